@@ -1,0 +1,20 @@
+"""The season-article importer: `parse_article` (pure) and `season_import` (one transaction)."""
+
+from django.conf import settings
+
+from catalog.importer.errors import ArticleError
+from catalog.importer.parse import parse_article
+from catalog.importer.text import read_article
+
+__all__ = ["ArticleError", "article_import", "parse_article", "read_article"]
+
+
+def article_import(*, path, citations_path=None):
+    """Read, parse and save one article (and its citations file). Returns (season, summary)."""
+    from catalog.importer.writer import season_import
+
+    limit = settings.SEASON_ARTICLE_MAX_BYTES
+    text = read_article(path, limit)
+    citations = read_article(citations_path, limit) if citations_path else None
+    article = parse_article(text, str(path), citations, str(citations_path))
+    return season_import(article=article)

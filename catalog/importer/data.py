@@ -1,0 +1,114 @@
+"""The plain data an article yields: what the writer saves, nothing tied to the database."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from catalog.importer.text import sort_name as default_sort_name
+
+
+@dataclass
+class PersonData:
+    name: str
+    sort_name: str
+
+
+@dataclass
+class SectionData:
+    position: int
+    level: int
+    title: str
+    anchor: str
+    body: str
+
+
+@dataclass
+class CreditData:
+    person: str
+    department: str
+    billing: str | None
+    character: str
+    job: str
+    order: int
+    episode: int | None
+    note: str
+    source: str
+
+
+@dataclass
+class ReviewData:
+    outlet: str
+    is_aggregator: bool
+    kind: str
+    critic: str | None
+    rating_text: str
+    score: int | None
+    average_rating: str
+    sample_size: int | None
+    consensus: str
+    excerpt: str
+    sentiment: str
+    scope: str
+    order: int
+    source: str
+
+
+@dataclass
+class EventData:
+    date: datetime.date
+    date_precision: str
+    kind: str
+    text: str
+    people: list[str]
+    source: str
+    from_lead: bool = False
+
+
+@dataclass
+class AccoladeData:
+    year: int
+    award: str
+    category: str
+    nominee: str
+    nominee_sort_name: str
+    result: str
+    source: str
+
+
+@dataclass
+class CitationData:
+    number: int
+    section_anchor: str | None
+    sentence: str
+    offset: int
+    source: str
+
+
+@dataclass
+class ArticleData:
+    title: str
+    series: str
+    number: int
+    slug: str
+    lead: str
+    background_color: str = ""
+    network: str = ""
+    release_date: datetime.date | None = None
+    episode_count: int | None = None
+    episode_list_title: str = ""
+    infobox: list[tuple[str, str, str]] = field(default_factory=list)
+    sections: list[SectionData] = field(default_factory=list)
+    people: dict[str, PersonData] = field(default_factory=dict)
+    credits: list[CreditData] = field(default_factory=list)
+    reviews: list[ReviewData] = field(default_factory=list)
+    events: list[EventData] = field(default_factory=list)
+    accolades: list[AccoladeData] = field(default_factory=list)
+    citations: list[CitationData] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add_person(self, name, sort_name=""):
+        known = self.people.get(name)
+        if known is None:
+            self.people[name] = PersonData(name, sort_name or default_sort_name(name))
+        elif sort_name:
+            known.sort_name = sort_name
+        return name

@@ -1,0 +1,104 @@
+"""Dates in prose, at the precision the text gives them.
+
+"April 3, 2017" is a day, "August 2016" a month (not August 1), "in 2017" a year. A date
+written without a year ("on March 16", "By July") takes the latest year written before it,
+in the sentence and then in the sentences before it.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
+PREPOSITION = (
+    r"(?:[Ii]n|[Bb]y|[Dd]uring|[Oo]f|[Uu]ntil|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round"
+    r"|[Tt]hroughout|[Oo]n)"
+)
+
+# Most precise first; a span taken by one pattern is not read again by a later one.
+PATTERNS = [
+    ("day", re.compile(rf"\b{MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) {MONTH},? (?P<year>\d{{4}})\b")),
+    ("month", re.compile(rf"\b{MONTH},? (?P<year>\d{{4}})\b")),
+    ("day", re.compile(rf"\b{MONTH} (?P<day>\d{{1,2}})\b(?!,? ?\d)")),
+    ("month", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?{MONTH}\b")),
+    ("year", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?(?P<year>\d{{4}})\b")),
+]
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: datetime.date
+    precision: str
+    start: int
+    end: int
+    text: str
+    year_inferred: bool = False
+
+
+class DateProblem(ValueError):
+    pass
+
+
+def find_date_mentions(sentence, context_years=()):
+    """The dates in a sentence. context_years: years written before it, oldest first."""
+    taken = []
+    mentions = []
+    for precision, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            start = min(match.start(name) for name, value in match.groupdict().items() if value)
+            end = match.end()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            groups = match.groupdict()
+            year_text = groups.get("year")
+            inferred = year_text is None
+            if inferred:
+                before = YEAR_RE.findall(sentence[:start])
+                years = [int(y) for y in before] or list(context_years)
+                if not years:
+                    after = YEAR_RE.findall(sentence[end:])
+                    years = [int(y) for y in after]
+                if not years:
+                    continue
+                year = years[-1] if before or context_years else years[0]
+            else:
+                year = int(year_text)
+            month = MONTHS.index(groups["month"]) + 1 if groups.get("month") else 1
+            day = int(groups["day"]) if groups.get("day") else 1
+            try:
+                date = datetime.date(year, month, day)
+            except ValueError as error:
+                raise DateProblem(f"{match.group()!r} is not a valid date ({error})") from error
+            taken.append((start, end))
+            mentions.append(DateMention(date, precision, start, end, sentence[start:end], inferred))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def years_in(text):
+    return [int(y) for y in YEAR_RE.findall(text)]
+
+
+def parse_iso_date(value):
+    """`2018-03-08` or `March 8, 2018` -> date; anything else raises DateProblem."""
+    value = value.strip()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        pass
+    match = PATTERNS[0][1].fullmatch(value) or PATTERNS[1][1].fullmatch(value)
+    if match:
+        try:
+            return datetime.date(
+                int(match.group("year")),
+                MONTHS.index(match.group("month")) + 1,
+                int(match.group("day")),
+            )
+        except ValueError as error:
+            raise DateProblem(f"{value!r} is not a valid date ({error})") from error
+    raise DateProblem(f"{value!r} is not a date (expected YYYY-MM-DD)")

@@ -1,0 +1,98 @@
+"""From an article's text to plain data: `parse_article` is the importer's pure half."""
+
+import re
+
+from django.utils.text import slugify
+
+from catalog.importer.accolades import extract_accolades
+from catalog.importer.citations import extract_citations
+from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
+from catalog.importer.data import ArticleData, SectionData
+from catalog.importer.dates import DateProblem, parse_iso_date
+from catalog.importer.document import parse_document
+from catalog.importer.errors import ArticleError
+from catalog.importer.events import extract_events
+from catalog.importer.prose import paragraphs_of
+from catalog.importer.reviews import extract_reviews
+
+TITLE_RE = re.compile(r"^(?P<series>.+?)\s*\(?\b[Ss]eason (?P<number>\d{1,3})\)?$")
+HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def infobox_key(key):
+    return re.sub(r"[\s_-]+", "", key.lower())
+
+
+def read_infobox(document, article, path):
+    """Typed season fields from the infobox keys this importer knows; the rest kept as text."""
+    for key, value, line in document.infobox:
+        article.infobox.append((key, value, line.text))
+        name = infobox_key(key)
+        if name in {"bgcolor", "bgcolour", "backgroundcolor", "backgroundcolour"}:
+            if not HEX_COLOR_RE.match(value):
+                raise ArticleError(path, line.number, f"{value!r} is not a colour as #RRGGBB")
+            article.background_color = value.lower()
+        elif name in {"numepisodes", "episodes", "numberofepisodes"}:
+            if not re.fullmatch(r"\d{1,4}", value) or int(value) == 0:
+                raise ArticleError(
+                    path, line.number, f"{value!r} is not a number of episodes (a whole number)"
+                )
+            article.episode_count = int(value)
+        elif name in {"network", "channel"}:
+            article.network = value
+        elif name in {"released", "releasedate", "firstaired", "release"}:
+            try:
+                article.release_date = parse_iso_date(value)
+            except DateProblem as error:
+                raise ArticleError(path, line.number, str(error)) from error
+        elif name in {"episodelist", "episodelisttitle"}:
+            article.episode_list_title = value
+
+
+def section_data(document):
+    sections, used = [], set()
+    for position, section in enumerate(document.sections, start=1):
+        anchor = base = slugify(section.title) or f"section-{position}"
+        suffix = 2
+        while anchor in used:
+            anchor = f"{base}-{suffix}"
+            suffix += 1
+        used.add(anchor)
+        body = "\n\n".join(line.text for line in section.paragraphs)
+        sections.append(SectionData(position, section.level, section.title, anchor, body))
+    return sections
+
+
+def parse_article(text, path="<article>", citations_text=None, citations_path="<citations>"):
+    document = parse_document(text, path)
+    title_match = TITLE_RE.match(document.title)
+    if not title_match:
+        raise ArticleError(
+            path, 1, "the title must name a series and a season, as in `= Jessica Jones season 2 =`"
+        )
+    article = ArticleData(
+        title=document.title,
+        series=title_match.group("series").strip(),
+        number=int(title_match.group("number")),
+        slug=slugify(document.title),
+        lead="\n\n".join(line.text for line in document.lead),
+    )
+    read_infobox(document, article, path)
+    article.sections = section_data(document)
+    paragraphs = paragraphs_of(document)
+
+    cast = cast_credits(document, article, path)
+    crew = infobox_credits(document.infobox, article, cast, path)
+    prose = prose_credits(paragraphs, article, article.episode_count)
+    article.credits = unique_credits([*cast, *crew, *prose])
+    if article.episode_count is None:
+        episodes = [credit.episode for credit in article.credits if credit.episode]
+        article.episode_count = max(episodes) if episodes else None
+
+    article.reviews = extract_reviews(paragraphs, article)
+    article.accolades = extract_accolades(document, article, path)
+    article.events = extract_events(paragraphs, list(article.people), path)
+    if citations_text is not None:
+        anchors = [section.anchor for section in article.sections]
+        article.citations = extract_citations(citations_text, citations_path, paragraphs, anchors)
+    return article

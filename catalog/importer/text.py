@@ -1,0 +1,131 @@
+"""Text helpers: reading a file safely, sentences, quotations, names."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog.importer.errors import ArticleError
+
+# Tokens that end with a period without ending a sentence.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "co", "ltd", "mt"}
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“\[(]?[A-Z0-9])")
+
+# A person's name: two or more capitalised words; initials ("J. R.") and hyphens allowed.
+NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+)"
+NAME = rf"{NAME_WORD}(?: (?:De |de |Van |van |von |da |del |La |Le )?{NAME_WORD})+"
+NAME_RE = re.compile(NAME)
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset in its paragraph
+
+
+def read_article(path, max_bytes):
+    """The file's text, or an ArticleError naming what is wrong with it."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ArticleError(path, None, f"cannot read the file ({error.strerror})") from error
+    if size == 0:
+        raise ArticleError(path, None, "the file is empty")
+    if size > max_bytes:
+        raise ArticleError(
+            path, None, f"the file is {size} bytes, over the limit of {max_bytes} bytes"
+        )
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise ArticleError(path, None, "the file is binary (it contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ArticleError(
+            path, line, f"the file is not UTF-8 text (bad byte at offset {error.start})"
+        ) from error
+    if not text.strip():
+        raise ArticleError(path, None, "the file holds only white space")
+    control = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise ArticleError(path, line, "the file holds control characters: is it binary?")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_sentences(paragraph):
+    """Split prose the way a plain splitter does, but keep initials and abbreviations."""
+    sentences = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(paragraph):
+        before = paragraph[start : match.start()]
+        last_word = re.search(r"(\S+)$", before)
+        word = last_word.group(1) if last_word else ""
+        if match.group().startswith(".") and (
+            re.fullmatch(r"[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
+        ):
+            continue
+        if paragraph[match.start() - 1 : match.start()] == "[":  # an elided "[...]"
+            continue
+        end = match.end()
+        sentences.append(Sentence(paragraph[start:end].strip(), start))
+        start = end
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    if paragraph[start:].strip():
+        sentences.append(Sentence(paragraph[start:].strip(), start))
+    return sentences
+
+
+def quoted_spans(paragraph):
+    """(start, end) of each "quotation" in a paragraph, pairing quote marks in order."""
+    marks = [m.start() for m in re.finditer(r"[\"“”]", paragraph)]
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+
+
+def quotations(text):
+    """The quoted passages of a text, in order."""
+    return [text[a + 1 : b] for a, b in quoted_spans(text)]
+
+
+def outside_quotes(text):
+    spans = quoted_spans(text)
+    kept, last = [], 0
+    for a, b in spans:
+        kept.append(text[last:a])
+        last = b + 1
+    kept.append(text[last:])
+    return " ".join(kept)
+
+
+def normalise(text):
+    """Letters and digits only, lower case: what survives a lossy conversion of the text."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def normalised_with_map(text):
+    """normalise(text), and for each of its characters the index it came from in text."""
+    chars, index = [], []
+    for i, ch in enumerate(text):
+        for part in unicodedata.normalize("NFKD", ch).lower():
+            if part.isalnum():
+                chars.append(part)
+                index.append(i)
+    return "".join(chars), index
+
+
+def sort_name(name):
+    """`Krysten Ritter` -> `Ritter, Krysten`; a one-word name stays as it is."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    return f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+
+def split_list(value):
+    """`A, B, and C` -> [A, B, C]."""
+    value = re.sub(r",?\s+and\s+", ", ", value.strip().rstrip("."))
+    return [item.strip() for item in value.split(",") if item.strip()]

@@ -1,0 +1,24 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from catalog.models import Season
+
+SEED_SLUG = "jessica-jones-season-2"
+SEEDS = Path(settings.BASE_DIR) / "seeds"
+ARTICLE = SEEDS / f"{SEED_SLUG}.txt"
+CITATIONS = SEEDS / f"{SEED_SLUG}.citations.txt"
+
+
+@pytest.fixture
+def seed_content(db):
+    """The committed seed fixtures, loaded as `make run` loads them."""
+    call_command("loaddata", str(Path(settings.BASE_DIR) / "fixtures" / "seed-content.json"))
+
+
+@pytest.fixture
+def season(seed_content):
+    """Jessica Jones season 2, from the seed fixtures."""
+    return Season.objects.get(slug=SEED_SLUG)

@@ -1,0 +1,112 @@
+import datetime
+
+import factory
+from django.utils.text import slugify
+
+from catalog.models import (
+    Credit,
+    Episode,
+    Event,
+    Outlet,
+    Person,
+    Review,
+    Season,
+    Section,
+    Series,
+)
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class SeasonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Season
+
+    series = factory.SubFactory(SeriesFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda o: f"{o.series.name} season {o.number}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    background_color = "#412304"
+    network = "Netflix"
+    release_date = datetime.date(2018, 3, 8)
+    episode_count = 13
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    season = factory.SubFactory(SeasonFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Section {n}")
+    anchor = factory.LazyAttribute(lambda o: slugify(o.title))
+    body = "A paragraph."
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person Number{n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    sort_name = factory.LazyAttribute(lambda o: ", ".join(reversed(o.name.split(" ", 1))))
+
+
+class EpisodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Episode
+
+    season = factory.SubFactory(SeasonFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class CreditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Credit
+
+    season = factory.SubFactory(SeasonFactory)
+    person = factory.SubFactory(PersonFactory)
+    department = Credit.Department.CAST
+    billing = Credit.Billing.MAIN
+    character = factory.Sequence(lambda n: f"Character {n}")
+    order = factory.Sequence(lambda n: n + 1)
+
+
+class OutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outlet
+
+    name = factory.Sequence(lambda n: f"Outlet {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    season = factory.SubFactory(SeasonFactory)
+    outlet = factory.SubFactory(OutletFactory)
+    critic = factory.SubFactory(PersonFactory)
+    kind = Review.Kind.CRITIC
+    rating_text = "4 out of 5 stars"
+    score = 80
+    sentiment = Review.Sentiment.POSITIVE
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    season = factory.SubFactory(SeasonFactory)
+    date = datetime.date(2017, 4, 3)
+    date_precision = Event.Precision.DAY
+    kind = Event.Kind.FILMING
+    text = factory.Sequence(lambda n: f"Something happened, number {n}.")
+    source = factory.LazyAttribute(lambda o: o.text)
