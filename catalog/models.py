@@ -216,7 +216,11 @@ class Credit(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(department="cast", billing__in=["main", "recurring", "guest"])
+                    Q(
+                        department="cast",
+                        billing__isnull=False,
+                        billing__in=["main", "recurring", "guest"],
+                    )
                     | Q(department="crew", billing__isnull=True)
                 ),
                 name="credit_billing_matches_department",

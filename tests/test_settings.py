@@ -1,0 +1,69 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+MANAGE = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+
+
+def run_check(env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(env_overrides)
+    return subprocess.run(
+        [*MANAGE, "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def production_env(**extra):
+    return {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "wiki.example.org",
+        "DJANGO_HTTPS": "1",
+        **extra,
+    }
+
+
+def test_deploy_check_is_clean_under_production_settings():
+    done = run_check(production_env())
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_deploy_check_flags_the_development_fallback_secret_key():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    done = run_check(env)
+    assert done.returncode != 0
+    assert "security.W009" in done.stdout + done.stderr
+
+
+def test_deploy_check_flags_debug_left_on():
+    done = run_check(production_env(DJANGO_DEBUG="1"))
+    assert done.returncode != 0
+    assert "security.W018" in done.stdout + done.stderr
+
+
+def test_a_malformed_boolean_setting_is_refused_with_its_name():
+    done = run_check(production_env(DJANGO_DEBUG="maybe"))
+    assert done.returncode != 0
+    assert "DJANGO_DEBUG must be a boolean" in done.stderr
+
+
+def test_database_defaults_to_an_embedded_sqlite_file_in_the_project():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "jjsite.settings"
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert done.stdout.strip() == str(Path(settings.BASE_DIR) / "db.sqlite3")
