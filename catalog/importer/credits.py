@@ -69,7 +69,7 @@ def cast_credits(document, article, path):
                 raise ArticleError(path, item.number, "this cast line names nobody")
             article.add_person(name)
             credits.append(
-                CreditData(name, "cast", billing, character, "", order, None, "", item.text)
+                CreditData(name, "cast", billing, character, "", order, None, "", item.raw)
             )
     return credits
 

@@ -21,6 +21,7 @@ MARKUP_RE = re.compile(r"^\s*(<onlyinclude>|</onlyinclude>|<!--|\{\||\|\}|\|-|\|
 class Line:
     text: str
     number: int
+    raw: str = ""  # the whole line as written, where that differs from text
 
 
 @dataclass
@@ -122,7 +123,7 @@ def parse_document(text, path="<article>"):
             flush()
             item = stripped[1:].strip()
             if item:
-                (sections[-1].items if sections else lead).append(Line(item, number))
+                (sections[-1].items if sections else lead).append(Line(item, number, stripped))
             continue
         if MARKUP_RE.match(stripped):
             flush()
