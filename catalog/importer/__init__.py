@@ -11,10 +11,23 @@ __all__ = ["ArticleError", "article_import", "parse_article", "read_article"]
 
 def article_import(*, path, citations_path=None):
     """Read, parse and save one article (and its citations file). Returns (season, summary)."""
-    from catalog.importer.writer import season_import
+    from catalog.importer.writer import WriteProblem, season_import
 
     limit = settings.SEASON_ARTICLE_MAX_BYTES
     text = read_article(path, limit)
     citations = read_article(citations_path, limit) if citations_path else None
     article = parse_article(text, str(path), citations, str(citations_path))
-    return season_import(article=article)
+    try:
+        return season_import(article=article)
+    except WriteProblem as problem:
+        raise ArticleError(path, line_of_values(text, problem.values), str(problem)) from problem
+
+
+def line_of_values(text, values):
+    """The first line of the article holding one of the refused row's text values, if any."""
+    for value in values.values():
+        if isinstance(value, str) and value:
+            for number, line in enumerate(text.split("\n"), start=1):
+                if value in line:
+                    return number
+    return None

@@ -7,6 +7,7 @@ never overwritten, so editors' work on them survives a re-import.
 
 from collections import Counter
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -25,6 +26,26 @@ from catalog.models import (
     Section,
     Series,
 )
+
+
+class WriteProblem(Exception):
+    """A value the parser accepted that the model refuses (too long, say)."""
+
+    def __init__(self, model, error, values):
+        # The refused values first, so that the article line named is the one holding them.
+        refused = {name: values[name] for name in error.message_dict if name in values}
+        self.values = {**refused, **values}
+        problems = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        super().__init__(f"{model._meta.verbose_name} cannot be saved ({problems})")
+
+
+def validated(instance, values):
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise WriteProblem(type(instance), error, values) from error
 
 
 class ImportSummary(Counter):
@@ -48,7 +69,7 @@ def upsert(summary, model, lookup, values=None, *, create_only=None):
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values, **(create_only or {}))
-        instance.full_clean()
+        validated(instance, {**lookup, **values})
         instance.save()
         summary["created", model.__name__] += 1
         return instance
@@ -56,7 +77,7 @@ def upsert(summary, model, lookup, values=None, *, create_only=None):
     if changed:
         for name in changed:
             setattr(instance, name, values[name])
-        instance.full_clean()
+        validated(instance, {**lookup, **values})
         instance.save()
         summary["updated", model.__name__] += 1
     else:
