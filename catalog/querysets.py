@@ -1,6 +1,16 @@
 """Query shapes, one place each, shared by the pages, the API and the admin."""
 
 from django.db import models
+from django.db.models import Case, Value, When
+
+# Billing is stored as text, so its alphabetical order (guest, main, recurring) is not the
+# article's: main, then recurring, then guest cast.
+BILLING_ORDER = Case(
+    When(billing="main", then=Value(0)),
+    When(billing="recurring", then=Value(1)),
+    When(billing="guest", then=Value(2)),
+    default=Value(3),
+)
 
 
 class SeasonQuerySet(models.QuerySet):

@@ -12,6 +12,15 @@ ARTICLE = SEEDS / f"{SEED_SLUG}.txt"
 CITATIONS = SEEDS / f"{SEED_SLUG}.citations.txt"
 
 
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    # Production's manifest storage needs `collectstatic` first; tests find files in the apps.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def seed_content(db):
     """The committed seed fixtures, loaded as `make run` loads them."""

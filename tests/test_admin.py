@@ -1,0 +1,423 @@
+"""The editors' admin: every model is there, fast, and only editors may change content."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from catalog.admin import CastCreditInline, CrewCreditInline
+from catalog.models import (
+    Accolade,
+    Citation,
+    Credit,
+    Event,
+    InfoboxField,
+    Person,
+    Reference,
+    Review,
+    Season,
+)
+from tests.factories import (
+    CreditFactory,
+    EpisodeFactory,
+    EventFactory,
+    OutletFactory,
+    PersonFactory,
+    ReviewFactory,
+    SeasonFactory,
+    SectionFactory,
+    SeriesFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
+SOURCED_MODELS = [m for m in CATALOG_MODELS if any(f.name == "source" for f in m._meta.fields)]
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_user("editor", password="unused-in-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:catalog_{model._meta.model_name}_{view}", args=args)
+
+
+def change_form_data(response):
+    """The POST a browser would send back from a change page: every form as it was rendered."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for bound_field in form:
+            value = bound_field.value()
+            if value is not None and value is not False:
+                data[bound_field.html_name] = value
+    return data
+
+
+def inline_formset(response, inline_class):
+    for inline in response.context["inline_admin_formsets"]:
+        if isinstance(inline.opts, inline_class):
+            return inline.formset
+    raise AssertionError(f"no {inline_class.__name__} on the page")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == HTTPStatus.OK
+    return len(context.captured_queries)
+
+
+# Every model is there ---------------------------------------------------------------------
+
+
+def test_every_catalog_model_is_registered():
+    assert len(CATALOG_MODELS) == 13
+    assert [m.__name__ for m in CATALOG_MODELS if not admin.site.is_registered(m)] == []
+
+
+@pytest.mark.parametrize("model", CATALOG_MODELS, ids=lambda m: m.__name__)
+def test_changelist_add_and_change_pages_open_for_a_superuser(admin_client, seed_content, model):
+    assert admin_client.get(admin_url(model, "changelist")).status_code == HTTPStatus.OK
+    assert admin_client.get(admin_url(model, "add")).status_code == HTTPStatus.OK
+    obj = model._default_manager.first()
+    assert admin_client.get(admin_url(model, "change", obj.pk)).status_code == HTTPStatus.OK
+
+
+# The season page --------------------------------------------------------------------------
+
+
+def test_season_page_shows_the_cast_and_crew_in_their_own_inlines(admin_client, season):
+    response = admin_client.get(admin_url(Season, "change", season.pk))
+
+    assert response.status_code == HTTPStatus.OK
+    content = response.content.decode()
+    assert 'name="credits-TOTAL_FORMS" value="22"' in content
+    cast = inline_formset(response, CastCreditInline)
+    crew = inline_formset(response, CrewCreditInline)
+    assert (cast.prefix, cast.total_form_count()) == ("credits", 22)
+    assert crew.total_form_count() == 18
+    assert {form.instance.department for form in cast.forms} == {"cast"}
+    assert {form.instance.department for form in crew.forms} == {"crew"}
+    for name in ["Krysten Ritter", "Rachael Taylor", "Janet McTeer"]:
+        assert name in content
+
+
+def test_season_page_lists_the_cast_by_billing_then_order(admin_client, season):
+    response = admin_client.get(admin_url(Season, "change", season.pk))
+
+    cast = [form.instance for form in inline_formset(response, CastCreditInline).forms]
+    billings = [credit.billing for credit in cast]
+    assert billings == ["main"] * 8 + ["recurring"] * 8 + ["guest"] * 6
+    for billing in ["main", "recurring", "guest"]:
+        orders = [credit.order for credit in cast if credit.billing == billing]
+        assert orders == sorted(orders)
+    assert cast[0].person.name == "Krysten Ritter"
+
+
+def test_season_page_links_to_the_public_page(admin_client, season):
+    response = admin_client.get(admin_url(Season, "change", season.pk))
+
+    assert 'class="viewsitelink"' in response.content.decode()
+    redirect = admin_client.get(
+        reverse("admin:view_on_site", args=[response.context["content_type_id"], season.pk])
+    )
+    assert redirect.status_code == HTTPStatus.FOUND
+    assert redirect.url.endswith("/seasons/jessica-jones-season-2/")
+
+
+def test_saving_the_season_page_unchanged_but_for_the_network_keeps_every_inline(
+    admin_client, season
+):
+    url = admin_url(Season, "change", season.pk)
+    data = change_form_data(admin_client.get(url))
+    data["network"] = "Netflix (streaming)"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["errors"]
+    season.refresh_from_db()
+    assert season.network == "Netflix (streaming)"
+    assert season.credits.cast().count() == 22
+    assert season.credits.crew().count() == 18
+    assert Event.objects.filter(season=season).exclude(people=None).exists()
+
+
+def test_a_crew_credit_added_on_the_season_page_is_crew(admin_client, season):
+    url = admin_url(Season, "change", season.pk)
+    page = admin_client.get(url)
+    data = change_form_data(page)
+    crew = inline_formset(page, CrewCreditInline)
+    index = crew.total_form_count()
+    for bound_field in crew.empty_form:  # the row the "Add another" button copies
+        if bound_field.value() is not None:
+            data[bound_field.html_name.replace("__prefix__", str(index))] = bound_field.value()
+    person = PersonFactory(name="Ada Editor")
+    data[f"{crew.prefix}-{index}-person"] = person.pk
+    data[f"{crew.prefix}-{index}-job"] = "story editor"
+    data[f"{crew.prefix}-TOTAL_FORMS"] = index + 1
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["errors"]
+    credit = Credit.objects.get(season=season, person=person)
+    assert (credit.department, credit.billing, credit.job) == ("crew", None, "story editor")
+
+
+def test_a_cast_credit_without_billing_is_refused_on_the_season_page(admin_client, season):
+    url = admin_url(Season, "change", season.pk)
+    page = admin_client.get(url)
+    data = change_form_data(page)
+    cast = inline_formset(page, CastCreditInline)
+    index = cast.total_form_count()
+    for bound_field in cast.empty_form:
+        if bound_field.value() is not None:
+            data[bound_field.html_name.replace("__prefix__", str(index))] = bound_field.value()
+    data[f"{cast.prefix}-{index}-person"] = PersonFactory().pk
+    data[f"{cast.prefix}-{index}-character"] = "A new character"
+    data[f"{cast.prefix}-TOTAL_FORMS"] = index + 1
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.OK  # the form again, with the error
+    errors = inline_formset(response, CastCreditInline).errors[index]
+    assert "credit_billing_matches_department" in str(errors)
+    assert season.credits.cast().count() == 22
+
+
+def test_an_invalid_season_colour_is_refused_and_changes_nothing(admin_client, season):
+    url = admin_url(Season, "change", season.pk)
+    data = change_form_data(admin_client.get(url))
+    data["background_color"] = "brown"
+    data["network"] = "Not saved"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.OK
+    form = response.context["adminform"].form
+    assert list(form.errors) == ["background_color"]
+    assert "Enter a colour as #RRGGBB." in response.content.decode()
+    season.refresh_from_db()
+    assert (season.background_color, season.network) == ("#412304", "Netflix")
+
+
+# Search and autocomplete ------------------------------------------------------------------
+
+
+def test_person_search_finds_ritter(admin_client, seed_content):
+    response = admin_client.get(admin_url(Person, "changelist"), {"q": "Ritter"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert [person.name for person in response.context["cl"].result_list] == ["Krysten Ritter"]
+
+
+def test_person_autocomplete_for_a_credit_returns_krysten_ritter(admin_client, seed_content):
+    ritter = Person.objects.get(name="Krysten Ritter")
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "catalog", "model_name": "credit", "field_name": "person", "term": "Rit"},
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert {"id": str(ritter.pk), "text": "Krysten Ritter"} in response.json()["results"]
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name", "term", "expected"),
+    [
+        ("season", "series", "jess", "Jessica Jones"),
+        ("credit", "season", "season 2", "Jessica Jones season 2"),
+        ("credit", "episode", "13", "Jessica Jones season 2 episode 13"),
+        ("review", "outlet", "rotten", "Rotten Tomatoes"),
+        ("event", "people", "Ritter", "Krysten Ritter"),
+        ("citation", "reference", "24", "[24]"),
+        ("citation", "section", "prod", "Production"),
+    ],
+)
+def test_every_autocomplete_finds_its_rows(
+    admin_client, seed_content, model_name, field_name, term, expected
+):
+    params = {"app_label": "catalog", "model_name": model_name, "field_name": field_name}
+    response = admin_client.get("/admin/autocomplete/", {**params, "term": term})
+
+    assert response.status_code == HTTPStatus.OK
+    assert expected in [result["text"] for result in response.json()["results"]]
+
+
+# Provenance -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", SOURCED_MODELS, ids=lambda m: m.__name__)
+def test_provenance_is_shown_but_not_editable(admin_client, seed_content, model):
+    obj = model._default_manager.exclude(source="").first()
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "source" not in response.context["adminform"].form.fields
+    assert 'name="source"' not in response.content.decode()
+    assert escape(obj.source) in response.content.decode()
+
+
+def test_provenance_is_read_only_in_the_season_inlines(admin_client, season):
+    response = admin_client.get(admin_url(Season, "change", season.pk))
+
+    content = response.content.decode()
+    assert re.findall(r'name="[^"]*source"', content) == []  # no source, credits-0-source...
+    for inline in response.context["inline_admin_formsets"]:
+        assert "source" not in inline.formset.empty_form.fields
+    assert escape(season.credits.get(character="Jessica Jones").source) in content
+
+
+def test_timestamps_are_read_only(admin_client, season):
+    response = admin_client.get(admin_url(Season, "change", season.pk))
+
+    fields = response.context["adminform"].form.fields
+    assert "created_at" not in fields
+    assert "updated_at" not in fields
+    assert "created_at" in response.context["adminform"].readonly_fields
+
+
+# Who may do what --------------------------------------------------------------------------
+
+
+def test_editors_group_has_every_permission_on_the_catalog_and_none_on_auth():
+    editors = Group.objects.get(name="Editors")
+    permissions = editors.permissions.select_related("content_type")
+
+    assert {p.content_type.app_label for p in permissions} == {"catalog"}
+    assert {p.content_type.model for p in permissions} == {
+        m._meta.model_name for m in CATALOG_MODELS
+    }
+    assert permissions.count() == 13 * 4
+    assert not Permission.objects.filter(group=editors, content_type__app_label="auth").exists()
+
+
+def test_an_editor_can_change_a_review_but_not_its_provenance(client, editor, season):
+    review = Review.objects.filter(season=season, kind=Review.Kind.CRITIC).first()
+    url = admin_url(Review, "change", review.pk)
+    page = client.get(url)
+    assert page.status_code == HTTPStatus.OK
+    data = change_form_data(page)
+    data["excerpt"] = "Edited by an editor."
+    data["score"] = 75
+    data["source"] = "Tampered with."
+
+    response = client.post(url, data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == admin_url(Review, "changelist")
+    original_source = review.source
+    review.refresh_from_db()
+    assert (review.excerpt, review.score) == ("Edited by an editor.", 75)
+    assert review.source == original_source
+
+
+def test_an_editor_cannot_open_users_or_groups(client, editor):
+    assert client.get("/admin/auth/user/").status_code == HTTPStatus.FORBIDDEN
+    assert client.get("/admin/auth/group/").status_code == HTTPStatus.FORBIDDEN
+
+
+def test_staff_without_a_group_cannot_change_a_season(client, season):
+    client.force_login(User.objects.create_user("visitor", is_staff=True))
+    url = admin_url(Season, "change", season.pk)
+
+    assert client.get(url).status_code == HTTPStatus.FORBIDDEN
+    assert client.post(url, {"title": "Vandalised"}).status_code == HTTPStatus.FORBIDDEN
+    season.refresh_from_db()
+    assert season.title == "Jessica Jones season 2"
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, season):
+    response = client.get(admin_url(Season, "change", season.pk))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url.startswith(reverse("admin:login"))
+
+
+# Query budgets ----------------------------------------------------------------------------
+
+
+def test_credit_changelist_queries_do_not_grow_with_rows(admin_client, season):
+    url = admin_url(Credit, "changelist")
+    with_seed_data = count_queries(admin_client, url)
+
+    episode = EpisodeFactory(season=season, number=14)
+    CreditFactory.create_batch(25, season=season)
+    CreditFactory.create_batch(
+        25, season=season, episode=episode, department="crew", billing=None, job="cover artist"
+    )
+
+    assert count_queries(admin_client, url) == with_seed_data
+
+
+def _events_with_people(season, count):
+    for event in EventFactory.create_batch(count, season=season):
+        event.people.add(PersonFactory())
+
+
+def _infobox_fields(season, count):
+    for i in range(count):
+        InfoboxField.objects.create(season=season, position=100 + i, key=f"Key {i}", value="A")
+
+
+def _accolades(season, count):
+    for i in range(count):
+        nominee = PersonFactory()
+        Accolade.objects.create(
+            season=season, year=2019, award=f"Award {i}", category="Best", nominee=nominee
+        )
+
+
+def _references(season, count):
+    for i in range(count):
+        Reference.objects.create(season=season, number=100 + i, title=f"Source {i}")
+
+
+def _citations(season, count):
+    section = season.sections.first()
+    for i in range(count):
+        reference = Reference.objects.create(season=season, number=100 + i)
+        Citation.objects.create(reference=reference, section=section, sentence="A.", offset=2)
+
+
+@pytest.mark.parametrize(
+    ("model_name", "add_rows"),
+    [
+        ("season", lambda season, n: SeasonFactory.create_batch(n)),
+        ("person", lambda season, n: PersonFactory.create_batch(n)),
+        ("review", lambda season, n: ReviewFactory.create_batch(n, season=season)),
+        ("event", _events_with_people),
+        ("episode", lambda season, n: EpisodeFactory.create_batch(n)),
+        ("section", lambda season, n: SectionFactory.create_batch(n)),
+        ("outlet", lambda season, n: OutletFactory.create_batch(n)),
+        ("series", lambda season, n: SeriesFactory.create_batch(n)),
+        ("infoboxfield", _infobox_fields),
+        ("accolade", _accolades),
+        ("reference", _references),
+        ("citation", _citations),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_other_changelists_queries_do_not_grow_with_rows(
+    admin_client, season, model_name, add_rows
+):
+    url = reverse(f"admin:catalog_{model_name}_changelist")
+    with_seed_data = count_queries(admin_client, url)
+
+    add_rows(season, 30)
+
+    assert count_queries(admin_client, url) == with_seed_data
