@@ -47,8 +47,5 @@ class ReviewQuerySet(models.QuerySet):
 
 
 class EventQuerySet(models.QuerySet):
-    def chronological(self):
-        return self.order_by("date", "id")
-
     def with_people(self):
         return self.select_related("season").prefetch_related("people")

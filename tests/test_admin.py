@@ -75,6 +75,16 @@ def inline_formset(response, inline_class):
     raise AssertionError(f"no {inline_class.__name__} on the page")
 
 
+def add_inline_row(data, formset):
+    """Add the row the "Add another" button copies to a change form's POST data; its index."""
+    index = formset.total_form_count()
+    for bound_field in formset.empty_form:
+        if bound_field.value() is not None:
+            data[bound_field.html_name.replace("__prefix__", str(index))] = bound_field.value()
+    data[f"{formset.prefix}-TOTAL_FORMS"] = index + 1
+    return index
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
@@ -162,14 +172,10 @@ def test_a_crew_credit_added_on_the_season_page_is_crew(admin_client, season):
     page = admin_client.get(url)
     data = change_form_data(page)
     crew = inline_formset(page, CrewCreditInline)
-    index = crew.total_form_count()
-    for bound_field in crew.empty_form:  # the row the "Add another" button copies
-        if bound_field.value() is not None:
-            data[bound_field.html_name.replace("__prefix__", str(index))] = bound_field.value()
+    index = add_inline_row(data, crew)
     person = PersonFactory(name="Ada Editor")
     data[f"{crew.prefix}-{index}-person"] = person.pk
     data[f"{crew.prefix}-{index}-job"] = "story editor"
-    data[f"{crew.prefix}-TOTAL_FORMS"] = index + 1
 
     response = admin_client.post(url, data)
 
@@ -183,13 +189,9 @@ def test_a_cast_credit_without_billing_is_refused_on_the_season_page(admin_clien
     page = admin_client.get(url)
     data = change_form_data(page)
     cast = inline_formset(page, CastCreditInline)
-    index = cast.total_form_count()
-    for bound_field in cast.empty_form:
-        if bound_field.value() is not None:
-            data[bound_field.html_name.replace("__prefix__", str(index))] = bound_field.value()
+    index = add_inline_row(data, cast)
     data[f"{cast.prefix}-{index}-person"] = PersonFactory().pk
     data[f"{cast.prefix}-{index}-character"] = "A new character"
-    data[f"{cast.prefix}-TOTAL_FORMS"] = index + 1
 
     response = admin_client.post(url, data)
 

@@ -37,8 +37,6 @@ class DateMention:
     precision: str
     start: int
     end: int
-    text: str
-    year_inferred: bool = False
 
 
 class DateProblem(ValueError):
@@ -57,8 +55,7 @@ def find_date_mentions(sentence, context_years=()):
                 continue
             groups = match.groupdict()
             year_text = groups.get("year")
-            inferred = year_text is None
-            if inferred:
+            if year_text is None:
                 before = YEAR_RE.findall(sentence[:start])
                 years = [int(y) for y in before] or list(context_years)
                 if not years:
@@ -76,7 +73,7 @@ def find_date_mentions(sentence, context_years=()):
             except ValueError as error:
                 raise DateProblem(f"{match.group()!r} is not a valid date ({error})") from error
             taken.append((start, end))
-            mentions.append(DateMention(date, precision, start, end, sentence[start:end], inferred))
+            mentions.append(DateMention(date, precision, start, end))
     return sorted(mentions, key=lambda mention: mention.start)
 
 

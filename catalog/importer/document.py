@@ -45,7 +45,6 @@ class Section:
 @dataclass
 class Document:
     title: str
-    title_line: int
     infobox: list[tuple[str, str, Line]]
     lead: list[Line]
     sections: list[Section]
@@ -154,4 +153,4 @@ def parse_document(text, path="<article>"):
         kept = [(row, n) for row, n in rows if row]
         section.table_rows = [row for row, _n in kept]
         section.table_row_lines = [n for _row, n in kept]
-    return Document(title, 1, infobox, lead, sections)
+    return Document(title, infobox, lead, sections)

@@ -7,6 +7,7 @@ of the same kind in the same period (a third season ordered, say).
 """
 
 import re
+from calendar import monthrange
 from itertools import pairwise
 
 from catalog.importer.data import EventData
@@ -101,12 +102,7 @@ def period_of(event):
     if event.date_precision == "year":
         return date, date.replace(month=12, day=31)
     if event.date_precision == "month":
-        next_month = (
-            date.replace(year=date.year + 1, month=1)
-            if date.month == 12
-            else (date.replace(month=date.month + 1))
-        )
-        return date, next_month.fromordinal(next_month.toordinal() - 1)
+        return date, date.replace(day=monthrange(date.year, date.month)[1])
     return date, date
 
 
