@@ -31,3 +31,21 @@ def seed_content(db):
 def season(seed_content):
     """Jessica Jones season 2, from the seed fixtures."""
     return Season.objects.get(slug=SEED_SLUG)
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user in the Editors group (made by the data migration), as editors are set up."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="an-editor-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def reader(db):
+    """A signed-up user with no permissions at all."""
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user("reader", password="a-reader-password")

@@ -4,11 +4,15 @@ import factory
 from django.utils.text import slugify
 
 from catalog.models import (
+    Accolade,
+    Citation,
     Credit,
     Episode,
     Event,
+    InfoboxField,
     Outlet,
     Person,
+    Reference,
     Review,
     Season,
     Section,
@@ -110,3 +114,44 @@ class EventFactory(factory.django.DjangoModelFactory):
     kind = Event.Kind.FILMING
     text = factory.Sequence(lambda n: f"Something happened, number {n}.")
     source = factory.LazyAttribute(lambda o: o.text)
+
+
+class InfoboxFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InfoboxField
+
+    season = factory.SubFactory(SeasonFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    key = factory.Sequence(lambda n: f"Key {n}")
+    value = "A value"
+
+
+class AccoladeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Accolade
+
+    season = factory.SubFactory(SeasonFactory)
+    year = 2018
+    award = "Saturn Awards"
+    category = factory.Sequence(lambda n: f"Category {n}")
+    nominee = factory.SubFactory(PersonFactory)
+    nominee_text = factory.LazyAttribute(lambda o: o.nominee.name if o.nominee else "")
+    result = Accolade.Result.NOMINATED
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reference
+
+    season = factory.SubFactory(SeasonFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Citation
+
+    reference = factory.SubFactory(ReferenceFactory)
+    sentence = factory.Sequence(lambda n: f"A cited sentence, number {n}.")
+    offset = factory.LazyAttribute(lambda o: len(o.sentence))
+    source = factory.LazyAttribute(lambda o: o.sentence)
