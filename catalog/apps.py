@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = "Season wiki"
+
+    def ready(self):
+        from catalog.api import cors  # noqa: F401  (connects the CORS signal receiver)

@@ -135,10 +135,52 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = env_bool("DJANGO_STATIC_FINDERS", default=True)
 WHITENOISE_MANIFEST_STRICT = False
 
+# The API (catalog/api/). Token first, so that an anonymous write's 401 names the scheme in
+# WWW-Authenticate. Reads need no permission (the content is public: a signed-in user without
+# permissions reads what an anonymous client reads); writes need the model's permission.
 REST_FRAMEWORK = {
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "catalog.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "catalog.api.filters.StrictOrderingFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["catalog.api.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")},
+    "DEFAULT_SCHEMA_CLASS": "catalog.api.schema.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Season wiki API",
+    "DESCRIPTION": (
+        "Read and write the season wiki. Reads are public; writes need "
+        "`Authorization: Token <key>` of an editor (editors find theirs at /admin/api-token/). "
+        "Relations are written as slugs. Responses carry ETag and Last-Modified; send "
+        "If-Match on PUT, PATCH and DELETE to refuse overwriting a newer version (412)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Request and response shapes differ (relations in by slug, out as objects).
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The interactive page is served from drf-spectacular-sidecar's static files, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Anyone may read the API from another origin; no origin may write (see catalog/api/cors.py).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))

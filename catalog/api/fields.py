@@ -1,0 +1,53 @@
+"""Serializer fields that give the API the shapes ../shared/GUIDE.md fixes."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+
+class SlugRelatedObjectField(serializers.SlugRelatedField):
+    """A relation written as the related object's slug and read in the GUIDE's shape.
+
+    `render` names the attributes shown: a tuple gives an object (a credit's person reads
+    `{"slug", "name"}`), a single name gives that value (a review's outlet reads its name).
+    Either way a client writes `"krysten-ritter"`. The schema says so per direction (schema.py).
+    """
+
+    def __init__(self, *, render=("slug", "name"), **kwargs):
+        self.render = render
+        super().__init__(slug_field="slug", **kwargs)
+
+    def to_representation(self, obj):
+        if isinstance(self.render, str):
+            return getattr(obj, self.render)
+        return {name: getattr(obj, name) for name in self.render}
+
+
+class BlankAsNullMixin:
+    """The models keep "unknown" as blank text; the API says null, when reading and writing."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, required=False, **kwargs)
+
+    def validate_empty_values(self, data):
+        is_empty, value = super().validate_empty_values(data)
+        return is_empty, ("" if is_empty and value is None else value)
+
+    def to_representation(self, value):
+        return super().to_representation(value) or None
+
+
+class BlankAsNullCharField(BlankAsNullMixin, serializers.CharField):
+    pass
+
+
+class BlankAsNullChoiceField(BlankAsNullMixin, serializers.ChoiceField):
+    pass
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class AbsoluteUrlField(serializers.ReadOnlyField):
+    """A page's absolute address from a path (the model's `get_absolute_url`)."""
+
+    def to_representation(self, path):
+        return self.context["request"].build_absolute_uri(path)

@@ -1,0 +1,333 @@
+"""Serializers: the GUIDE's field names, explicit `fields`, writes through `instance_save`.
+
+Relations are written as slugs (season, person, outlet, series) and read in the GUIDE's shape;
+a credit's episode is written and read as its number within the credit's season.
+"""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from catalog.api.fields import (
+    AbsoluteUrlField,
+    BlankAsNullCharField,
+    BlankAsNullChoiceField,
+    SlugRelatedObjectField,
+)
+from catalog.api.services import instance_save
+from catalog.models import (
+    Accolade,
+    Citation,
+    Credit,
+    Episode,
+    Event,
+    Outlet,
+    Person,
+    Reference,
+    Review,
+    Season,
+    Series,
+)
+
+
+class ContentSerializer(serializers.ModelSerializer):
+    """Creates and updates through the model's full_clean(): the constraints are checked once,
+    by the model, with its messages (so DRF's own unique validators are switched off)."""
+
+    # Model field names whose errors belong to a differently named API field.
+    error_names = {}
+
+    class Meta:
+        validators = []
+
+    def create(self, validated_data):
+        return self.save_instance(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        return self.save_instance(instance, validated_data)
+
+    def save_instance(self, instance, validated_data):
+        fields = self.to_model_values(instance, dict(validated_data))
+        many = {
+            name: fields.pop(name)
+            for name in list(fields)
+            if instance._meta.get_field(name).many_to_many
+        }
+        return instance_save(
+            instance=instance, fields=fields, many=many, error_names=self.error_names
+        )
+
+    def to_model_values(self, instance, data):
+        """Turn input that is not a model value yet (an episode number) into one."""
+        return data
+
+
+def season_field(**kwargs):
+    return serializers.SlugRelatedField(slug_field="slug", queryset=Season.objects.all(), **kwargs)
+
+
+def person_field(**kwargs):
+    return SlugRelatedObjectField(queryset=Person.objects.all(), **kwargs)
+
+
+class PersonSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    html_url = AbsoluteUrlField(source="get_absolute_url")
+
+    class Meta(ContentSerializer.Meta):
+        model = Person
+        fields = ["url", "html_url", "slug", "name", "sort_name"]
+
+
+class OutletSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:outlet-detail")
+
+    class Meta(ContentSerializer.Meta):
+        model = Outlet
+        fields = ["id", "url", "slug", "name", "is_aggregator"]
+
+
+class EpisodeSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:episode-detail")
+    season = season_field()
+
+    class Meta(ContentSerializer.Meta):
+        model = Episode
+        fields = ["id", "url", "season", "number", "title"]
+
+
+class CreditSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:credit-detail")
+    season = season_field()
+    person = person_field()
+    billing = serializers.ChoiceField(
+        choices=Credit.Billing.choices,
+        allow_null=True,
+        required=False,
+        help_text="Cast only: main, recurring or guest. Null for crew.",
+    )
+    episode = serializers.IntegerField(
+        source="episode.number",
+        allow_null=True,
+        required=False,
+        min_value=1,
+        help_text="The episode's number within the season, or null for the whole season.",
+    )
+
+    class Meta(ContentSerializer.Meta):
+        model = Credit
+        fields = [
+            "id",
+            "url",
+            "season",
+            "person",
+            "department",
+            "billing",
+            "character",
+            "job",
+            "order",
+            "episode",
+            "note",
+            "source",
+        ]
+        read_only_fields = ["source"]
+
+    def to_model_values(self, instance, data):
+        if "episode" in data:
+            number = data["episode"]["number"]
+            season = data.get("season") or instance.season
+            data["episode"] = None
+            if number is not None:
+                data["episode"] = Episode.objects.filter(season=season, number=number).first()
+                if data["episode"] is None:
+                    raise serializers.ValidationError(
+                        {"episode": [f"{season} has no episode {number}."]}
+                    )
+        return data
+
+
+class ReviewSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:review-detail")
+    season = season_field()
+    outlet = SlugRelatedObjectField(
+        queryset=Outlet.objects.all(),
+        render="name",
+        help_text="Read as its name, written as its slug.",
+    )
+    critic = person_field(
+        render="name",
+        allow_null=True,
+        required=False,
+        help_text="Read as the critic's name, written as the person's slug; null for aggregates.",
+    )
+    rating_text = BlankAsNullCharField(max_length=50, help_text="Exactly as given; null if none.")
+    average_rating = BlankAsNullCharField(max_length=20)
+    sentiment = BlankAsNullChoiceField(choices=Review.Sentiment.choices)
+    scope = BlankAsNullCharField(max_length=100, help_text="Which episodes were reviewed.")
+
+    class Meta(ContentSerializer.Meta):
+        model = Review
+        fields = [
+            "id",
+            "url",
+            "season",
+            "kind",
+            "outlet",
+            "critic",
+            "rating_text",
+            "score",
+            "average_rating",
+            "sample_size",
+            "consensus",
+            "excerpt",
+            "sentiment",
+            "scope",
+            "order",
+            "source",
+        ]
+        read_only_fields = ["source"]
+
+
+class EventSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    season = season_field()
+    date_display = serializers.CharField(read_only=True)
+    people = person_field(many=True, required=False)
+
+    class Meta(ContentSerializer.Meta):
+        model = Event
+        fields = [
+            "id",
+            "url",
+            "season",
+            "date",
+            "date_precision",
+            "date_display",
+            "kind",
+            "text",
+            "people",
+            "source",
+        ]
+        read_only_fields = ["source"]
+
+
+NOMINEE_SCHEMA = {
+    "oneOf": [
+        {
+            "type": "object",
+            "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+            "required": ["slug", "name"],
+        },
+        {"type": "string"},
+    ],
+    "description": "The nominated person as {slug, name}, else the nominee as the table gives it.",
+}
+
+
+class AccoladeSerializer(ContentSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:accolade-detail")
+    season = season_field()
+    nominee = serializers.SerializerMethodField()
+    nominee_slug = serializers.SlugRelatedField(
+        source="nominee",
+        slug_field="slug",
+        queryset=Person.objects.all(),
+        allow_null=True,
+        required=False,
+        write_only=True,
+        help_text="The nominated person's slug, if a person.",
+    )
+    error_names = {"nominee": "nominee_slug"}
+
+    class Meta(ContentSerializer.Meta):
+        model = Accolade
+        fields = [
+            "id",
+            "url",
+            "season",
+            "year",
+            "award",
+            "category",
+            "nominee",
+            "nominee_slug",
+            "nominee_text",
+            "result",
+            "source",
+        ]
+        read_only_fields = ["source"]
+
+    @extend_schema_field(NOMINEE_SCHEMA)
+    def get_nominee(self, accolade):
+        if accolade.nominee is None:
+            return accolade.nominee_text
+        return {"slug": accolade.nominee.slug, "name": accolade.nominee.name}
+
+
+class CitationSerializer(ContentSerializer):
+    """A cited sentence; `season` and `number` name its reference (made when first cited)."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
+    season = season_field(source="reference.season")
+    number = serializers.IntegerField(source="reference.number", min_value=1, max_value=32767)
+    error_names = {"reference": "number"}
+
+    class Meta(ContentSerializer.Meta):
+        model = Citation
+        fields = ["id", "url", "season", "number", "sentence", "offset", "source"]
+        read_only_fields = ["source"]
+
+    def to_model_values(self, instance, data):
+        if "reference" in data:
+            season = data["reference"].get("season") or instance.reference.season
+            number = data["reference"].get("number") or instance.reference.number
+            data["reference"], _created = Reference.objects.get_or_create(
+                season=season, number=number
+            )
+        return data
+
+
+class SeasonSerializer(ContentSerializer):
+    """A season; its detail embeds the lists named in `?include=` (see views.SeasonViewSet)."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:season-detail", lookup_field="slug")
+    html_url = AbsoluteUrlField(source="get_absolute_url")
+    series = SlugRelatedObjectField(
+        queryset=Series.objects.all(),
+        render="name",
+        help_text="Read as the series' name, written as its slug.",
+    )
+    credits = CreditSerializer(many=True, read_only=True)
+    reviews = ReviewSerializer(many=True, read_only=True)
+    events = EventSerializer(many=True, read_only=True)
+    episodes = EpisodeSerializer(many=True, read_only=True)
+    accolades = AccoladeSerializer(many=True, read_only=True)
+
+    INCLUDABLE = ("credits", "reviews", "events", "episodes", "accolades")
+    # Present only when asked for with ?include= (the schema marks them optional).
+    optional_fields = INCLUDABLE
+
+    class Meta(ContentSerializer.Meta):
+        model = Season
+        fields = [
+            "url",
+            "html_url",
+            "slug",
+            "title",
+            "series",
+            "number",
+            "status",
+            "background_color",
+            "network",
+            "release_date",
+            "episode_count",
+            "episode_list_title",
+            "lead",
+            *("credits", "reviews", "events", "episodes", "accolades"),
+        ]
+
+    def get_fields(self):
+        include = self.context.get("include", ())
+        return {
+            name: field
+            for name, field in super().get_fields().items()
+            if name not in self.INCLUDABLE or name in include
+        }

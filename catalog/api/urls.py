@@ -1,0 +1,24 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from catalog.api import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("seasons", views.SeasonViewSet, basename="season")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("credits", views.CreditViewSet, basename="credit")
+router.register("reviews", views.ReviewViewSet, basename="review")
+router.register("events", views.EventViewSet, basename="event")
+router.register("episodes", views.EpisodeViewSet, basename="episode")
+router.register("outlets", views.OutletViewSet, basename="outlet")
+router.register("accolades", views.AccoladeViewSet, basename="accolade")
+router.register("citations", views.CitationViewSet, basename="citation")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

@@ -1,0 +1,203 @@
+"""Thin viewsets: a queryset method for the shape, a serializer, a FilterSet, the fields
+clients may order by. Reads are public; writes need a token or session of a user with the
+model's add/change/delete permission (DjangoModelPermissionsOrAnonReadOnly)."""
+
+from django.db import transaction
+from django.db.models import ProtectedError
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.exceptions import APIException, ValidationError
+
+from catalog.api import filters, serializers
+from catalog.api.conditional import ConditionalMixin
+from catalog.models import (
+    Accolade,
+    Citation,
+    Credit,
+    Episode,
+    Event,
+    Outlet,
+    Person,
+    Review,
+    Season,
+)
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Other content still refers to this object; it was not deleted."
+    default_code = "protected"
+
+
+class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
+    # Where the season's status is, to hide drafts from those who may not view them.
+    season_status = "season__status"
+    # Meta.ordering or the queryset's order, unless ?ordering= asks otherwise.
+    ordering = None
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # Drafts are for editors (who hold view_season); everyone else reads published seasons.
+        if self.season_status and not self.request.user.has_perm("catalog.view_season"):
+            queryset = queryset.filter(**{self.season_status: Season.Status.PUBLISHED})
+        return queryset
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+
+    def perform_destroy(self, instance):
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except ProtectedError as error:
+            raise Conflict() from error
+
+
+INCLUDE_PARAMETER = OpenApiParameter(
+    "include",
+    {
+        "type": "array",
+        "items": {"type": "string", "enum": list(serializers.SeasonSerializer.INCLUDABLE)},
+    },
+    OpenApiParameter.QUERY,
+    style="form",
+    explode=False,
+    description="Related lists to embed, comma-separated, each in full and in order.",
+)
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[INCLUDE_PARAMETER]))
+class SeasonViewSet(ContentViewSet):
+    """Seasons, by slug. A season's detail embeds its lists named in `?include=`."""
+
+    queryset = Season.objects.with_series()
+    serializer_class = serializers.SeasonSerializer
+    lookup_field = "slug"
+    season_status = "status"
+    search_fields = ["title", "series__name"]
+    ordering_fields = ["title", "number", "release_date"]
+    extra_read_errors = (400,)
+
+    def get_queryset(self):
+        return super().get_queryset().with_lists(self.include)
+
+    def get_object(self):
+        season = super().get_object()
+        self.shown = [
+            season,
+            *(item for name in self.include for item in getattr(season, name).all()),
+        ]
+        return season
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "include": self.include}
+
+    @property
+    def include(self):
+        if getattr(self, "swagger_fake_view", False):
+            return serializers.SeasonSerializer.INCLUDABLE
+        if self.action != "retrieve" or self.request.method != "GET":
+            return ()
+        names = [name.strip() for name in self.request.query_params.get("include", "").split(",")]
+        names = [name for name in names if name]
+        unknown = [name for name in names if name not in serializers.SeasonSerializer.INCLUDABLE]
+        if unknown:
+            raise ValidationError(
+                {
+                    "include": [
+                        f"Unknown: {', '.join(unknown)}. Choose from "
+                        f"{', '.join(serializers.SeasonSerializer.INCLUDABLE)}."
+                    ]
+                }
+            )
+        return tuple(dict.fromkeys(names))
+
+
+class PersonViewSet(ContentViewSet):
+    """People (cast, crew, critics), by slug."""
+
+    queryset = Person.objects.all()
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilter
+    lookup_field = "slug"
+    season_status = None
+    search_fields = ["name", "sort_name"]
+    ordering_fields = ["name", "sort_name"]
+    extra_delete_errors = (409,)
+
+
+class CreditViewSet(ContentViewSet):
+    """Credits: who played or did what in a season.
+
+    In billing order by default: main, recurring and guest cast, then crew.
+    """
+
+    queryset = Credit.objects.with_related().in_billing_order()
+    serializer_class = serializers.CreditSerializer
+    filterset_class = filters.CreditFilter
+    search_fields = ["character", "person__name"]
+    ordering_fields = ["order", "character", "job", "person__sort_name"]
+
+
+class ReviewViewSet(ContentViewSet):
+    """Reviews: critics' reviews and aggregator scores."""
+
+    queryset = Review.objects.with_related()
+    serializer_class = serializers.ReviewSerializer
+    filterset_class = filters.ReviewFilter
+    ordering_fields = ["score", "order", "outlet__name"]
+
+
+class EventViewSet(ContentViewSet):
+    """Dated events of a season's production and release, at day, month or year precision."""
+
+    queryset = Event.objects.with_people()
+    serializer_class = serializers.EventSerializer
+    filterset_class = filters.EventFilter
+    search_fields = ["text"]
+    ordering_fields = ["date", "kind"]
+
+
+class EpisodeViewSet(ContentViewSet):
+    """Episodes, by number within their season."""
+
+    queryset = Episode.objects.select_related("season")
+    serializer_class = serializers.EpisodeSerializer
+    filterset_class = filters.EpisodeFilter
+    ordering_fields = ["number", "title"]
+
+
+class OutletViewSet(ContentViewSet):
+    """Outlets that review: publications and aggregators."""
+
+    queryset = Outlet.objects.all()
+    serializer_class = serializers.OutletSerializer
+    season_status = None
+    search_fields = ["name"]
+    ordering_fields = ["name"]
+    extra_delete_errors = (409,)
+
+
+class AccoladeViewSet(ContentViewSet):
+    """Awards and nominations."""
+
+    queryset = Accolade.objects.select_related("season", "nominee")
+    serializer_class = serializers.AccoladeSerializer
+    filterset_class = filters.AccoladeFilter
+    ordering_fields = ["year", "award", "category"]
+
+
+class CitationViewSet(ContentViewSet):
+    """Article sentences and the reference numbers they cite."""
+
+    queryset = Citation.objects.select_related("reference__season")
+    serializer_class = serializers.CitationSerializer
+    filterset_class = filters.CitationFilter
+    season_status = "reference__season__status"
+    search_fields = ["sentence"]
+    ordering_fields = ["reference__number", "offset"]
