@@ -11,7 +11,13 @@ from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.querysets import CreditQuerySet, EventQuerySet, ReviewQuerySet, SeasonQuerySet
+from catalog.querysets import (
+    CreditQuerySet,
+    EventQuerySet,
+    PersonQuerySet,
+    ReviewQuerySet,
+    SeasonQuerySet,
+)
 
 HEX_COLOR_RE = r"^#[0-9A-Fa-f]{6}$"
 
@@ -88,6 +94,9 @@ class Season(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("catalog:season-detail", kwargs={"slug": self.slug})
 
+    def get_timeline_url(self):
+        return reverse("catalog:season-timeline", kwargs={"slug": self.slug})
+
     @property
     def lead_paragraphs(self):
         return [p for p in self.lead.split("\n\n") if p.strip()]
@@ -145,6 +154,8 @@ class Person(TimeStampedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200)
     sort_name = models.CharField(max_length=200, blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "people"

@@ -1,11 +1,17 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from catalog import views
+from catalog.sitemaps import SITEMAPS
 
 app_name = "catalog"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("seasons/<slug:slug>/", views.season_detail, name="season-detail"),
+    path("seasons/<slug:slug>/timeline/", views.season_timeline, name="season-timeline"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("search/", views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

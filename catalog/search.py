@@ -1,0 +1,104 @@
+"""Site search over seasons, people, characters and outlets.
+
+Matching is a case-insensitive substring match in the database (`icontains`, which escapes
+% and _ on every backend), then ranked in Python: an exact match first, then a match at the
+start of the name, then at the start of a word, then anywhere; ties in name order. The same
+four queries run on SQLite and PostgreSQL. (SQLite folds case for ASCII letters only, so
+"é" does not find "É" there; every other query finds the same rows on both.)
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from catalog.models import Credit, Outlet, Person, Season
+
+MIN_LENGTH = 2
+MAX_LENGTH = 100
+# At most this many results of each kind.
+LIMIT = 25
+
+
+@dataclass
+class SearchResults:
+    query: str = ""
+    problem: str = ""
+    seasons: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    characters: list = field(default_factory=list)
+    outlets: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return len(self.seasons) + len(self.people) + len(self.characters) + len(self.outlets)
+
+
+def clean_query(raw):
+    """The query without control characters (PostgreSQL refuses NUL) and runs of spaces."""
+    text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch.isspace())
+    return " ".join(text.split())
+
+
+def problem_with(query):
+    if not query:
+        return "empty"
+    if len(query) > MAX_LENGTH:
+        return "too-long"
+    if len(query) < MIN_LENGTH:
+        return "too-short"
+    if not any(ch.isalnum() for ch in query):
+        return "no-letters"
+    return ""
+
+
+def rank(query, name):
+    folded, name = query.casefold(), name.casefold()
+    if name == folded:
+        return 0
+    if name.startswith(folded):
+        return 1
+    if re.search(r"\b" + re.escape(folded), name):
+        return 2
+    return 3
+
+
+def _ranked(query, items, name):
+    items = [i for i in items if query.casefold() in name(i).casefold()]
+    return sorted(items, key=lambda i: (rank(query, name(i)), name(i).casefold()))[:LIMIT]
+
+
+def search(raw_query):
+    query = clean_query(raw_query or "")
+    results = SearchResults(query=query[: MAX_LENGTH + 1], problem=problem_with(query))
+    if results.problem:
+        return results
+    # Fetch a little more than shown so that ranking, not the database, picks the top LIMIT.
+    fetch = LIMIT * 4
+    seasons = Season.objects.published().with_series().filter(title__icontains=query)
+    results.seasons = _ranked(query, seasons[:fetch], lambda s: s.title)
+    people = Person.objects.with_public_content().filter(name__icontains=query)
+    results.people = _ranked(query, people[:fetch], lambda p: p.name)
+    characters = (
+        Credit.objects.cast()
+        .filter(season__status=Season.Status.PUBLISHED, character__icontains=query)
+        .select_related("person", "season")
+    )
+    results.characters = _ranked(query, characters[:fetch], lambda c: c.character)
+    outlets = Outlet.objects.filter(name__icontains=query)
+    results.outlets = _ranked(query, outlets[:fetch], lambda o: o.name)
+    return results
+
+
+def highlight_pieces(text, query):
+    """`text` split into (piece, matched) pairs around case-insensitive matches of `query`."""
+    if not query:
+        return [(text, False)]
+    pieces, done = [], 0
+    for match in re.finditer(re.escape(query), text, flags=re.IGNORECASE):
+        if match.start() > done:
+            pieces.append((text[done : match.start()], False))
+        pieces.append((match.group(), True))
+        done = match.end()
+    if done < len(text):
+        pieces.append((text[done:], False))
+    return pieces

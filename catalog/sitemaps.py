@@ -1,0 +1,54 @@
+"""/sitemap.xml: the home page and every public season, timeline and person page."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from catalog.models import Person, Season
+
+
+class HomeSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 1.0
+
+    def items(self):
+        return ["catalog:home"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class SeasonSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.9
+
+    def items(self):
+        return Season.objects.published().order_by("pk")
+
+    def lastmod(self, season):
+        return season.updated_at
+
+
+class TimelineSitemap(SeasonSitemap):
+    priority = 0.6
+
+    def location(self, season):
+        return season.get_timeline_url()
+
+
+class PersonSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Person.objects.with_public_content().order_by("pk")
+
+    def lastmod(self, person):
+        return person.updated_at
+
+
+SITEMAPS = {
+    "home": HomeSitemap,
+    "seasons": SeasonSitemap,
+    "timelines": TimelineSitemap,
+    "people": PersonSitemap,
+}
