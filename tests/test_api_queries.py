@@ -1,0 +1,95 @@
+"""Query budgets: each list and detail costs a fixed number of queries, whatever the data.
+
+Measured for an anonymous reader (a token adds one query for the token and its user, and a
+permission check two more for the user's and groups' permissions).
+"""
+
+import pytest
+
+from catalog.models import Citation, Credit, Reference
+from tests.conftest import SEED_SLUG
+from tests.factories import (
+    AccoladeFactory,
+    CitationFactory,
+    CreditFactory,
+    EpisodeFactory,
+    EventFactory,
+    OutletFactory,
+    PersonFactory,
+    ReviewFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALL_LISTS = "credits,reviews,events,episodes,accolades"
+
+# (path, queries). Lists: the count and the page; events add their people (one query).
+BUDGETS = [
+    ("/api/v1/seasons/", 2),
+    (f"/api/v1/seasons/{SEED_SLUG}/", 1),
+    (f"/api/v1/seasons/{SEED_SLUG}/?include={ALL_LISTS}", 7),
+    ("/api/v1/people/", 2),
+    ("/api/v1/people/krysten-ritter/", 1),
+    ("/api/v1/credits/", 2),
+    ("/api/v1/credits/{credit}/", 1),
+    ("/api/v1/reviews/", 2),
+    ("/api/v1/reviews/{review}/", 1),
+    ("/api/v1/events/", 3),
+    ("/api/v1/events/{event}/", 2),
+    ("/api/v1/episodes/", 2),
+    ("/api/v1/episodes/{episode}/", 1),
+    ("/api/v1/outlets/", 2),
+    ("/api/v1/outlets/{outlet}/", 1),
+    ("/api/v1/accolades/", 2),
+    ("/api/v1/accolades/{accolade}/", 1),
+    ("/api/v1/citations/", 2),
+    ("/api/v1/citations/{citation}/", 1),
+]
+
+
+def grow_tenfold(season):
+    """Ten times the seed season's content, on the seed season, with every relation filled."""
+    episodes = [EpisodeFactory(season=season, number=n) for n in range(14, 144)]
+    people = PersonFactory.create_batch(40)
+    for number in range(400):
+        CreditFactory(
+            season=season,
+            person=people[number % 40],
+            billing=["main", "recurring", "guest"][number % 3],
+            episode=episodes[number % 130],
+        )
+    ReviewFactory.create_batch(70, season=season)
+    for event in EventFactory.create_batch(250, season=season):
+        event.people.set(people[:3])
+    AccoladeFactory.create_batch(10, season=season)
+    OutletFactory.create_batch(70)
+    for number in range(100, 120):
+        reference = Reference.objects.create(season=season, number=number)
+        CitationFactory.create_batch(10, reference=reference)
+
+
+def path_for(template, season):
+    ids = {
+        name: getattr(season, f"{name}s").order_by("pk").first().pk
+        for name in ("credit", "review", "event", "episode", "accolade")
+    }
+    ids["outlet"] = season.reviews.order_by("pk").first().outlet_id
+    ids["citation"] = Citation.objects.filter(reference__season=season).first().pk
+    return template.format(**ids)
+
+
+@pytest.mark.parametrize(("template", "budget"), BUDGETS)
+def test_the_query_count_is_fixed_and_stays_so_as_the_data_grows_tenfold(
+    api_client, season, django_assert_num_queries, template, budget
+):
+    path = path_for(template, season)
+    query = {"page_size": 100} if "?" not in path and path.endswith("s/") else {}
+
+    with django_assert_num_queries(budget):
+        api_client.get(path, query)
+    grow_tenfold(season)
+    with django_assert_num_queries(budget):
+        response = api_client.get(path, query)
+
+    assert response.status_code == 200
+    assert Credit.objects.count() > 400
