@@ -1,0 +1,129 @@
+"""Query budgets: each page costs a fixed number of queries, however much content it shows.
+
+The counts are the page's queryset method (see catalog/querysets.py):
+- season article, `Season.objects.published().for_article()`: the season with its series,
+  then sections, infobox fields, references, citations, credits (with people and episodes),
+  episodes, reviews (with outlets and critics), events, accolades (with nominees): 10.
+- timeline, `Season.objects.published().for_timeline()`: season, events, their people: 3.
+- person, `Person.objects.for_profile()`: person, credits, reviews, events, accolades: 5.
+- home, `Season.objects.published().for_home()` with counts in subqueries, and
+  `recent_changes()` as one UNION: 2.
+- search: seasons, people, characters, outlets: 4 (none for an unusable query).
+"""
+
+import pytest
+
+from catalog.models import Credit, Event
+from tests.factories import (
+    AccoladeFactory,
+    CitationFactory,
+    CreditFactory,
+    EpisodeFactory,
+    EventFactory,
+    PersonFactory,
+    ReferenceFactory,
+    ReviewFactory,
+    SeasonFactory,
+    SectionFactory,
+)
+from tests.pages import SEASON_URL, TIMELINE_URL
+
+pytestmark = pytest.mark.django_db
+
+SEASON_QUERIES = 10
+TIMELINE_QUERIES = 3
+PERSON_QUERIES = 5
+HOME_QUERIES = 2
+SEARCH_QUERIES = 4
+
+
+def grow(season, times=10, people=None):
+    """Add (times - 1) times the seed's credits, reviews, events, sections, citations and
+    episodes to the season, so that it holds `times` as much; five people share the work."""
+    extra = times - 1
+    people = people or PersonFactory.create_batch(5)
+    for n in range(40 * extra):
+        billing = [Credit.Billing.MAIN, Credit.Billing.RECURRING, Credit.Billing.GUEST][n % 3]
+        CreditFactory(season=season, person=people[n % 5], billing=billing, order=100 + n)
+    for n in range(13 * extra):
+        episode = EpisodeFactory(season=season, number=100 + n)
+        CreditFactory(
+            season=season,
+            person=people[n % 5],
+            department=Credit.Department.CREW,
+            billing=None,
+            character="",
+            job="cover artist",
+            episode=episode,
+        )
+    ReviewFactory.create_batch(7 * extra, season=season, critic=people[0])
+    for n in range(25 * extra):
+        event = EventFactory(season=season, kind=Event.Kind.CASTING)
+        event.people.add(people[n % 5], people[(n + 1) % 5])
+    for n in range(17 * extra):
+        sentence = f"Grown sentence number {n}."
+        section = SectionFactory(season=season, position=100 + n, level=2 + n % 2, body=sentence)
+        reference = ReferenceFactory(season=season, number=1000 + n)
+        for offset in (5, len(sentence)):
+            CitationFactory(reference=reference, section=section, sentence=sentence, offset=offset)
+    AccoladeFactory.create_batch(extra, season=season, nominee=people[1])
+    return people
+
+
+@pytest.fixture
+def page_with_queries(client, django_assert_num_queries):
+    """Fetch a page, asserting it takes exactly `count` queries; return its HTML."""
+
+    def fetch(url, count):
+        with django_assert_num_queries(count):
+            response = client.get(url)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return fetch
+
+
+def test_the_season_article_costs_the_same_queries_with_ten_times_the_content(
+    page_with_queries, season
+):
+    page_with_queries(SEASON_URL, SEASON_QUERIES)
+    grow(season)
+    html = page_with_queries(SEASON_URL, SEASON_QUERIES)
+    # The grown content is on the page, so the count covers it.
+    assert html.count('class="reference"') == 20 + 2 * 17 * 9
+
+
+def test_the_timeline_costs_the_same_queries_with_ten_times_the_events(page_with_queries, season):
+    page_with_queries(TIMELINE_URL, TIMELINE_QUERIES)
+    grow(season)
+    html = page_with_queries(TIMELINE_URL, TIMELINE_QUERIES)
+    assert html.count('<li class="event">') == 25 * 10
+
+
+def test_a_person_page_costs_the_same_queries_with_many_credits_across_seasons(
+    page_with_queries, season
+):
+    page_with_queries("/people/krysten-ritter/", PERSON_QUERIES)
+    people = grow(season)
+    person = people[0]
+    page_with_queries(person.get_absolute_url(), PERSON_QUERIES)
+    for other in SeasonFactory.create_batch(3):
+        grow(other, times=2, people=people)
+    html = page_with_queries(person.get_absolute_url(), PERSON_QUERIES)
+    assert html.count("<li class=\"review\">") == 7 * 9 + 3 * 7
+
+
+def test_home_costs_the_same_queries_with_more_seasons_and_content(page_with_queries, season):
+    page_with_queries("/", HOME_QUERIES)
+    grow(season)
+    for other in SeasonFactory.create_batch(3):
+        grow(other, times=2)
+    html = page_with_queries("/", HOME_QUERIES)
+    assert html.count('class="season-card"') == 4
+
+
+def test_search_costs_the_same_queries_with_many_matches(page_with_queries, season):
+    page_with_queries("/search/?q=jones", SEARCH_QUERIES)
+    grow(season)
+    page_with_queries("/search/?q=number", SEARCH_QUERIES)
+    page_with_queries("/search/?q=x", 0)
