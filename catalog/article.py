@@ -6,8 +6,9 @@ page costs the same number of queries however large the season is.
 The article's own sections give the outline, in article order. The structured content (the
 episode table, the cast lists, the ratings, the accolades, a short timeline) is placed under
 the section whose anchor names it ("episodes", "cast-and-characters" with "main", "recurring"
-and "notable-guests", "critical-response" or "reception", "accolades", "production"); what
-an article has no heading for gets a heading of its own, so nothing is ever left out.
+and "notable-guests", a short timeline at the end of "production", the ratings and reviews
+at the top of "reception" or else "critical-response", "accolades"); what an article has no
+heading for gets a heading of its own, so nothing is ever left out.
 """
 
 from dataclasses import dataclass, field
@@ -270,9 +271,8 @@ class SeasonArticle:
         else:
             self._append(roots, "Production timeline").block = "timeline"
         if self.reviews:
-            node = find(roots, {"critical-response", "reception"}) or self._append(
-                roots, "Reception"
-            )
+            node = find(roots, {"reception"}) or find(roots, {"critical-response"})
+            node = node or self._append(roots, "Reception")
             node.block = "reviews"
         if self.accolades:
             node = find(roots, {"accolades"}) or self._append(roots, "Accolades")
