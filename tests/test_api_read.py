@@ -277,3 +277,10 @@ class TestPagination:
 
         assert response.status_code == HTTPStatus.NOT_FOUND
         assert response.json() == {"detail": "Invalid page."}
+
+
+def test_a_nul_character_in_search_is_a_400_keyed_by_the_parameter(api_client, db):
+    response = api_client.get("/api/v1/people/?search=a%00b")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert list(response.json()) == ["search"]

@@ -205,3 +205,8 @@ class TestIfMatch:
         response = editor_client.patch(self.URL, {"sort_name": "R"})
 
         assert response.status_code == HTTPStatus.OK
+
+    def test_an_invalid_body_is_a_400_whatever_its_precondition(self, editor_client, season):
+        response = editor_client.patch(self.URL, {"slug": "not a slug"}, HTTP_IF_MATCH='"stale"')
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST

@@ -45,15 +45,20 @@ class ConditionalMixin:
     def get_object(self):
         instance = super().get_object()
         self.shown = [instance]
-        if self.request.method in ("PUT", "PATCH", "DELETE"):
-            self.check_if_match(instance)
         return instance
 
     def check_if_match(self, instance):
+        """Before a PUT, PATCH or DELETE changes `instance`, inside its transaction (and after
+        the body has validated, so an invalid body is a 400 whatever its precondition).
+
+        The row is locked first, so of two writers sending the same ETag at once the second
+        waits for the first, then sees the changed object and gets its 412.
+        """
         header = self.request.headers.get("If-Match", "").strip()
         if not header:
             return
-        current = representation_etag(self.request, self.get_serializer(instance).data)
+        locked = self.get_queryset().select_for_update(of=("self",)).get(pk=instance.pk)
+        current = representation_etag(self.request, self.get_serializer(locked).data)
         etags = parse_etags(header)
         if "*" not in etags and current not in etags:
             raise PreconditionFailed()

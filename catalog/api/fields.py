@@ -5,12 +5,58 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
-class SlugRelatedObjectField(serializers.SlugRelatedField):
+class JsonTypeMixin:
+    """Only the JSON type the schema promises: DRF would take 0 for "0", "5" for 5 and 1 for
+    true, and a client's mistake would pass unnoticed."""
+
+    json_type = str
+    json_type_name = "a string"
+
+    def to_internal_value(self, data):
+        if not isinstance(data, self.json_type) or (
+            isinstance(data, bool) and self.json_type is not bool
+        ):
+            raise serializers.ValidationError(f"Expected {self.json_type_name}.")
+        return super().to_internal_value(data)
+
+
+class StrictCharField(JsonTypeMixin, serializers.CharField):
+    pass
+
+
+class StrictSlugField(JsonTypeMixin, serializers.SlugField):
+    pass
+
+
+class StrictIntegerField(JsonTypeMixin, serializers.IntegerField):
+    json_type = int
+    json_type_name = "a whole number"
+
+
+class StrictBooleanField(JsonTypeMixin, serializers.BooleanField):
+    json_type = bool
+    json_type_name = "true or false"
+
+
+# What ModelSerializer builds for model fields, with the strict fields above.
+STRICT_FIELD_MAPPING = {
+    model_field: {
+        serializers.CharField: StrictCharField,
+        serializers.SlugField: StrictSlugField,
+        serializers.IntegerField: StrictIntegerField,
+        serializers.BooleanField: StrictBooleanField,
+    }.get(field, field)
+    for model_field, field in serializers.ModelSerializer.serializer_field_mapping.items()
+}
+
+
+class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
     """A relation written as the related object's slug and read in the GUIDE's shape.
 
     `render` names the attributes shown: a tuple gives an object (a credit's person reads
     `{"slug", "name"}`), a single name gives that value (a review's outlet reads its name).
     Either way a client writes `"krysten-ritter"`. The schema says so per direction (schema.py).
+    `render="slug"` makes it a plain slug field, strict about the type like the others.
     """
 
     def __init__(self, *, render=("slug", "name"), **kwargs):
@@ -37,7 +83,7 @@ class BlankAsNullMixin:
         return super().to_representation(value) or None
 
 
-class BlankAsNullCharField(BlankAsNullMixin, serializers.CharField):
+class BlankAsNullCharField(BlankAsNullMixin, StrictCharField):
     pass
 
 

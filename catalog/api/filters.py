@@ -6,10 +6,17 @@ or number that does not parse) answers 400 with the parameter's message.
 """
 
 import django_filters
+from django import forms
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
 from catalog.models import Accolade, Citation, Credit, Episode, Event, Person, Review
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: `?number=0.5` is a 400, not a filter that matches nothing."""
+
+    field_class = forms.IntegerField
 
 
 def slug_filter(field_name, label):
@@ -39,12 +46,8 @@ class ReviewFilter(django_filters.FilterSet):
     outlet = slug_filter("outlet__slug", "The outlet's slug.")
     kind = django_filters.ChoiceFilter(choices=Review.Kind.choices)
     sentiment = django_filters.ChoiceFilter(choices=Review.Sentiment.choices)
-    score_min = django_filters.NumberFilter(
-        field_name="score", lookup_expr="gte", label="Lowest 0-100 score."
-    )
-    score_max = django_filters.NumberFilter(
-        field_name="score", lookup_expr="lte", label="Highest 0-100 score."
-    )
+    score_min = IntegerFilter(field_name="score", lookup_expr="gte", label="Lowest 0-100 score.")
+    score_max = IntegerFilter(field_name="score", lookup_expr="lte", label="Highest 0-100 score.")
 
     class Meta:
         model = Review
@@ -100,11 +103,22 @@ class AccoladeFilter(django_filters.FilterSet):
 
 class CitationFilter(django_filters.FilterSet):
     season = slug_filter("reference__season__slug", "The season's slug.")
-    number = django_filters.NumberFilter(field_name="reference__number", label="Reference number.")
+    number = IntegerFilter(field_name="reference__number", label="Reference number.")
 
     class Meta:
         model = Citation
         fields = ["season", "number"]
+
+
+class SearchFilter(filters.SearchFilter):
+    """DRF's search, with its one error (a NUL character) keyed by the parameter like every
+    other 400, instead of a bare list."""
+
+    def get_search_terms(self, request):
+        try:
+            return super().get_search_terms(request)
+        except ValidationError as error:
+            raise ValidationError({self.search_param: error.detail}) from error
 
 
 class StrictOrderingFilter(filters.OrderingFilter):

@@ -7,7 +7,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     A page past the end, or not a number, is a 404 (DRF's "Invalid page."). A page_size that
     is not a whole number from 1 to 100 is a 400 rather than DRF's silent fallback to the
-    default, so a client never gets a page size it did not ask for without knowing.
+    default, so a client never gets a page size it did not ask for without knowing. Empty
+    values count as left out.
     """
 
     page_size = 20
@@ -16,7 +17,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
+        if not raw:
             return self.page_size
         if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= self.max_page_size):
             raise ValidationError(

@@ -4,10 +4,11 @@ the slug-in, object-out relation fields. Used as DEFAULT_SCHEMA_CLASS."""
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from rest_framework import permissions, serializers
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+NO_NUL_PATTERN = r"^[^\x00]*$"
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -78,6 +79,17 @@ class AutoSchema(SpectacularAutoSchema):
                     "changed. Leave out to write unconditionally.",
                 )
             )
+        example = getattr(self.view, "lookup_example", None)
+        if example is not None and "{" in self.path:
+            parameters.append(
+                OpenApiParameter(
+                    # spectacular names a pk lookup "id" in the path (SCHEMA_COERCE_PATH_PK).
+                    "id" if self.view.lookup_field == "pk" else self.view.lookup_field,
+                    OpenApiTypes.INT if isinstance(example, int) else OpenApiTypes.STR,
+                    OpenApiParameter.PATH,
+                    examples=[OpenApiExample("From the seed content", value=example)],
+                )
+            )
         if self.method == "GET":
             parameters += [
                 OpenApiParameter(
@@ -96,6 +108,26 @@ class AutoSchema(SpectacularAutoSchema):
                 ),
             ]
         return parameters
+
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        # Every query parameter is optional, and an empty one counts as left out (as an HTML
+        # form, the browsable API's filter form included, sends unset fields).
+        for parameter in parameters:
+            if parameter["in"] == "query":
+                parameter["allowEmptyValue"] = True
+                if parameter["schema"] == {"type": "string"}:
+                    # Form fields refuse NUL (PostgreSQL cannot compare text with it): a 400.
+                    parameter["schema"]["pattern"] = NO_NUL_PATTERN
+        return parameters
+
+    def get_auth(self):
+        auths = super().get_auth()
+        # DjangoModelPermissionsOrAnonReadOnly: reads need no credentials (spectacular only
+        # knows this of AllowAny and IsAuthenticatedOrReadOnly).
+        if self.method in permissions.SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
 
     def _map_basic_serializer(self, serializer, direction):
         schema = super()._map_basic_serializer(serializer, direction)

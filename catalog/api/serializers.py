@@ -8,10 +8,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from catalog.api.fields import (
+    STRICT_FIELD_MAPPING,
     AbsoluteUrlField,
     BlankAsNullCharField,
     BlankAsNullChoiceField,
     SlugRelatedObjectField,
+    StrictIntegerField,
 )
 from catalog.api.services import instance_save
 from catalog.models import (
@@ -33,6 +35,7 @@ class ContentSerializer(serializers.ModelSerializer):
     """Creates and updates through the model's full_clean(): the constraints are checked once,
     by the model, with its messages (so DRF's own unique validators are switched off)."""
 
+    serializer_field_mapping = STRICT_FIELD_MAPPING
     # Model field names whose errors belong to a differently named API field.
     error_names = {}
 
@@ -62,7 +65,7 @@ class ContentSerializer(serializers.ModelSerializer):
 
 
 def season_field(**kwargs):
-    return serializers.SlugRelatedField(slug_field="slug", queryset=Season.objects.all(), **kwargs)
+    return SlugRelatedObjectField(queryset=Season.objects.all(), render="slug", **kwargs)
 
 
 def person_field(**kwargs):
@@ -105,7 +108,7 @@ class CreditSerializer(ContentSerializer):
         required=False,
         help_text="Cast only: main, recurring or guest. Null for crew.",
     )
-    episode = serializers.IntegerField(
+    episode = StrictIntegerField(
         source="episode.number",
         allow_null=True,
         required=False,
@@ -227,10 +230,9 @@ class AccoladeSerializer(ContentSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:accolade-detail")
     season = season_field()
     nominee = serializers.SerializerMethodField()
-    nominee_slug = serializers.SlugRelatedField(
+    nominee_slug = person_field(
         source="nominee",
-        slug_field="slug",
-        queryset=Person.objects.all(),
+        render="slug",
         allow_null=True,
         required=False,
         write_only=True,
@@ -267,7 +269,7 @@ class CitationSerializer(ContentSerializer):
 
     url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
     season = season_field(source="reference.season")
-    number = serializers.IntegerField(source="reference.number", min_value=1, max_value=32767)
+    number = StrictIntegerField(source="reference.number", min_value=1, max_value=32767)
     error_names = {"reference": "number"}
 
     class Meta(ContentSerializer.Meta):

@@ -2,8 +2,11 @@
 clients may order by. Reads are public; writes need a token or session of a user with the
 model's add/change/delete permission (DjangoModelPermissionsOrAnonReadOnly)."""
 
+from http import HTTPStatus
+
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.http import JsonResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, ValidationError
@@ -29,11 +32,21 @@ class Conflict(APIException):
     default_code = "protected"
 
 
+def not_found(request, *args, **kwargs):
+    """Paths under /api/v1/ that name nothing: the API's JSON 404, not the site's HTML page."""
+    return JsonResponse({"detail": "Not found."}, status=HTTPStatus.NOT_FOUND)
+
+
 class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
     # Where the season's status is, to hide drafts from those who may not view them.
     season_status = "season__status"
     # Meta.ordering or the queryset's order, unless ?ordering= asks otherwise.
     ordering = None
+    # Any value up to the next slash, so that `/credits/1.5/` is this API's JSON 404 rather
+    # than a URL that does not resolve (the router's default stops at a dot).
+    lookup_value_regex = "[^/]+"
+    # An object the seed content has, for the schema's examples (and so for schemathesis).
+    lookup_example = 1
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -48,11 +61,13 @@ class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         with transaction.atomic():
+            self.check_if_match(serializer.instance)
             serializer.save()
 
     def perform_destroy(self, instance):
         try:
             with transaction.atomic():
+                self.check_if_match(instance)
                 instance.delete()
         except ProtectedError as error:
             raise Conflict() from error
@@ -78,6 +93,7 @@ class SeasonViewSet(ContentViewSet):
     queryset = Season.objects.with_series()
     serializer_class = serializers.SeasonSerializer
     lookup_field = "slug"
+    lookup_example = "jessica-jones-season-2"
     season_status = "status"
     search_fields = ["title", "series__name"]
     ordering_fields = ["title", "number", "release_date"]
@@ -125,6 +141,7 @@ class PersonViewSet(ContentViewSet):
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
     lookup_field = "slug"
+    lookup_example = "krysten-ritter"
     season_status = None
     search_fields = ["name", "sort_name"]
     ordering_fields = ["name", "sort_name"]
