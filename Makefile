@@ -9,7 +9,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test lint migrations-check fixtures fixtures-check clean
+.PHONY: install browser run test bench lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -36,6 +36,9 @@ run: install
 
 test: install $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/http_bench.py
 
 lint: install
 	$(BIN)/ruff check .
