@@ -84,6 +84,9 @@ class Season(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(background_color="") | Q(background_color__regex=HEX_COLOR_RE),
                 name="season_background_color_hex",
+                violation_error_message=(
+                    "The background colour must be written #RRGGBB, e.g. #412304."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["status", "release_date"])]
@@ -136,7 +139,11 @@ class Section(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["season", "position"], name="section_unique_position"),
             models.UniqueConstraint(fields=["season", "anchor"], name="section_unique_anchor"),
-            models.CheckConstraint(condition=Q(level__gte=2, level__lte=6), name="section_level"),
+            models.CheckConstraint(
+                condition=Q(level__gte=2, level__lte=6),
+                name="section_level",
+                violation_error_message="A section heading level is from 2 to 6.",
+            ),
         ]
 
     def __str__(self):
@@ -179,7 +186,11 @@ class Episode(TimeStampedModel):
         ordering = ["season", "number"]
         constraints = [
             models.UniqueConstraint(fields=["season", "number"], name="episode_unique_number"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="episode_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="episode_number_positive",
+                violation_error_message="Episode numbers start at 1.",
+            ),
         ]
 
     def __str__(self):
@@ -219,11 +230,13 @@ class Credit(TimeStampedModel):
                 fields=["season", "person", "department", "job", "character"],
                 condition=Q(episode__isnull=True),
                 name="credit_unique_role",
+                violation_error_message="This person already has this role in this season.",
             ),
             models.UniqueConstraint(
                 fields=["season", "person", "department", "job", "character", "episode"],
                 condition=Q(episode__isnull=False),
                 name="credit_unique_role_per_episode",
+                violation_error_message="This person already has this role in this episode.",
             ),
             models.CheckConstraint(
                 condition=(
@@ -235,9 +248,15 @@ class Credit(TimeStampedModel):
                     | Q(department="crew", billing__isnull=True)
                 ),
                 name="credit_billing_matches_department",
+                violation_error_message=(
+                    "Cast credits need a billing (main, recurring or guest); "
+                    "crew credits have none."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(department="cast") | ~Q(job=""), name="credit_crew_has_job"
+                condition=Q(department="cast") | ~Q(job=""),
+                name="credit_crew_has_job",
+                violation_error_message="A crew credit must name its job.",
             ),
         ]
         indexes = [
@@ -303,19 +322,25 @@ class Review(TimeStampedModel):
                 fields=["season", "outlet", "critic"],
                 condition=Q(critic__isnull=False),
                 name="review_unique_critic",
+                violation_error_message=(
+                    "This critic already has a review from this outlet for this season."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["season", "outlet"],
                 condition=Q(kind="aggregate"),
                 name="review_unique_aggregate",
+                violation_error_message="This aggregator already has a result for this season.",
             ),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
                 name="review_score_0_100",
+                violation_error_message="A score is from 0 to 100.",
             ),
             models.CheckConstraint(
                 condition=Q(kind="critic") | Q(critic__isnull=True),
                 name="review_aggregate_has_no_critic",
+                violation_error_message="An aggregate result has no critic.",
             ),
         ]
         indexes = [models.Index(fields=["season", "kind", "sentiment"])]
@@ -358,6 +383,7 @@ class Event(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(date_precision__in=["day", "month", "year"]),
                 name="event_valid_date_precision",
+                violation_error_message="Date precision is day, month or year.",
             ),
             # A month or a year is stored as its first day, so equal periods compare equal.
             models.CheckConstraint(
@@ -365,6 +391,10 @@ class Event(TimeStampedModel):
                 | Q(date_precision="month", date__day=1)
                 | Q(date_precision="year", date__day=1, date__month=1),
                 name="event_date_starts_its_period",
+                violation_error_message=(
+                    "A month-precision date is the 1st of its month; a "
+                    "year-precision date is January 1."
+                ),
             ),
             models.UniqueConstraint(
                 "season",
@@ -373,6 +403,9 @@ class Event(TimeStampedModel):
                 MD5("source"),
                 condition=~Q(source=""),
                 name="event_unique_sourced_fact",
+                violation_error_message=(
+                    "This season already has this event, from the same source, on this date."
+                ),
             ),
         ]
         indexes = [
@@ -459,7 +492,11 @@ class Citation(TimeStampedModel):
         ordering = ["reference__season", "reference__number", "id"]
         constraints = [
             models.UniqueConstraint(
-                "reference", MD5("sentence"), "offset", name="citation_unique_marker"
+                "reference",
+                MD5("sentence"),
+                "offset",
+                name="citation_unique_marker",
+                violation_error_message="This sentence already cites this reference at this place.",
             ),
         ]
 

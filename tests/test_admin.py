@@ -197,7 +197,7 @@ def test_a_cast_credit_without_billing_is_refused_on_the_season_page(admin_clien
 
     assert response.status_code == HTTPStatus.OK  # the form again, with the error
     errors = inline_formset(response, CastCreditInline).errors[index]
-    assert "credit_billing_matches_department" in str(errors)
+    assert "Cast credits need a billing" in str(errors)
     assert season.credits.cast().count() == 22
 
 

@@ -119,9 +119,13 @@ class TestValidation:
             f"/api/v1/seasons/{SEED_SLUG}/", {"background_color": "brown"}
         )
 
-        for response in (crew_with_billing, duplicate, month_not_on_the_first):
+        for response, message in (
+            (crew_with_billing, "crew credits have none"),
+            (duplicate, "already has this role in this season"),
+            (month_not_on_the_first, "month-precision date is the 1st of its month"),
+        ):
             assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
-            assert "non_field_errors" in response.json()
+            assert message in " ".join(response.json()["non_field_errors"])
         assert bad_colour.status_code == HTTPStatus.BAD_REQUEST
         assert bad_colour.json() == {"background_color": ["Enter a colour as #RRGGBB."]}
 
