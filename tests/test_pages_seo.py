@@ -45,6 +45,17 @@ def test_every_page_has_title_description_canonical_and_open_graph(
     assert meta(page, "property", "og:site_name") == "Season wiki"
 
 
+def test_the_stylesheet_and_icon_are_served_by_the_app_itself(client, season):
+    page = get_page(client, SEASON_URL)
+    links = [page.find("link", rel="stylesheet")["href"], page.find("link", rel="icon")["href"]]
+
+    for href in links:
+        assert href.startswith("/static/"), "never from a CDN"
+        response = client.get(href)
+        assert response.status_code == HTTPStatus.OK, href
+        assert b"".join(response.streaming_content)
+
+
 def test_the_canonical_link_leaves_out_the_query_string(client, season):
     page = get_page(client, SEASON_URL + "?utm_source=x")
     assert page.find("link", rel="canonical")["href"] == "http://testserver" + SEASON_URL
