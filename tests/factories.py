@@ -155,3 +155,36 @@ class CitationFactory(factory.django.DjangoModelFactory):
     sentence = factory.Sequence(lambda n: f"A cited sentence, number {n}.")
     offset = factory.LazyAttribute(lambda o: len(o.sentence))
     source = factory.LazyAttribute(lambda o: o.sentence)
+
+
+def grow(season, times=10, people=None):
+    """Add (times - 1) times the seed's credits, reviews, events, sections, citations and
+    episodes to the season, so that it holds `times` as much; five people share the work."""
+    extra = times - 1
+    people = people or PersonFactory.create_batch(5)
+    for n in range(40 * extra):
+        billing = [Credit.Billing.MAIN, Credit.Billing.RECURRING, Credit.Billing.GUEST][n % 3]
+        CreditFactory(season=season, person=people[n % 5], billing=billing, order=100 + n)
+    for n in range(13 * extra):
+        episode = EpisodeFactory(season=season, number=100 + n)
+        CreditFactory(
+            season=season,
+            person=people[n % 5],
+            department=Credit.Department.CREW,
+            billing=None,
+            character="",
+            job="cover artist",
+            episode=episode,
+        )
+    ReviewFactory.create_batch(7 * extra, season=season, critic=people[0])
+    for n in range(25 * extra):
+        event = EventFactory(season=season, kind=Event.Kind.CASTING)
+        event.people.add(people[n % 5], people[(n + 1) % 5])
+    for n in range(17 * extra):
+        sentence = f"Grown sentence number {n}."
+        section = SectionFactory(season=season, position=100 + n, level=2 + n % 2, body=sentence)
+        reference = ReferenceFactory(season=season, number=1000 + n)
+        for offset in (5, len(sentence)):
+            CitationFactory(reference=reference, section=section, sentence=sentence, offset=offset)
+    AccoladeFactory.create_batch(extra, season=season, nominee=people[1])
+    return people

@@ -6,18 +6,9 @@ permission check two more for the user's and groups' permissions).
 
 import pytest
 
-from catalog.models import Citation, Credit, Reference
+from catalog.models import Citation, Credit
 from tests.conftest import SEED_SLUG
-from tests.factories import (
-    AccoladeFactory,
-    CitationFactory,
-    CreditFactory,
-    EpisodeFactory,
-    EventFactory,
-    OutletFactory,
-    PersonFactory,
-    ReviewFactory,
-)
+from tests.factories import grow
 
 pytestmark = pytest.mark.django_db
 
@@ -47,27 +38,6 @@ BUDGETS = [
 ]
 
 
-def grow_tenfold(season):
-    """Ten times the seed season's content, on the seed season, with every relation filled."""
-    episodes = [EpisodeFactory(season=season, number=n) for n in range(14, 144)]
-    people = PersonFactory.create_batch(40)
-    for number in range(400):
-        CreditFactory(
-            season=season,
-            person=people[number % 40],
-            billing=["main", "recurring", "guest"][number % 3],
-            episode=episodes[number % 130],
-        )
-    ReviewFactory.create_batch(70, season=season)
-    for event in EventFactory.create_batch(250, season=season):
-        event.people.set(people[:3])
-    AccoladeFactory.create_batch(10, season=season)
-    OutletFactory.create_batch(70)
-    for number in range(100, 120):
-        reference = Reference.objects.create(season=season, number=number)
-        CitationFactory.create_batch(10, reference=reference)
-
-
 def path_for(template, season):
     ids = {
         name: getattr(season, f"{name}s").order_by("pk").first().pk
@@ -87,7 +57,7 @@ def test_the_query_count_is_fixed_and_stays_so_as_the_data_grows_tenfold(
 
     with django_assert_num_queries(budget):
         api_client.get(path, query)
-    grow_tenfold(season)
+    grow(season)
     with django_assert_num_queries(budget):
         response = api_client.get(path, query)
 
