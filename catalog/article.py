@@ -12,9 +12,12 @@ heading for gets a heading of its own, so nothing is ever left out.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.text import slugify
 
 from catalog.colors import header_colors
-from catalog.models import Credit, Event, Review
+from catalog.models import Credit, Event, Review, split_paragraphs
 
 # How many events the article's short timeline shows before linking to the full one.
 SHORT_TIMELINE_LENGTH = 6
@@ -95,7 +98,7 @@ class Citations:
 
     def paragraphs(self, section_id, text):
         """The paragraphs of `text` as lists of pieces: {"text": str} or {"refs": [Marker]}."""
-        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        paragraphs = split_paragraphs(text)
         markers = [[] for _ in paragraphs]
         for citation, reference in self.by_section.get(section_id, []):
             for index, paragraph in enumerate(paragraphs):
@@ -150,29 +153,29 @@ class SeasonArticle:
         self.lead = self.citations.paragraphs(None, season.lead)
         self.outline = self._outline()
 
-    # The infobox and the lists.
+    # The infobox and the lists: the page and its JSON-LD read each several times.
 
-    @property
+    @cached_property
     def cast(self):
         return [c for c in self.credits if c.department == Credit.Department.CAST]
 
-    @property
+    @cached_property
     def crew(self):
         return [c for c in self.credits if c.department == Credit.Department.CREW]
 
-    @property
+    @cached_property
     def main_cast(self):
         return self.cast_groups[0].credits
 
-    @property
+    @cached_property
     def showrunners(self):
         return [c.person for c in self.crew if c.job == "showrunner"]
 
-    @property
+    @cached_property
     def other_infobox_fields(self):
         return [f for f in self.infobox_fields if f.key.lower() not in TYPED_INFOBOX_KEYS]
 
-    @property
+    @cached_property
     def production_companies(self):
         return [
             name.strip()
@@ -182,7 +185,7 @@ class SeasonArticle:
             if name.strip()
         ]
 
-    @property
+    @cached_property
     def episode_rows(self):
         artists = {}
         for credit in self.crew:
@@ -190,20 +193,20 @@ class SeasonArticle:
                 artists.setdefault(credit.episode_id, []).append(credit.person)
         return [(episode, artists.get(episode.pk, [])) for episode in self.episodes]
 
-    @property
+    @cached_property
     def aggregate_reviews(self):
         return [r for r in self.reviews if r.kind == Review.Kind.AGGREGATE]
 
-    @property
+    @cached_property
     def critic_reviews(self):
         return [r for r in self.reviews if r.kind == Review.Kind.CRITIC]
 
-    @property
+    @cached_property
     def short_timeline(self):
         production = [e for e in self.events if e.kind in PRODUCTION_KINDS]
         return production[:SHORT_TIMELINE_LENGTH]
 
-    @property
+    @cached_property
     def last_changed(self):
         """The latest edit to anything the page shows."""
         objects = [
@@ -280,7 +283,7 @@ class SeasonArticle:
 
     @staticmethod
     def _append(nodes, title):
-        node = Node(title, title.lower().replace(" ", "-"))
+        node = Node(title, slugify(title))
         nodes.append(node)
         return node
 

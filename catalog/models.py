@@ -22,6 +22,11 @@ from catalog.querysets import (
 HEX_COLOR_RE = r"^#[0-9A-Fa-f]{6}$"
 
 
+def split_paragraphs(text):
+    """Stored prose keeps paragraphs apart with a blank line."""
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
 class TimeStampedModel(models.Model):
     # Defaults rather than auto_now, so that fixtures can leave them out and stay deterministic.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -102,7 +107,7 @@ class Season(TimeStampedModel):
 
     @property
     def lead_paragraphs(self):
-        return [p for p in self.lead.split("\n\n") if p.strip()]
+        return split_paragraphs(self.lead)
 
 
 class InfoboxField(TimeStampedModel):
@@ -154,7 +159,7 @@ class Section(TimeStampedModel):
 
     @property
     def paragraphs(self):
-        return [p for p in self.body.split("\n\n") if p.strip()]
+        return split_paragraphs(self.body)
 
 
 class Person(TimeStampedModel):

@@ -46,9 +46,7 @@ class SeasonQuerySet(models.QuerySet):
             ),
             Prefetch(
                 "credits",
-                Credit.objects.select_related("person", "episode").order_by(
-                    BILLING_ORDER, "order", "id"
-                ),
+                Credit.objects.select_related("person", "episode").in_billing_order(),
             ),
             Prefetch("episodes", Episode.objects.order_by("number")),
             Prefetch(
