@@ -2,6 +2,7 @@
 or regenerates their own DRF token, and only their own."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
@@ -12,8 +13,10 @@ from rest_framework.authtoken.models import Token
 def _api_token(request):
     if request.method == "POST":
         # Regenerating replaces the key: whatever used the old one stops working at once.
-        Token.objects.filter(user=request.user).delete()
-        Token.objects.create(user=request.user)
+        # One transaction, so a failure never leaves the editor without any token.
+        with transaction.atomic():
+            Token.objects.filter(user=request.user).delete()
+            Token.objects.create(user=request.user)
         messages.success(request, "Your new API token is shown below.")
         return redirect("admin-api-token")
     context = {
