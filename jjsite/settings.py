@@ -177,6 +177,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The default enum hook first; then this API's document-wide additions (schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "catalog.api.schema.postprocess_query_parameters",
+        "catalog.api.schema.postprocess_optional_fields",
+    ],
 }
 
 # Anyone may read the API from another origin; no origin may write (see catalog/api/cors.py).

@@ -1,11 +1,20 @@
 """The OpenAPI document's shared parts: error responses, conditional-request headers and
-the slug-in, object-out relation fields. Used as DEFAULT_SCHEMA_CLASS."""
+the slug-in, object-out relation fields.
+
+Only drf-spectacular's public extension points are used, so that an upgrade does not break
+the schema silently: `AutoSchema` (DEFAULT_SCHEMA_CLASS) overrides the methods documented as
+"override this for custom behaviour", the relation field has an
+OpenApiSerializerFieldExtension, and what needs the whole document is done by the
+postprocessing hooks below (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"]).
+tests/test_api_schema.py checks the result."""
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers
+
+from catalog.api.serializers import SeasonSerializer
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 NO_NUL_PATTERN = r"^[^\x00]*$"
@@ -37,15 +46,24 @@ ERRORS = {
     ),
 }
 
+NOT_MODIFIED = OpenApiResponse(description="Not modified (If-None-Match or If-Modified-Since).")
+
+# Serializers whose `optional_fields` are present only when asked for (?include=).
+SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
+
 
 class AutoSchema(SpectacularAutoSchema):
     """Adds to every operation the errors it can answer, 304 and the validators on reads, and
-    If-Match on writes; marks a serializer's `optional_fields` as not always present."""
+    If-Match on writes."""
+
+    def is_list(self):
+        # Every API view is a router's viewset, so the action tells a list from an object.
+        return getattr(self.view, "action", None) == "list"
 
     def error_codes(self):
         codes = {429}
         if self.method == "GET":
-            codes |= {400, 404} if self._is_list_view() else {404}
+            codes |= {400, 404} if self.is_list() else {404}
             codes |= set(getattr(self.view, "extra_read_errors", ()))
         else:
             codes |= {400, 401, 403, 415}
@@ -56,15 +74,20 @@ class AutoSchema(SpectacularAutoSchema):
                 codes |= set(getattr(self.view, "extra_delete_errors", ()))
         return sorted(codes)
 
-    def _get_response_bodies(self, direction="response"):
-        responses = super()._get_response_bodies(direction)
+    def get_response_serializers(self):
+        # The same as @extend_schema(responses={...}) on every operation. The success code is
+        # DRF's: 204 without a body for DELETE, 201 for POST (only creates here), else 200.
+        body = super().get_response_serializers()
+        if self.method == "DELETE":
+            responses = {204: None}
+        elif self.method == "POST":
+            responses = {201: body}
+        else:
+            responses = {200: body}
         if self.method == "GET":
-            responses["304"] = {
-                "description": "Not modified (If-None-Match or If-Modified-Since).",
-                "headers": self._get_response_headers_for_code("304", direction),
-            }
+            responses[304] = NOT_MODIFIED
         for code in self.error_codes():
-            responses.setdefault(str(code), self._get_response_for_code(ERRORS[code], str(code)))
+            responses[code] = ERRORS[code]
         return responses
 
     def get_override_parameters(self):
@@ -91,6 +114,7 @@ class AutoSchema(SpectacularAutoSchema):
                 )
             )
         if self.method == "GET":
+            # Response headers (response=...): spectacular adds them to these codes only.
             parameters += [
                 OpenApiParameter(
                     "ETag",
@@ -109,18 +133,6 @@ class AutoSchema(SpectacularAutoSchema):
             ]
         return parameters
 
-    def _get_parameters(self):
-        parameters = super()._get_parameters()
-        # Every query parameter is optional, and an empty one counts as left out (as an HTML
-        # form, the browsable API's filter form included, sends unset fields).
-        for parameter in parameters:
-            if parameter["in"] == "query":
-                parameter["allowEmptyValue"] = True
-                if parameter["schema"] == {"type": "string"}:
-                    # Form fields refuse NUL (PostgreSQL cannot compare text with it): a 400.
-                    parameter["schema"]["pattern"] = NO_NUL_PATTERN
-        return parameters
-
     def get_auth(self):
         auths = super().get_auth()
         # DjangoModelPermissionsOrAnonReadOnly: reads need no credentials (spectacular only
@@ -129,12 +141,45 @@ class AutoSchema(SpectacularAutoSchema):
             auths.append({})
         return auths
 
-    def _map_basic_serializer(self, serializer, direction):
-        schema = super()._map_basic_serializer(serializer, direction)
-        optional = set(getattr(serializer, "optional_fields", ()))
-        if optional and "required" in schema:
-            schema["required"] = [name for name in schema["required"] if name not in optional]
-        return schema
+
+def operations(result):
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
+                yield operation
+
+
+def postprocess_query_parameters(result, generator, request, public):
+    """Every query parameter is optional, and an empty one counts as left out (as an HTML
+    form, the browsable API's filter form included, sends unset fields). A hook, as the
+    filter, pagination and ordering parameters have no per-parameter override point."""
+    for operation in operations(result):
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] == "query":
+                parameter["allowEmptyValue"] = True
+                if parameter["schema"] == {"type": "string"}:
+                    # Form fields refuse NUL (PostgreSQL cannot compare text with it): a 400.
+                    parameter["schema"]["pattern"] = NO_NUL_PATTERN
+    return result
+
+
+def postprocess_optional_fields(result, generator, request, public):
+    """Takes a serializer's `optional_fields` out of its components' `required` lists: they
+    are there only when asked for. Components are named after the serializer without the
+    "Serializer" suffix, plus "Request" for the request side (COMPONENT_SPLIT_REQUEST)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for serializer in SERIALIZERS_WITH_OPTIONAL_FIELDS:
+        name = serializer.__name__.removesuffix("Serializer")
+        for component in (name, f"{name}Request", f"Patched{name}Request"):
+            schema = schemas.get(component, {})
+            if "required" in schema:
+                required = [n for n in schema["required"] if n not in serializer.optional_fields]
+                # OpenAPI 3.0 does not allow an empty list.
+                if required:
+                    schema["required"] = required
+                else:
+                    del schema["required"]
+    return result
 
 
 class SlugRelatedObjectFieldExtension(OpenApiSerializerFieldExtension):
