@@ -1,15 +1,9 @@
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from catalog.models import Season
-
-SEED_SLUG = "jessica-jones-season-2"
-SEEDS = Path(settings.BASE_DIR) / "seeds"
-ARTICLE = SEEDS / f"{SEED_SLUG}.txt"
-CITATIONS = SEEDS / f"{SEED_SLUG}.citations.txt"
+from tests.seed import FIXTURE, SEED_SLUG
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +18,15 @@ def _static_files_without_collectstatic(settings):
 @pytest.fixture
 def seed_content(db):
     """The committed seed fixtures, loaded as `make run` loads them."""
-    call_command("loaddata", str(Path(settings.BASE_DIR) / "fixtures" / "seed-content.json"))
+    call_command("loaddata", str(FIXTURE))
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    """The live server (for the browser tests), with the seed content loaded as `make run`
+    loads it."""
+    call_command("loaddata", str(FIXTURE))
+    return live_server.url
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils.http import http_date
 
 from catalog.models import Person
-from tests.conftest import SEED_SLUG
+from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ permission check two more for the user's and groups' permissions).
 import pytest
 
 from catalog.models import Citation, Credit
-from tests.conftest import SEED_SLUG
 from tests.factories import grow
+from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
 

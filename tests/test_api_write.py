@@ -8,7 +8,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from catalog.models import Credit, Event, Person
-from tests.conftest import SEED_SLUG
+from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
 

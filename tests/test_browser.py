@@ -5,55 +5,19 @@ without it. Each test saves screenshots under test-artifacts/screenshots/ (or
 $SCREENSHOT_DIR) for people to look at.
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.conftest import SEED_SLUG
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without the networking flags Chromium keeps calling home, which this closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(
-    os.environ.get("SCREENSHOT_DIR", Path(settings.BASE_DIR) / "test-artifacts" / "screenshots")
-)
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
+from tests.browser import DESKTOP, PHONE, chromium, save_screenshot
+from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
-    """The live server, with the seed content loaded as `make run` loads it."""
-    call_command("loaddata", str(Path(settings.BASE_DIR) / "fixtures" / "seed-content.json"))
-    return live_server.url
-
-
-@pytest.fixture
 def browser(site):
-    # `make test` installs chromium; a missing browser fails the tests, it never skips them.
-    # Started after the database is filled: Playwright's event loop must not be running while
-    # the test's own thread talks to the database (Django refuses that as async-unsafe).
-    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
-        f"{CHROMIUM} is missing: `make test` installs Debian's chromium package"
-    )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def open_page(browser, url, viewport):
@@ -65,11 +29,7 @@ def open_page(browser, url, viewport):
 
 
 def screenshot(page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 0
-    return path
+    return save_screenshot(page, name, full_page=True)
 
 
 def relative_luminance(rgb):

@@ -16,12 +16,12 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from catalog.models import Season
+from tests.seed import ARTICLE, CITATIONS, SEED_SLUG
 
 pytestmark = pytest.mark.django_db
 
-SEEDS = Path(settings.BASE_DIR) / "seeds"
-SEED_TEXT = (SEEDS / "jessica-jones-season-2.txt").read_text(encoding="utf-8")
-SEED_CITATIONS = (SEEDS / "jessica-jones-season-2.citations.txt").read_text(encoding="utf-8")
+SEED_TEXT = ARTICLE.read_text(encoding="utf-8")
+SEED_CITATIONS = CITATIONS.read_text(encoding="utf-8")
 
 NEW_ARTICLE = """\
 = Dark Matter season 2 =
@@ -78,12 +78,12 @@ def every_row():
 @pytest.fixture
 def database_before(seed_content):
     """The database as the seed content leaves it, to compare with after a failed import."""
-    season = Season.objects.get(slug="jessica-jones-season-2")
+    season = Season.objects.get(slug=SEED_SLUG)
     return {"rows": every_row(), "updated_at": season.updated_at}
 
 
 def assert_unchanged(before):
-    assert Season.objects.get(slug="jessica-jones-season-2").updated_at == before["updated_at"]
+    assert Season.objects.get(slug=SEED_SLUG).updated_at == before["updated_at"]
     after = every_row()
     for label, rows in before["rows"].items():
         assert len(after[label]) == len(rows), (
@@ -265,7 +265,7 @@ def test_an_edited_article_failing_at_its_last_accolade_row_writes_none_of_its_e
     assert_names(message, path, row_lines, r"accolade|result")
     assert "Perhaps" in message
     assert_unchanged(database_before)
-    assert Season.objects.get(slug="jessica-jones-season-2").network == "Netflix"
+    assert Season.objects.get(slug=SEED_SLUG).network == "Netflix"
 
 
 def test_a_new_article_failing_at_an_accolade_row_creates_no_season_and_no_people(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from catalog.models import Credit, Episode, Reference, Season, Section
 from tests.factories import CreditFactory, PersonFactory, SeasonFactory, SectionFactory
 from tests.pages import SEASON_URL, TIMELINE_URL, get_page, text, texts
-from tests.test_seed_facts import COVER_ARTISTS, GUEST_CAST, MAIN_CAST, RECURRING_CAST
+from tests.seed import COVER_ARTISTS, GUEST_CAST, MAIN_CAST, RECURRING_CAST
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,52 @@
+"""Helpers for the browser tests: Debian's Chromium driven by Playwright's Python package.
+
+Playwright's own browser download is never used; `make test` installs the `chromium` package,
+and a missing browser fails the tests, it never skips them.
+"""
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without the networking flags Chromium keeps calling home, which this closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOT_DIR", Path(settings.BASE_DIR) / "test-artifacts" / "screenshots")
+)
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@contextmanager
+def chromium():
+    """A running Chromium. Start it after the test's database work: Playwright's event loop
+    must not be running while the test's own thread talks to the database (Django refuses that
+    as async-unsafe)."""
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: `make test` installs Debian's chromium package"
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def save_screenshot(target, name, **options):
+    """A page's or an element's screenshot as SCREENSHOTS/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    target.screenshot(path=str(path), **options)
+    assert path.stat().st_size > 0
+    return path
