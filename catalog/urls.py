@@ -1,8 +1,8 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from catalog import views
-from catalog.sitemaps import SITEMAPS
+from catalog.pages import views
+from catalog.pages.sitemaps import SITEMAPS
 
 app_name = "catalog"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from catalog.colors import (
+from catalog.pages.colors import (
     AA_NORMAL_TEXT,
     contrast_ratio,
     header_colors,

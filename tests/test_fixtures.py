@@ -1,12 +1,26 @@
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
+from catalog.management.commands.build_fixtures import CONTENT_MODELS
 from catalog.models import Credit, Season
 
 
 def test_committed_fixtures_are_exactly_what_the_importer_builds_from_the_seeds():
     # Runs the importer on seeds/ in a fresh database and compares byte for byte.
     call_command("build_fixtures", "--check")
+
+
+def test_the_fixture_holds_every_content_model_parents_first():
+    models = {m._meta.label_lower: m for m in apps.get_app_config("catalog").get_models()}
+    assert set(CONTENT_MODELS) == set(models)
+    for position, label in enumerate(CONTENT_MODELS):
+        parents = {
+            f.related_model._meta.label_lower
+            for f in models[label]._meta.fields
+            if f.many_to_one and f.related_model is not models[label]
+        }
+        assert parents <= set(CONTENT_MODELS[:position]), label
 
 
 @pytest.mark.django_db

@@ -3,6 +3,9 @@
 These articles are made up. They carry other infobox keys, other cast-list lengths, other
 critics and phrasings, dates at every precision, and accolade rows of every result, so that
 nothing here can pass by being special-cased to the Jessica Jones seed.
+
+Why one long module: the made-up articles at its top serve every test below, parse and import
+alike; test_import_errors.py holds the articles the importer must refuse.
 """
 
 import datetime
@@ -746,3 +749,12 @@ def test_importing_again_leaves_an_editors_episode_title_and_season_status_alone
     article_import(path=write(tmp_path, "expanse-edited.txt", EDITED))
     assert Episode.objects.get(number=1).title == "Fight or Flight"
     assert Season.objects.get().status == Season.Status.DRAFT
+
+
+def test_a_section_titled_like_a_part_of_the_page_takes_the_pages_next_free_anchor():
+    article = parse_article(
+        "= Made Up season 1 =\n\nThe lead.\n\n== Contents ==\n\nA.\n\n"
+        "== References ==\n\nB.\n\n== References ==\n\nC.\n"
+    )
+
+    assert [s.anchor for s in article.sections] == ["contents", "references-2", "references-3"]

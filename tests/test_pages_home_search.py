@@ -6,7 +6,13 @@ import pytest
 from django.utils import timezone
 
 from catalog.models import Event, Season
-from tests.factories import CreditFactory, OutletFactory, PersonFactory, SeasonFactory
+from tests.factories import (
+    CreditFactory,
+    OutletFactory,
+    PersonFactory,
+    ReviewFactory,
+    SeasonFactory,
+)
 from tests.pages import get_page, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +130,6 @@ def test_a_query_with_markup_is_shown_as_text(client):
 
 
 def test_search_is_case_insensitive_for_outlets(client):
-    OutletFactory(name="The Daily Reviewer")
+    ReviewFactory(outlet=OutletFactory(name="The Daily Reviewer"))
     page = search(client, "DAILY")
     assert texts(page.find(id="found-outlets").parent.select("cite")) == ["The Daily Reviewer"]

@@ -1,12 +1,12 @@
 """Query budgets: each page costs a fixed number of queries, however much content it shows.
 
-The counts are the page's queryset method (see catalog/querysets.py):
-- season article, `Season.objects.published().for_article()`: the season with its series,
+The counts are the page's read shape (see catalog/selectors.py):
+- season article, `seasons_for_article()`: the season with its series,
   then sections, infobox fields, references, citations, credits (with people and episodes),
   episodes, reviews (with outlets and critics), events, accolades (with nominees): 10.
-- timeline, `Season.objects.published().for_timeline()`: season, events, their people: 3.
-- person, `Person.objects.for_profile()`: person, credits, reviews, events, accolades: 5.
-- home, `Season.objects.published().for_home()` with counts in subqueries, and
+- timeline, `seasons_for_timeline()`: season, events, their people: 3.
+- person, `people_for_profile()`: person, credits, reviews, events, accolades: 5.
+- home, `seasons_for_home()` with counts in subqueries, and
   `recent_changes()` as one UNION: 2.
 - search: seasons, people, characters, outlets: 4 (none for an unusable query).
 """

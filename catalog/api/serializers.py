@@ -1,4 +1,4 @@
-"""Serializers: the GUIDE's field names, explicit `fields`, writes through `instance_save`.
+"""Serializers: the GUIDE's field names, explicit `fields`, writes through the write service.
 
 Relations are written as slugs (season, person, outlet, series) and read in the GUIDE's shape;
 a credit's episode is written and read as its number within the credit's season.
@@ -7,6 +7,7 @@ a credit's episode is written and read as its number within the credit's season.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from catalog import services
 from catalog.api.fields import (
     STRICT_FIELD_MAPPING,
     AbsoluteUrlField,
@@ -15,7 +16,7 @@ from catalog.api.fields import (
     SlugRelatedObjectField,
     StrictIntegerField,
 )
-from catalog.api.services import instance_save
+from catalog.api.writes import api_actor, api_errors
 from catalog.models import (
     Accolade,
     Citation,
@@ -32,8 +33,8 @@ from catalog.models import (
 
 
 class ContentSerializer(serializers.ModelSerializer):
-    """Creates and updates through the model's full_clean(): the constraints are checked once,
-    by the model, with its messages (so DRF's own unique validators are switched off)."""
+    """Creates and updates through the write service, whose full_clean() checks the
+    constraints once, with the model's messages (so DRF's own unique validators are off)."""
 
     serializer_field_mapping = STRICT_FIELD_MAPPING
     # Model field names whose errors belong to a differently named API field.
@@ -55,9 +56,14 @@ class ContentSerializer(serializers.ModelSerializer):
             for name in list(fields)
             if instance._meta.get_field(name).many_to_many
         }
-        return instance_save(
-            instance=instance, fields=fields, many=many, error_names=self.error_names
-        )
+        with api_errors(self.error_names):
+            return services.content_save(
+                instance=instance, fields=fields, many=many, actor=self.actor
+            )
+
+    @property
+    def actor(self):
+        return api_actor(self.context["request"])
 
     def to_model_values(self, instance, data):
         """Turn input that is not a model value yet (an episode number) into one."""
@@ -281,9 +287,14 @@ class CitationSerializer(ContentSerializer):
         if "reference" in data:
             season = data["reference"].get("season") or instance.reference.season
             number = data["reference"].get("number") or instance.reference.number
-            data["reference"], _created = Reference.objects.get_or_create(
-                season=season, number=number
-            )
+            reference = Reference.objects.filter(season=season, number=number).first()
+            if reference is None:
+                # A new reference number is made when first cited, through the write service.
+                with api_errors():
+                    reference = services.content_save(
+                        instance=Reference(season=season, number=number), actor=self.actor
+                    )
+            data["reference"] = reference
         return data
 
 

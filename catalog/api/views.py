@@ -11,8 +11,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, ValidationError
 
+from catalog import selectors, services
 from catalog.api import filters, serializers
 from catalog.api.conditional import ConditionalMixin
+from catalog.api.writes import api_actor
 from catalog.models import (
     Accolade,
     Citation,
@@ -38,8 +40,6 @@ def not_found(request, *args, **kwargs):
 
 
 class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
-    # Where the season's status is, to hide drafts from those who may not view them.
-    season_status = "season__status"
     # Meta.ordering or the queryset's order, unless ?ordering= asks otherwise.
     ordering = None
     # Any value up to the next slash, so that `/credits/1.5/` is this API's JSON 404 rather
@@ -49,11 +49,8 @@ class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
     lookup_example = 1
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        # Drafts are for editors (who hold view_season); everyone else reads published seasons.
-        if self.season_status and not self.request.user.has_perm("catalog.view_season"):
-            queryset = queryset.filter(**{self.season_status: Season.Status.PUBLISHED})
-        return queryset
+        # Drafts are for editors; everyone else reads what is published (models' one rule).
+        return super().get_queryset().visible_to(self.request.user)
 
     def perform_create(self, serializer):
         with transaction.atomic():
@@ -68,7 +65,7 @@ class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
         try:
             with transaction.atomic():
                 self.check_if_match(instance)
-                instance.delete()
+                services.content_delete(instance=instance, actor=api_actor(self.request))
         except ProtectedError as error:
             raise Conflict() from error
 
@@ -94,13 +91,12 @@ class SeasonViewSet(ContentViewSet):
     serializer_class = serializers.SeasonSerializer
     lookup_field = "slug"
     lookup_example = "jessica-jones-season-2"
-    season_status = "status"
     search_fields = ["title", "series__name"]
     ordering_fields = ["title", "number", "release_date"]
     extra_read_errors = (400,)
 
     def get_queryset(self):
-        return super().get_queryset().with_lists(self.include)
+        return selectors.with_season_lists(super().get_queryset(), self.include)
 
     def get_object(self):
         season = super().get_object()
@@ -142,7 +138,6 @@ class PersonViewSet(ContentViewSet):
     filterset_class = filters.PersonFilter
     lookup_field = "slug"
     lookup_example = "krysten-ritter"
-    season_status = None
     search_fields = ["name", "sort_name"]
     ordering_fields = ["name", "sort_name"]
     extra_delete_errors = (409,)
@@ -194,7 +189,6 @@ class OutletViewSet(ContentViewSet):
 
     queryset = Outlet.objects.all()
     serializer_class = serializers.OutletSerializer
-    season_status = None
     search_fields = ["name"]
     ordering_fields = ["name"]
     extra_delete_errors = (409,)
@@ -215,6 +209,5 @@ class CitationViewSet(ContentViewSet):
     queryset = Citation.objects.select_related("reference__season")
     serializer_class = serializers.CitationSerializer
     filterset_class = filters.CitationFilter
-    season_status = "reference__season__status"
     search_fields = ["sentence"]
     ordering_fields = ["reference__number", "offset"]

@@ -12,13 +12,14 @@ __all__ = ["ArticleError", "article_import", "parse_article", "read_article"]
 def article_import(*, path, citations_path=None):
     """Read, parse and save one article (and its citations file). Returns (season, summary)."""
     from catalog.importer.writer import WriteProblem, season_import
+    from catalog.services import Actor
 
     limit = settings.SEASON_ARTICLE_MAX_BYTES
     text = read_article(path, limit)
     citations = read_article(citations_path, limit) if citations_path else None
     article = parse_article(text, str(path), citations, str(citations_path))
     try:
-        return season_import(article=article)
+        return season_import(article=article, actor=Actor.importer(path))
     except WriteProblem as problem:
         raise ArticleError(path, line_of_values(text, problem.values), str(problem)) from problem
 

@@ -10,13 +10,8 @@ import re
 from catalog.importer.data import CreditData
 from catalog.importer.errors import ArticleError
 from catalog.importer.text import NAME, outside_quotes, split_list
+from catalog.vocabulary import billing_of_heading
 
-# Cast headings, by the words they use.
-BILLING_HEADINGS = [
-    ("main", re.compile(r"^(main|main cast|starring|series regulars?)$", re.I)),
-    ("recurring", re.compile(r"^recurring( cast)?$", re.I)),
-    ("guest", re.compile(r"^(notable )?guests?( stars?| cast)?$", re.I)),
-]
 # Infobox keys that name people, and the job they give.
 INFOBOX_JOBS = {
     "showrunner": "showrunner",
@@ -47,18 +42,11 @@ PER_EPISODE_RE = re.compile(
 )
 
 
-def billing_of(heading):
-    for billing, pattern in BILLING_HEADINGS:
-        if pattern.match(heading.strip()):
-            return billing
-    return None
-
-
 def cast_credits(document, article, path):
     """Credits from the list items under the cast headings, in billing order."""
     credits = []
     for section in document.sections:
-        billing = billing_of(section.title)
+        billing = billing_of_heading(section.title)
         if billing is None:
             continue
         for order, item in enumerate(section.items, start=1):

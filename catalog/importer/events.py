@@ -14,43 +14,9 @@ from catalog.importer.data import EventData
 from catalog.importer.dates import DateProblem, find_date_mentions, years_in
 from catalog.importer.errors import ArticleError
 from catalog.importer.text import quoted_spans
+from catalog.vocabulary import kind_of_headings, kind_of_words
 
-KIND_HEADINGS = [
-    ("development", r"development|pre-production"),
-    ("writing", r"writing|scripts?"),
-    ("casting", r"casting|cast"),
-    ("filming", r"filming|production|shooting|photography|directing"),
-    ("music", r"music|score|soundtrack"),
-    ("marketing", r"marketing|promotion"),
-    ("release", r"release|broadcast|distribution|home media"),
-    ("reception", r"reception|critical response|accolades|ratings|viewership"),
-]
-KIND_WORDS = [
-    ("release", r"releas\w*|premiered on|available|removed|debut\w*|streaming|aired"),
-    ("marketing", r"trailer|teaser|premiere|poster|panel"),
-    ("music", r"soundtrack|score|album|song"),
-    ("filming", r"film\w*|shoot\w*|wrapped|production"),
-    ("casting", r"cast|casting|role|joined"),
-    ("writing", r"writ\w*|script\w*"),
-    ("development", r"order\w*|renew\w*|announc\w*|develop\w*|season of"),
-    ("reception", r"review\w*|nominat\w*|award\w*"),
-]
 CLAUSE_BREAK_RE = re.compile(r",\s+(?=(?:with|and|which|while|ahead of|after|before)\b)|;\s+")
-
-
-def kind_of_headings(headings):
-    for heading in headings:
-        for kind, pattern in KIND_HEADINGS:
-            if re.search(rf"\b(?:{pattern})\b", heading, re.I):
-                return kind
-    return None
-
-
-def kind_of_words(text):
-    for kind, pattern in KIND_WORDS:
-        if re.search(rf"\b(?:{pattern})\b", text, re.I):
-            return kind
-    return "other"
 
 
 def clause_of(sentence, mention):

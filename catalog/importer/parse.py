@@ -14,6 +14,7 @@ from catalog.importer.errors import ArticleError
 from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
 from catalog.importer.reviews import extract_reviews
+from catalog.vocabulary import anchor_for, join_paragraphs
 
 TITLE_RE = re.compile(r"^(?P<series>.+?)\s*\(?\b[Ss]eason (?P<number>\d{1,3})\)?$")
 HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -52,13 +53,9 @@ def read_infobox(document, article, path):
 def section_data(document):
     sections, used = [], set()
     for position, section in enumerate(document.sections, start=1):
-        anchor = base = slugify(section.title) or f"section-{position}"
-        suffix = 2
-        while anchor in used:
-            anchor = f"{base}-{suffix}"
-            suffix += 1
-        used.add(anchor)
-        body = "\n\n".join(line.text for line in section.paragraphs)
+        # The page's anchor rule, so that a section links to where the page shows it.
+        anchor = anchor_for(section.title, used, fallback=f"section-{position}")
+        body = join_paragraphs(line.text for line in section.paragraphs)
         sections.append(SectionData(position, section.level, section.title, anchor, body))
     return sections
 
@@ -75,7 +72,7 @@ def parse_article(text, path="<article>", citations_text=None, citations_path="<
         series=title_match.group("series").strip(),
         number=int(title_match.group("number")),
         slug=slugify(document.title),
-        lead="\n\n".join(line.text for line in document.lead),
+        lead=join_paragraphs(line.text for line in document.lead),
     )
     read_infobox(document, article, path)
     article.sections = section_data(document)

@@ -1,8 +1,10 @@
 """Writing an article's plain data to the database: one transaction, matched by natural keys.
 
-Running it again with the same data changes nothing (no row is saved unless a value differs).
-Fields the article does not hold (episode titles, reference details, a season's status) are
-never overwritten, so editors' work on them survives a re-import.
+Every row is written through the content write service (catalog.services), as the importer
+with the article's file for actor. Running it again with the same data changes nothing (no
+row is saved unless a value differs). Fields the article does not hold (episode titles,
+reference details, a season's status) are never overwritten, so editors' work on them
+survives a re-import.
 """
 
 from collections import Counter
@@ -11,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from catalog import services
 from catalog.models import (
     Accolade,
     Citation,
@@ -41,13 +44,6 @@ class WriteProblem(Exception):
         super().__init__(f"{model._meta.verbose_name} cannot be saved ({problems})")
 
 
-def validated(instance, values):
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        raise WriteProblem(type(instance), error, values) from error
-
-
 class ImportSummary(Counter):
     """How many rows of each model were created, updated or left unchanged."""
 
@@ -59,39 +55,56 @@ class ImportSummary(Counter):
         return ", ".join(parts)
 
 
-def upsert(summary, model, lookup, values=None, *, create_only=None):
-    """Get the row matching `lookup`; create it, or update it where `values` differ.
+def upsert(writer, model, lookup, values=None, *, create_only=None, many=None):
+    """Get the row matching `lookup`; create it, or update it where `values` (or the
+    many-to-many `many`, as sets of primary keys) differ.
 
     `create_only` values are set on creation and left alone afterwards (editors own them).
-    Every write is validated with full_clean(), as the admin validates.
     """
-    values = values or {}
+    values, many = values or {}, many or {}
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        instance = model(**lookup, **values, **(create_only or {}))
-        validated(instance, {**lookup, **values})
-        instance.save()
-        summary["created", model.__name__] += 1
-        return instance
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    if changed:
-        for name in changed:
-            setattr(instance, name, values[name])
-        validated(instance, {**lookup, **values})
-        instance.save()
-        summary["updated", model.__name__] += 1
+        writer.save(model(**lookup, **(create_only or {})), {**lookup, **values}, values, many)
+        writer.summary["created", model.__name__] += 1
+        return writer.last_saved
+    changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
+    changed_many = {
+        name: pks
+        for name, pks in many.items()
+        if set(getattr(instance, name).values_list("pk", flat=True)) != set(pks)
+    }
+    if changed or changed_many:
+        writer.save(instance, {**lookup, **values}, changed, changed_many)
+        writer.summary["updated", model.__name__] += 1
     else:
-        summary["unchanged", model.__name__] += 1
+        writer.summary["unchanged", model.__name__] += 1
     return instance
 
 
+class Writer:
+    """Saves through the write service as the importer, counting what it did."""
+
+    def __init__(self, actor):
+        self.actor = actor
+        self.summary = ImportSummary()
+        self.last_saved = None
+
+    def save(self, instance, row_values, fields, many=None):
+        try:
+            self.last_saved = services.content_save(
+                instance=instance, fields=fields, many=many, actor=self.actor
+            )
+        except ValidationError as error:
+            raise WriteProblem(type(instance), error, row_values) from error
+
+
 @transaction.atomic
-def season_import(*, article):
-    """Save an ArticleData; returns (season, summary)."""
-    summary = ImportSummary()
-    series = upsert(summary, Series, {"slug": slugify(article.series)}, {"name": article.series})
+def season_import(*, article, actor):
+    """Save an ArticleData as `actor` (the importer and its file); returns (season, summary)."""
+    writer = Writer(actor)
+    series = upsert(writer, Series, {"slug": slugify(article.series)}, {"name": article.series})
     season = upsert(
-        summary,
+        writer,
         Season,
         {"series": series, "number": article.number},
         {
@@ -108,7 +121,7 @@ def season_import(*, article):
     )
     for position, (key, value, source) in enumerate(article.infobox, start=1):
         upsert(
-            summary,
+            writer,
             InfoboxField,
             {"season": season, "key": key},
             {"position": position, "value": value, "source": source},
@@ -116,11 +129,12 @@ def season_import(*, article):
     sections = {}
     for data in article.sections:
         # Positions shift when an article gains a section; free them before reusing them.
-        Section.objects.filter(season=season, position=data.position).exclude(
+        for moved in Section.objects.filter(season=season, position=data.position).exclude(
             anchor=data.anchor
-        ).update(position=10_000 + data.position)
+        ):
+            writer.save(moved, {}, {"position": 10_000 + data.position})
         sections[data.anchor] = upsert(
-            summary,
+            writer,
             Section,
             {"season": season, "anchor": data.anchor},
             {
@@ -132,17 +146,17 @@ def season_import(*, article):
         )
     people = {
         name: upsert(
-            summary, Person, {"slug": slugify(name)}, {"name": name, "sort_name": data.sort_name}
+            writer, Person, {"slug": slugify(name)}, {"name": name, "sort_name": data.sort_name}
         )
         for name, data in article.people.items()
     }
     episodes = {
-        number: upsert(summary, Episode, {"season": season, "number": number})
+        number: upsert(writer, Episode, {"season": season, "number": number})
         for number in range(1, (article.episode_count or 0) + 1)
     }
     for credit in article.credits:
         upsert(
-            summary,
+            writer,
             Credit,
             {
                 "season": season,
@@ -159,10 +173,10 @@ def season_import(*, article):
                 "source": credit.source,
             },
         )
-    write_reviews(summary, season, article, people)
+    write_reviews(writer, season, article, people)
     for event in article.events:
-        saved = upsert(
-            summary,
+        upsert(
+            writer,
             Event,
             {
                 "season": season,
@@ -171,13 +185,11 @@ def season_import(*, article):
                 "source": event.source,
             },
             {"kind": event.kind, "text": event.text},
+            many={"people": {people[name].pk for name in event.people}},
         )
-        wanted = {people[name].pk for name in event.people}
-        if set(saved.people.values_list("pk", flat=True)) != wanted:
-            saved.people.set(wanted)
     for accolade in article.accolades:
         upsert(
-            summary,
+            writer,
             Accolade,
             {
                 "season": season,
@@ -193,20 +205,20 @@ def season_import(*, article):
             },
         )
     for citation in article.citations:
-        reference = upsert(summary, Reference, {"season": season, "number": citation.number})
+        reference = upsert(writer, Reference, {"season": season, "number": citation.number})
         upsert(
-            summary,
+            writer,
             Citation,
             {"reference": reference, "sentence": citation.sentence, "offset": citation.offset},
             {"section": sections.get(citation.section_anchor), "source": citation.source},
         )
-    return season, summary
+    return season, writer.summary
 
 
-def write_reviews(summary, season, article, people):
+def write_reviews(writer, season, article, people):
     for review in article.reviews:
         outlet = upsert(
-            summary,
+            writer,
             Outlet,
             {"slug": slugify(review.outlet)},
             {"name": review.outlet, "is_aggregator": review.is_aggregator},
@@ -215,7 +227,7 @@ def write_reviews(summary, season, article, people):
         if review.critic:
             lookup["critic"] = people[review.critic]
         upsert(
-            summary,
+            writer,
             Review,
             lookup,
             {

@@ -13,6 +13,23 @@ from django.core.management.base import BaseCommand, CommandError
 FIXTURE_NAME = "seed-content.json"
 # Per-database bookkeeping that would make two builds differ.
 VOLATILE_FIELDS = {"created_at", "updated_at"}
+# The content, parents before children: the fixture's order, whatever the order in which the
+# model modules happen to be imported.
+CONTENT_MODELS = [
+    "catalog.series",
+    "catalog.season",
+    "catalog.infoboxfield",
+    "catalog.section",
+    "catalog.person",
+    "catalog.episode",
+    "catalog.credit",
+    "catalog.outlet",
+    "catalog.review",
+    "catalog.event",
+    "catalog.accolade",
+    "catalog.reference",
+    "catalog.citation",
+]
 
 
 def seed_articles(seeds_dir):
@@ -43,7 +60,7 @@ def build(seeds_dir):
                 str(article),
                 *(["--citations", str(citations)] if citations else []),
             )
-        dumped = json.loads(run("dumpdata", "catalog", "--format", "json"))
+        dumped = json.loads(run("dumpdata", *CONTENT_MODELS, "--format", "json"))
     for record in dumped:
         for name in VOLATILE_FIELDS:
             record["fields"].pop(name, None)

@@ -94,7 +94,9 @@ def _review(review, absolute):
     return data
 
 
-def person_json_ld(person, jobs, absolute):
+def person_json_ld(profile, absolute):
+    """A schema.org Person, from a `PersonProfile`."""
+    person, jobs = profile.person, profile.jobs
     data = {
         "@context": "https://schema.org",
         "@type": "Person",

@@ -1,13 +1,14 @@
-"""Public pages. Each view asks one queryset method for its data and hands it to a template."""
+"""Public pages. Each view asks one selector for its data, has a shaper (catalog/pages/shapers/)
+turn it into what the page shows, and hands that to a template."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import Truncator
 
-from catalog import seo
-from catalog.article import SeasonArticle
-from catalog.models import Person, Season
-from catalog.search import search as run_search
+from catalog import selectors
+from catalog.models import Season
+from catalog.pages import seo
+from catalog.pages.search import search as run_search
+from catalog.pages.shapers import PersonProfile, SeasonArticle
 
 SITE_NAME = "Season wiki"
 DESCRIPTION_WORDS = 30
@@ -24,11 +25,11 @@ def _meta(request, title, description, og_type="website", path=None):
 
 
 def home(request):
-    seasons = Season.objects.published().for_home()
+    seasons = selectors.seasons_for_home()
     by_pk = {season.pk: season for season in seasons}
     changes = [
         {**row, "season": by_pk[row["season_ref"]]}
-        for row in Season.objects.published().recent_changes()
+        for row in selectors.recent_changes(Season.objects.published())
         if row["season_ref"] in by_pk
     ]
     meta = _meta(
@@ -43,7 +44,7 @@ def home(request):
 
 
 def season_detail(request, slug):
-    season = get_object_or_404(Season.objects.published().for_article(), slug=slug)
+    season = get_object_or_404(selectors.seasons_for_article(), slug=slug)
     article = SeasonArticle(season)
     path = season.get_absolute_url()
     meta = _meta(request, season.title, season.lead or season.title, "video.tv_show", path)
@@ -57,7 +58,7 @@ def season_detail(request, slug):
 
 
 def season_timeline(request, slug):
-    season = get_object_or_404(Season.objects.published().for_timeline(), slug=slug)
+    season = get_object_or_404(selectors.seasons_for_timeline(), slug=slug)
     events = list(season.events.all())
     meta = _meta(
         request,
@@ -74,26 +75,16 @@ def season_timeline(request, slug):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.for_profile(), slug=slug)
-    cast = [c for c in person.public_credits if c.department == "cast"]
-    crew = [c for c in person.public_credits if c.department == "crew"]
-    public = (person.public_credits, person.public_reviews, person.public_events)
-    if not any(public) and not person.public_accolades:
-        # A person known only from draft seasons has no public page yet.
-        raise Http404("No public work for this person.")
-    jobs = sorted({c.job for c in crew} | ({"actor"} if cast else set()))
-    done = dict.fromkeys(
-        [f"{c.character or 'a role'} in {c.season.title}" for c in cast]
-        + [f"{c.job} on {c.season.title}" for c in crew]
-        + [f"reviewed {r.season.title} for {r.outlet.name}" for r in person.public_reviews]
-    )
-    summary = f"{person.name}: {'; '.join(done)}." if done else person.name
+    # A person known only from draft seasons has no public page yet.
+    person = get_object_or_404(selectors.people_for_profile(), slug=slug)
+    profile = PersonProfile(person)
+    path = person.get_absolute_url()
     context = {
         "person": person,
-        "cast": cast,
-        "crew": crew,
-        "meta": _meta(request, person.name, summary, "profile", person.get_absolute_url()),
-        "json_ld": seo.person_json_ld(person, jobs, request.build_absolute_uri),
+        "cast": profile.cast,
+        "crew": profile.crew,
+        "meta": _meta(request, person.name, profile.summary, "profile", path),
+        "json_ld": seo.person_json_ld(profile, request.build_absolute_uri),
     }
     return render(request, "catalog/person_detail.html", context)
 

@@ -40,7 +40,7 @@ class PersonSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Person.objects.with_public_content().order_by("pk")
+        return Person.objects.published().order_by("pk")
 
     def lastmod(self, person):
         return person.updated_at

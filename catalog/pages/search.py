@@ -76,15 +76,16 @@ def search(raw_query):
     fetch = LIMIT * 4
     seasons = Season.objects.published().with_series().filter(title__icontains=query)
     results.seasons = _ranked(query, seasons[:fetch], lambda s: s.title)
-    people = Person.objects.with_public_content().filter(name__icontains=query)
+    people = Person.objects.published().filter(name__icontains=query)
     results.people = _ranked(query, people[:fetch], lambda p: p.name)
     characters = (
-        Credit.objects.cast()
-        .filter(season__status=Season.Status.PUBLISHED, character__icontains=query)
+        Credit.objects.published()
+        .cast()
+        .filter(character__icontains=query)
         .select_related("person", "season")
     )
     results.characters = _ranked(query, characters[:fetch], lambda c: c.character)
-    outlets = Outlet.objects.filter(name__icontains=query)
+    outlets = Outlet.objects.published().filter(name__icontains=query)
     results.outlets = _ranked(query, outlets[:fetch], lambda o: o.name)
     return results
 

@@ -1,0 +1,145 @@
+"""What every content admin shares: the one write path, and the options several admins use.
+
+`ContentAdmin` is the base of every ModelAdmin of the catalog. Django's admin saves and
+deletes through a handful of hooks; each one is overridden here to go through
+`catalog.services` (called through the module, so a test can wrap it) as `Actor.editor(user,
+via="admin")`:
+
+- `save_model`: the object, with the many-to-many its form changed, in one service call;
+- `save_related`: no `form.save_m2m()` (save_model set the many-to-many), then each inline
+  formset through `save_formset`;
+- `save_formset`: deleted rows through `content_delete`, new and changed rows through
+  `content_save` with their own form's many-to-many (an event's people);
+- `delete_model` (the delete confirmation page) and `delete_queryset` (the "delete selected"
+  action): `content_delete`, one object at a time, so each deletion is announced.
+
+A write the service refuses never becomes a 500: see `changeform_view`.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import widgets
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, router, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import HttpResponseRedirect
+
+from catalog import services
+from catalog.models import Credit
+
+TIMESTAMPS = ["created_at", "updated_at"]
+
+CREDIT_ORDERING = list(Credit.BILLING_ORDERING)
+
+SMALL_TEXTAREA = {models.TextField: {"widget": widgets.AdminTextareaWidget(attrs={"rows": 2})}}
+# Django 6 changes the default scheme of typed-in addresses to https; choose it now.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+# What the service raises when it refuses a write: an invalid value or a conflict with data
+# saved meanwhile (ValidationError), or content that other content still refers to.
+REFUSALS = (ValidationError, ProtectedError, RestrictedError)
+
+
+def changed_values(form):
+    """A validated model form's changes as the service takes them: `fields`, the concrete
+    fields the editor changed (already set on the instance by the form; named so that the
+    change is announced with them), and `many`, the many-to-many it changed."""
+    instance = form.instance
+    fields, many = {}, {}
+    for name in form.changed_data:
+        try:
+            model_field = instance._meta.get_field(name)
+        except FieldDoesNotExist:  # a form's own field, not the model's
+            continue
+        if model_field.many_to_many:
+            many[name] = form.cleaned_data[name]
+        elif model_field.concrete:
+            fields[name] = getattr(instance, name)
+    return fields, many
+
+
+def refusal_message(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    if isinstance(error, ProtectedError):
+        referring = error.protected_objects
+    else:
+        referring = error.restricted_objects
+    referring = sorted({str(obj) for obj in referring})
+    shown = ", ".join(referring[:5]) + (", ..." if len(referring) > 5 else "")
+    return f"Other content still refers to it: {shown}."
+
+
+class ContentAdmin(admin.ModelAdmin):
+    """The base of every content admin: writes only through `catalog.services`."""
+
+    def actor(self, request):
+        return services.Actor.editor(request.user, via="admin")
+
+    # Saving ---------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        fields, many = changed_values(form)
+        services.content_save(instance=obj, actor=self.actor(request), fields=fields, many=many)
+
+    def save_related(self, request, form, formsets, change):
+        # No form.save_m2m(): save_model has set the object's many-to-many with it.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        actor = self.actor(request)
+        # commit=False: the formset only sorts its rows into deleted, changed and new ones
+        # (and fills deleted_objects, changed_objects, new_objects for the history message).
+        formset.save(commit=False)
+        # The deleted rows, then the changed and new ones in the page's order.
+        for obj in formset.deleted_objects:
+            services.content_delete(instance=obj, actor=actor)
+        for row in formset.saved_forms:
+            fields, many = changed_values(row)
+            services.content_save(instance=row.instance, actor=actor, fields=fields, many=many)
+
+    # Deleting -------------------------------------------------------------------------------
+
+    def delete_model(self, request, obj):
+        services.content_delete(instance=obj, actor=self.actor(request))
+
+    def delete_queryset(self, request, queryset):
+        actor = self.actor(request)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            for obj in queryset:
+                services.content_delete(instance=obj, actor=actor)
+
+    # A refused write ------------------------------------------------------------------------
+    #
+    # The forms have validated the page (constraints included, and protected rows on the
+    # delete pages), so the service refuses a write only when the data changed meanwhile: a
+    # race. Django runs the add, change and delete views in one transaction, and the action
+    # here does the same; the refusal leaving it rolls back the whole page (the object, its
+    # inlines, the history entry). The editor is sent back to the page, which now shows the
+    # data as it is saved, with the reason, and can make the change again: simple, and rare.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except REFUSALS as error:
+            return self.refused(request, "Nothing was saved", error)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # Back on the confirmation page, Django lists whatever now protects the object.
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except REFUSALS as error:
+            return self.refused(request, "Nothing was deleted", error)
+
+    def response_action(self, request, queryset):
+        # Actions run outside any transaction in Django; "delete selected" deletes all of the
+        # selected objects or none (and then logs no deletion and reports no success).
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return super().response_action(request, queryset)
+        except REFUSALS as error:
+            return self.refused(request, "Nothing was changed", error)
+
+    def refused(self, request, outcome, error):
+        self.message_user(request, f"{outcome}: {refusal_message(error)}", level=messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())

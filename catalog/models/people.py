@@ -1,0 +1,46 @@
+"""People: cast, crew, critics and nominees."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from catalog.models.accolades import Accolade
+from catalog.models.base import ContentQuerySet, TimeStampedModel
+from catalog.models.credits import Credit
+from catalog.models.events import Event
+from catalog.models.reviews import Review
+
+
+class PersonQuerySet(ContentQuerySet):
+    def published(self):
+        """People named by some work of a published season: only they have a public page."""
+        work = [
+            Credit.objects.published().filter(person=OuterRef("pk")),
+            Review.objects.published().filter(critic=OuterRef("pk")),
+            Event.objects.published().filter(people=OuterRef("pk")),
+            Accolade.objects.published().filter(nominee=OuterRef("pk")),
+        ]
+        condition = Exists(work[0])
+        for queryset in work[1:]:
+            condition |= Exists(queryset)
+        return self.filter(condition)
+
+
+class Person(TimeStampedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    sort_name = models.CharField(max_length=200, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "people"
+        ordering = ["sort_name", "name"]
+        constraints = [models.UniqueConstraint(fields=["slug"], name="person_unique_slug")]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalog:person-detail", kwargs={"slug": self.slug})

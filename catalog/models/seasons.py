@@ -1,0 +1,183 @@
+"""Series and seasons, and what belongs to a season's article: infobox lines, sections,
+episodes."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from catalog.models.base import PUBLISHED as PUBLISHED_STATUS
+from catalog.models.base import (
+    ContentQuerySet,
+    SeasonContentQuerySet,
+    TimeStampedModel,
+    published_q,
+)
+from catalog.vocabulary import is_reserved_anchor, split_paragraphs
+
+HEX_COLOR_RE = r"^#[0-9A-Fa-f]{6}$"
+
+
+class Series(TimeStampedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug"], name="series_unique_slug")]
+
+    def __str__(self):
+        return self.name
+
+
+class SeasonQuerySet(ContentQuerySet):
+    def published(self):
+        return self.filter(published_q())
+
+    def with_series(self):
+        return self.select_related("series")
+
+
+class Season(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = PUBLISHED_STATUS, "Published"
+
+    series = models.ForeignKey(Series, on_delete=models.PROTECT, related_name="seasons")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
+    lead = models.TextField(blank=True)
+    background_color = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(HEX_COLOR_RE, "Enter a colour as #RRGGBB.")],
+        help_text="Infobox header colour as #RRGGBB.",
+    )
+    network = models.CharField(max_length=100, blank=True)
+    release_date = models.DateField(null=True, blank=True)
+    episode_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    episode_list_title = models.CharField(max_length=200, blank=True)
+
+    objects = SeasonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["series__name", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="season_unique_slug"),
+            models.UniqueConstraint(
+                fields=["series", "number"], name="season_unique_series_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(background_color="") | Q(background_color__regex=HEX_COLOR_RE),
+                name="season_background_color_hex",
+                violation_error_message=(
+                    "The background colour must be written #RRGGBB, e.g. #412304."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "release_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalog:season-detail", kwargs={"slug": self.slug})
+
+    def get_timeline_url(self):
+        return reverse("catalog:season-timeline", kwargs={"slug": self.slug})
+
+    @property
+    def lead_paragraphs(self):
+        return split_paragraphs(self.lead)
+
+
+class InfoboxField(TimeStampedModel):
+    """Every `- Key: Value` line of the infobox, as written, in order."""
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="infobox_fields")
+    position = models.PositiveSmallIntegerField()
+    key = models.CharField(max_length=100)
+    value = models.TextField(blank=True)
+    source = models.TextField(blank=True)
+
+    objects = SeasonContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["season", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["season", "key"], name="infobox_field_unique_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.key}: {self.value}"
+
+
+class Section(TimeStampedModel):
+    """A heading of the article and the prose paragraphs under it."""
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField()
+    level = models.PositiveSmallIntegerField(default=2)
+    title = models.CharField(max_length=200)
+    anchor = models.SlugField(max_length=200)
+    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
+
+    objects = SeasonContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["season", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["season", "position"], name="section_unique_position"),
+            models.UniqueConstraint(fields=["season", "anchor"], name="section_unique_anchor"),
+            models.CheckConstraint(
+                condition=Q(level__gte=2, level__lte=6),
+                name="section_level",
+                violation_error_message="A section heading level is from 2 to 6.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        # The page keeps some ids for its own parts; a section there would link to them.
+        if self.anchor and is_reserved_anchor(self.anchor):
+            raise ValidationError(
+                {
+                    "anchor": f"“{self.anchor}” names a part of the season page itself; "
+                    f"choose another, e.g. “{self.anchor}-2”."
+                }
+            )
+
+    def get_absolute_url(self):
+        return f"{self.season.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def paragraphs(self):
+        return split_paragraphs(self.body)
+
+
+class Episode(TimeStampedModel):
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="episodes")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200, blank=True, help_text="Blank until an editor adds it.")
+
+    objects = SeasonContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["season", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["season", "number"], name="episode_unique_number"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="episode_number_positive",
+                violation_error_message="Episode numbers start at 1.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.season} episode {self.number}" + (f": {self.title}" if self.title else "")

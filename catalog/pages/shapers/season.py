@@ -1,0 +1,136 @@
+"""The season article's shape, computed in Python from a season loaded by
+`selectors.seasons_for_article()`.
+
+Nothing here queries the database: every list comes from the prefetched relations, so the
+page costs the same number of queries however large the season is. The outline's rules are in
+`outline.py`, the citation markers in `citations.py`; this class gathers the season's lists
+and hands them to both.
+"""
+
+from functools import cached_property
+
+from catalog.models import Review
+from catalog.pages.colors import header_colors
+from catalog.pages.shapers.citations import Citations
+from catalog.pages.shapers.credits import ByDepartment
+from catalog.pages.shapers.outline import Blocks, CastGroup, Heading, build_outline
+from catalog.vocabulary import PRODUCTION_KINDS, Billing
+
+# How many events the article's short timeline shows before linking to the full one.
+SHORT_TIMELINE_LENGTH = 6
+# Infobox lines shown from typed fields or the credits rather than as written.
+TYPED_INFOBOX_KEYS = {
+    "bg color",
+    "showrunner",
+    "starring",
+    "num episodes",
+    "network",
+    "released",
+    "episode list",
+}
+PRODUCTION_COMPANY_KEYS = {"production company", "production companies"}
+# The id of each cast group's list on the page (reserved in vocabulary.RESERVED_ANCHORS).
+CAST_LIST_IDS = {
+    Billing.MAIN: "main-cast",
+    Billing.RECURRING: "recurring-cast",
+    Billing.GUEST: "guest-cast",
+}
+
+
+class SeasonArticle(ByDepartment):
+    def __init__(self, season):
+        self.season = season
+        self.series = season.series
+        self.sections = list(season.sections.all())
+        self.infobox_fields = list(season.infobox_fields.all())
+        self.references = list(season.references.all())
+        self.credits = list(season.credits.all())
+        self.episodes = list(season.episodes.all())
+        self.reviews = list(season.reviews.all())
+        self.events = list(season.events.all())
+        self.accolades = list(season.accolades.all())
+
+        self.header_background, self.header_text = header_colors(season.background_color)
+        self.cast_groups = [
+            CastGroup(billing, list_id, [c for c in self.cast if c.billing == billing])
+            for billing, list_id in CAST_LIST_IDS.items()
+        ]
+        # The lead first, then the sections in order: the citation markers count in page order.
+        self.citations = Citations(self.references)
+        self.lead = self.citations.paragraphs(None, season.lead)
+        headings = [
+            Heading(s.title, s.anchor, s.level, self.citations.paragraphs(s.pk, s.body))
+            for s in self.sections
+        ]
+        blocks = Blocks(
+            episodes=bool(self.episodes),
+            cast_groups=self.cast_groups,
+            reviews=bool(self.reviews),
+            accolades=bool(self.accolades),
+        )
+        self.outline = build_outline(headings, blocks)
+
+    # The infobox and the lists: the page and its JSON-LD read each several times.
+
+    @cached_property
+    def main_cast(self):
+        return self.cast_groups[0].credits
+
+    @cached_property
+    def showrunners(self):
+        return [c.person for c in self.crew if c.job == "showrunner"]
+
+    @cached_property
+    def other_infobox_fields(self):
+        return [f for f in self.infobox_fields if f.key.lower() not in TYPED_INFOBOX_KEYS]
+
+    @cached_property
+    def production_companies(self):
+        return [
+            name.strip()
+            for f in self.infobox_fields
+            if f.key.lower() in PRODUCTION_COMPANY_KEYS
+            for name in f.value.split(",")
+            if name.strip()
+        ]
+
+    @cached_property
+    def episode_rows(self):
+        """(episode, its cover artists) for the episode table."""
+        artists = {}
+        for credit in self.crew:
+            if credit.job == "cover artist" and credit.episode_id:
+                artists.setdefault(credit.episode_id, []).append(credit.person)
+        return [(episode, artists.get(episode.pk, [])) for episode in self.episodes]
+
+    @cached_property
+    def aggregate_reviews(self):
+        return [r for r in self.reviews if r.kind == Review.Kind.AGGREGATE]
+
+    @cached_property
+    def critic_reviews(self):
+        return [r for r in self.reviews if r.kind == Review.Kind.CRITIC]
+
+    @cached_property
+    def short_timeline(self):
+        production = [e for e in self.events if e.kind in PRODUCTION_KINDS]
+        return production[:SHORT_TIMELINE_LENGTH]
+
+    @cached_property
+    def last_changed(self):
+        """The latest edit to anything the page shows."""
+        objects = [
+            self.season,
+            self.series,
+            *self.sections,
+            *self.infobox_fields,
+            *self.references,
+            *(c for r in self.references for c in r.citations.all()),
+            *self.credits,
+            *(c.person for c in self.credits),
+            *self.episodes,
+            *self.reviews,
+            *self.events,
+            *self.accolades,
+        ]
+        return max(o.updated_at for o in objects)

@@ -1,0 +1,191 @@
+"""The domain's words, one home each: what the importer reads and the pages show agree here.
+
+- Billing: the order of the cast groups and the heading words that name each group. Any
+  heading the importer accepts for a cast group is the heading the page puts that group under.
+- Event kinds: the headings and the words that imply a kind, and which kinds are production.
+- Anchors: the one function that makes a heading's anchor, for the importer and the page,
+  with one set of anchors the page keeps for itself.
+- Paragraphs: prose is stored with one blank line between paragraphs and "\\n" line endings;
+  text from a browser (CRLF) or an old Mac (CR) is read the same way.
+
+Nothing here touches the database or imports the models: the models import it.
+"""
+
+import re
+
+from django.db import models
+from django.db.models import Case, Value, When
+from django.utils.text import slugify
+
+# Billing -------------------------------------------------------------------------------------
+
+
+class Billing(models.TextChoices):
+    """A cast credit's group, in the article's order (not the alphabet's)."""
+
+    MAIN = "main", "Main"
+    RECURRING = "recurring", "Recurring"
+    GUEST = "guest", "Guest"
+
+
+# The heading a page gives a cast group when the article has none for it.
+BILLING_HEADINGS = {
+    Billing.MAIN: "Main",
+    Billing.RECURRING: "Recurring",
+    Billing.GUEST: "Notable guests",
+}
+# The heading titles that name each cast group, as articles write them.
+BILLING_HEADING_PATTERNS = [
+    (Billing.MAIN, re.compile(r"^(main|main cast|starring|series regulars?)$", re.I)),
+    (Billing.RECURRING, re.compile(r"^recurring( cast)?$", re.I)),
+    (Billing.GUEST, re.compile(r"^(notable )?guests?( stars?| cast)?$", re.I)),
+]
+# The heading titles of the section that holds the cast groups.
+CAST_SECTION_PATTERN = re.compile(r"^cast( and characters)?$", re.I)
+
+
+def billing_of_heading(title):
+    """The billing a cast heading names ("Series regulars" is main), or None."""
+    title = " ".join(title.split())
+    for billing, pattern in BILLING_HEADING_PATTERNS:
+        if pattern.match(title):
+            return billing
+    return None
+
+
+def is_cast_heading(title):
+    return bool(CAST_SECTION_PATTERN.match(" ".join(title.split())))
+
+
+def billing_rank(field="billing"):
+    """Billing is stored as text, so the database needs its order spelled out: main, then
+    recurring, then guest; no billing (crew) last."""
+    return Case(
+        *(When(**{field: billing}, then=Value(rank)) for rank, billing in enumerate(Billing)),
+        default=Value(len(Billing)),
+    )
+
+
+# Event kinds ---------------------------------------------------------------------------------
+
+
+class EventKind(models.TextChoices):
+    DEVELOPMENT = "development", "Development"
+    WRITING = "writing", "Writing"
+    CASTING = "casting", "Casting"
+    FILMING = "filming", "Filming"
+    MUSIC = "music", "Music"
+    MARKETING = "marketing", "Marketing"
+    RELEASE = "release", "Release"
+    RECEPTION = "reception", "Reception"
+    OTHER = "other", "Other"
+
+
+# The kinds of the making of a season: the article's short timeline shows these.
+PRODUCTION_KINDS = frozenset(
+    {
+        EventKind.DEVELOPMENT,
+        EventKind.WRITING,
+        EventKind.CASTING,
+        EventKind.FILMING,
+        EventKind.MUSIC,
+    }
+)
+# Section headings that give the events under them a kind, first match wins.
+KIND_HEADINGS = [
+    (EventKind.DEVELOPMENT, r"development|pre-production"),
+    (EventKind.WRITING, r"writing|scripts?"),
+    (EventKind.CASTING, r"casting|cast"),
+    (EventKind.FILMING, r"filming|production|shooting|photography|directing"),
+    (EventKind.MUSIC, r"music|score|soundtrack"),
+    (EventKind.MARKETING, r"marketing|promotion"),
+    (EventKind.RELEASE, r"release|broadcast|distribution|home media"),
+    (EventKind.RECEPTION, r"reception|critical response|accolades|ratings|viewership"),
+]
+# Where the headings say nothing, the words around a date, first match wins.
+KIND_WORDS = [
+    (EventKind.RELEASE, r"releas\w*|premiered on|available|removed|debut\w*|streaming|aired"),
+    (EventKind.MARKETING, r"trailer|teaser|premiere|poster|panel"),
+    (EventKind.MUSIC, r"soundtrack|score|album|song"),
+    (EventKind.FILMING, r"film\w*|shoot\w*|wrapped|production"),
+    (EventKind.CASTING, r"cast|casting|role|joined"),
+    (EventKind.WRITING, r"writ\w*|script\w*"),
+    (EventKind.DEVELOPMENT, r"order\w*|renew\w*|announc\w*|develop\w*|season of"),
+    (EventKind.RECEPTION, r"review\w*|nominat\w*|award\w*"),
+]
+
+
+def _kind_named(patterns, text):
+    for kind, pattern in patterns:
+        if re.search(rf"\b(?:{pattern})\b", text, re.I):
+            return kind
+    return None
+
+
+def kind_of_headings(headings):
+    """The kind the nearest heading that names one gives, or None."""
+    for heading in headings:
+        kind = _kind_named(KIND_HEADINGS, heading)
+        if kind:
+            return kind
+    return None
+
+
+def kind_of_words(text):
+    return _kind_named(KIND_WORDS, text) or EventKind.OTHER
+
+
+# Anchors -------------------------------------------------------------------------------------
+
+# Ids the season page uses for its own parts; an article's heading never takes one.
+RESERVED_ANCHORS = frozenset(
+    {
+        "content",
+        "site-search",
+        "toc",
+        "toc-heading",
+        "references",
+        "references-heading",
+        "cast",
+        "main-cast",
+        "recurring-cast",
+        "guest-cast",
+    }
+)
+# The page's citation ids: cite-note-N and cite-ref-N-K.
+CITATION_ID_RE = re.compile(r"^cite-(?:note-\d+|ref-\d+-\d+)$")
+
+
+def is_reserved_anchor(anchor):
+    return anchor in RESERVED_ANCHORS or bool(CITATION_ID_RE.match(anchor))
+
+
+def anchor_for(title, taken, fallback="section"):
+    """A heading's anchor: its title slugified, made unique among `taken` and the page's own
+    ids by a -2, -3 ... suffix ("References" is references-2). Adds it to `taken`."""
+    base = slugify(title) or fallback
+    anchor, suffix = base, 2
+    while anchor in taken or is_reserved_anchor(anchor):
+        anchor, suffix = f"{base}-{suffix}", suffix + 1
+    taken.add(anchor)
+    return anchor
+
+
+# Paragraphs ----------------------------------------------------------------------------------
+
+_LINE_ENDING_RE = re.compile(r"\r\n?")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def normalize_newlines(text):
+    """CRLF (as browsers post a textarea) and CR become LF."""
+    return _LINE_ENDING_RE.sub("\n", text)
+
+
+def split_paragraphs(text):
+    """Stored prose keeps paragraphs apart with a blank line, whatever its line endings."""
+    return [p.strip() for p in _PARAGRAPH_BREAK_RE.split(normalize_newlines(text)) if p.strip()]
+
+
+def join_paragraphs(paragraphs):
+    return "\n\n".join(paragraphs)

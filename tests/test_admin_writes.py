@@ -1,0 +1,429 @@
+"""What the admin writes, and how: every change goes through the write service, as the editor.
+
+The POSTs here are the ones a browser sends: built from the rendered page's HTML by
+`tests.admin_forms.browser_form_data` (CRLF line endings in textareas included), changed only
+where an editor would type.
+"""
+
+from dataclasses import dataclass
+from http import HTTPStatus
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from catalog import services
+from catalog.admin import ContentAdmin
+from catalog.models import (
+    Citation,
+    Credit,
+    Event,
+    Person,
+    Reference,
+    Review,
+    Season,
+    Section,
+)
+from tests.admin_forms import add_inline_row, browser_form_data
+from tests.factories import CreditFactory, EventFactory, PersonFactory, SeasonFactory
+from tests.pages import SEASON_URL, get_page, text
+
+pytestmark = pytest.mark.django_db
+
+CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
+# The form of the delete confirmation pages (the object's and the "delete selected" action's).
+CONFIRMATION_FORM = "#content form"
+
+
+@dataclass
+class ServiceCall:
+    function: str
+    model: type
+    pk: object
+    actor: services.Actor
+    fields: dict
+    many: dict
+
+
+@pytest.fixture
+def service_calls(monkeypatch):
+    """Every call of the write service, recorded; each still does its real work."""
+    calls = []
+
+    def spy(name):
+        real = getattr(services, name)
+
+        def recording(*, instance, actor, **kwargs):
+            calls.append(
+                ServiceCall(
+                    name,
+                    type(instance),
+                    instance.pk,
+                    actor,
+                    dict(kwargs.get("fields") or {}),
+                    dict(kwargs.get("many") or {}),
+                )
+            )
+            return real(instance=instance, actor=actor, **kwargs)
+
+        monkeypatch.setattr(services, name, recording)
+
+    spy("content_save")
+    spy("content_delete")
+    return calls
+
+
+@pytest.fixture
+def editor_admin(client, editor):
+    """The test client, signed in as the editor (a staff user in the Editors group)."""
+    client.force_login(editor)
+    return client
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:catalog_{model._meta.model_name}_{view}", args=args)
+
+
+def open_form(client, url, **options):
+    page = client.get(url)
+    assert page.status_code == HTTPStatus.OK
+    return browser_form_data(page, **options)
+
+
+def post(client, url, data):
+    response = client.post(url, data)
+    errors = response.context and response.context.get("errors")
+    assert response.status_code == HTTPStatus.FOUND, errors or response.content[:300]
+    return response
+
+
+def written(calls, function, model):
+    return [call for call in calls if call.function == function and call.model is model]
+
+
+def assert_by_the_editor(calls, editor):
+    assert calls, "the admin wrote nothing through the service"
+    for call in calls:
+        assert call.actor.via == "admin"
+        assert call.actor.user == editor
+
+
+def messages_of(client, url):
+    """The messages the admin shows on its next page."""
+    return [str(message) for message in get_messages(client.get(url).wsgi_request)]
+
+
+def paragraphs_of(soup, anchor):
+    """The paragraphs the season page shows under a section's own heading."""
+    return soup.select_one(f'section[aria-labelledby="{anchor}"]').find_all("p", recursive=False)
+
+
+# Prose keeps its paragraphs ---------------------------------------------------------------
+
+
+def test_editing_a_section_in_the_admin_keeps_its_paragraphs_on_the_season_page(
+    editor_admin, season
+):
+    filming = season.sections.get(anchor="filming")
+    visitor = Client()
+    before = paragraphs_of(get_page(visitor, SEASON_URL), "filming")
+    assert len(before) == len(filming.paragraphs) == 2
+    url = admin_url(Section, "change", filming.pk)
+    data = open_form(editor_admin, url)
+    assert "\r\n\r\n" in data["body"], "a browser sends a textarea's line breaks as CRLF"
+    data["body"] = data["body"].replace(
+        "Filming occurred at the Long Island Aquarium.",
+        "Filming also took place at the Long Island Aquarium in Riverhead.",
+    )
+
+    post(editor_admin, url, data)
+
+    filming.refresh_from_db()
+    assert "\r" not in filming.body
+    assert "\n\nApproaching the second season" in filming.body
+    after = paragraphs_of(get_page(visitor, SEASON_URL), "filming")
+    assert len(after) == len(before)
+    assert "at the Long Island Aquarium in Riverhead." in text(after[0])
+    assert text(after[1]) == text(before[1])
+
+
+def test_saving_a_section_unchanged_stores_its_text_as_it_was(editor_admin, season):
+    writing = season.sections.get(anchor="writing")
+    body = writing.body
+    url = admin_url(Section, "change", writing.pk)
+
+    post(editor_admin, url, open_form(editor_admin, url))
+
+    writing.refresh_from_db()
+    assert writing.body == body
+
+
+# Every write goes through the service -----------------------------------------------------
+
+
+def test_every_content_admin_writes_through_the_service():
+    registered = {model: admin.site._registry.get(model) for model in CATALOG_MODELS}
+    assert [m.__name__ for m, a in registered.items() if not isinstance(a, ContentAdmin)] == []
+
+
+def test_a_change_form_saves_through_the_service(editor_admin, editor, season, service_calls):
+    ritter = Person.objects.get(slug="krysten-ritter")
+    url = admin_url(Person, "change", ritter.pk)
+    data = open_form(editor_admin, url)
+    data["sort_name"] = "RITTER, Krysten"
+
+    post(editor_admin, url, data)
+
+    assert [(c.function, c.model, c.pk) for c in service_calls] == [
+        ("content_save", Person, ritter.pk)
+    ]
+    assert service_calls[0].fields == {"sort_name": "RITTER, Krysten"}
+    assert_by_the_editor(service_calls, editor)
+    ritter.refresh_from_db()
+    assert ritter.sort_name == "RITTER, Krysten"
+
+
+def test_an_add_form_saves_through_the_service(editor_admin, editor, db, service_calls):
+    url = admin_url(Person, "add")
+    data = open_form(editor_admin, url)
+    data.update(name="Ada Editor", slug="ada-editor", sort_name="Editor, Ada")
+
+    post(editor_admin, url, data)
+
+    ada = Person.objects.get(slug="ada-editor")
+    assert [(c.function, c.model, c.pk) for c in service_calls] == [
+        ("content_save", Person, None)  # not saved yet when the service is called
+    ]
+    assert_by_the_editor(service_calls, editor)
+    assert ada.name == "Ada Editor"
+
+
+def test_an_inline_row_edited_on_the_person_page_saves_through_the_service(
+    editor_admin, editor, season, service_calls
+):
+    ritter = Person.objects.get(slug="krysten-ritter")
+    credit = ritter.credits.get()
+    url = admin_url(Person, "change", ritter.pk)
+    data = open_form(editor_admin, url)
+    assert data["credits-0-id"] == str(credit.pk)
+    data["credits-0-character"] = "Jessica Campbell Jones"
+
+    post(editor_admin, url, data)
+
+    assert [(c.function, c.model, c.pk) for c in service_calls] == [
+        ("content_save", Person, ritter.pk),
+        ("content_save", Credit, credit.pk),
+    ]
+    assert service_calls[1].fields == {"character": "Jessica Campbell Jones"}
+    assert_by_the_editor(service_calls, editor)
+    credit.refresh_from_db()
+    assert credit.character == "Jessica Campbell Jones"
+
+
+def test_an_inline_row_added_on_the_person_page_saves_through_the_service(
+    editor_admin, editor, season, service_calls
+):
+    ritter = Person.objects.get(slug="krysten-ritter")
+    url = admin_url(Person, "change", ritter.pk)
+    data = open_form(editor_admin, url)
+    row = add_inline_row(data, "credits")
+    data.update(
+        {
+            f"credits-{row}-season": str(season.pk),  # picked in the autocomplete
+            f"credits-{row}-department": "crew",
+            f"credits-{row}-job": "director",
+            f"credits-{row}-order": "1",
+        }
+    )
+
+    post(editor_admin, url, data)
+
+    added = ritter.credits.get(department="crew")
+    assert (added.season, added.job) == (season, "director")
+    assert [(c.function, c.model) for c in service_calls] == [
+        ("content_save", Person),
+        ("content_save", Credit),
+    ]
+    assert service_calls[1].pk is None  # a new row
+    assert_by_the_editor(service_calls, editor)
+
+
+def test_an_inline_row_deleted_on_the_reference_page_is_deleted_through_the_service(
+    editor_admin, editor, season, service_calls
+):
+    reference = Reference.objects.get(season=season, number=25)
+    citations = list(reference.citations.all())
+    assert len(citations) == 2
+    url = admin_url(Reference, "change", reference.pk)
+    data = open_form(editor_admin, url)
+    assert data["citations-0-id"] == str(citations[0].pk)
+    data["citations-0-DELETE"] = "on"  # the row's "Delete?" checkbox, ticked
+
+    post(editor_admin, url, data)
+
+    deleted = written(service_calls, "content_delete", Citation)
+    assert [call.pk for call in deleted] == [citations[0].pk]
+    assert written(service_calls, "content_save", Citation) == []
+    assert_by_the_editor(service_calls, editor)
+    assert list(reference.citations.all()) == citations[1:]
+
+
+def test_an_events_people_changed_on_its_page_are_set_through_the_service(
+    editor_admin, editor, season, service_calls
+):
+    event = Event.objects.filter(season=season, people__isnull=False).first()
+    others = list(Person.objects.exclude(events=event).order_by("pk")[:2])
+    url = admin_url(Event, "change", event.pk)
+    data = open_form(editor_admin, url)
+    data["people"] = [str(person.pk) for person in others]  # chosen in the autocomplete
+
+    post(editor_admin, url, data)
+
+    [call] = service_calls
+    assert (call.function, call.model, call.pk) == ("content_save", Event, event.pk)
+    assert list(call.many) == ["people"]
+    assert set(call.many["people"]) == set(others)
+    assert_by_the_editor(service_calls, editor)
+    assert set(event.people.all()) == set(others)
+
+
+def test_an_events_people_changed_in_the_season_page_inline_are_set_through_the_service(
+    editor_admin, editor, db, service_calls
+):
+    # A season of its own: the seed season's page sends more fields than Django accepts.
+    season = SeasonFactory()
+    event = EventFactory(season=season)
+    event.people.add(PersonFactory())
+    newcomer = PersonFactory()
+    url = admin_url(Season, "change", season.pk)
+    data = open_form(editor_admin, url)
+    assert data["events-0-id"] == str(event.pk)
+    data["events-0-people"] = [str(newcomer.pk)]
+
+    post(editor_admin, url, data)
+
+    saved = written(service_calls, "content_save", Event)
+    assert [(c.pk, list(c.many)) for c in saved] == [(event.pk, ["people"])]
+    assert_by_the_editor(service_calls, editor)
+    assert list(event.people.all()) == [newcomer]
+
+
+def test_the_delete_page_deletes_through_the_service(editor_admin, editor, season, service_calls):
+    review = Review.objects.filter(season=season).first()
+    url = admin_url(Review, "delete", review.pk)
+    data = open_form(editor_admin, url, form_selector=CONFIRMATION_FORM, submit=None)
+    assert data["post"] == "yes"
+
+    post(editor_admin, url, data)
+
+    assert [(c.function, c.model, c.pk) for c in service_calls] == [
+        ("content_delete", Review, review.pk)
+    ]
+    assert_by_the_editor(service_calls, editor)
+    assert not Review.objects.filter(pk=review.pk).exists()
+
+
+def test_delete_selected_deletes_each_object_through_the_service(
+    editor_admin, editor, season, service_calls
+):
+    events = list(Event.objects.filter(season=season).order_by("pk")[:2])
+    url = admin_url(Event, "changelist")
+    chosen = {"action": "delete_selected", "_selected_action": [e.pk for e in events]}
+    confirmation = editor_admin.post(url, chosen)
+    assert confirmation.status_code == HTTPStatus.OK
+    data = browser_form_data(confirmation, form_selector=CONFIRMATION_FORM, submit=None)
+
+    post(editor_admin, url, data)
+
+    assert sorted((c.function, c.model, c.pk) for c in service_calls) == [
+        ("content_delete", Event, event.pk) for event in events
+    ]
+    assert_by_the_editor(service_calls, editor)
+    assert not Event.objects.filter(pk__in=[e.pk for e in events]).exists()
+    assert "Successfully deleted 2 events." in messages_of(editor_admin, url)
+
+
+# A write the service refuses --------------------------------------------------------------
+
+
+def test_a_refused_inline_row_rolls_back_the_whole_page_with_a_message(
+    editor_admin, season, monkeypatch
+):
+    """The forms validated, but the data changed meanwhile: the service refuses the credit."""
+    ritter = Person.objects.get(slug="krysten-ritter")
+    credit = ritter.credits.get()
+    url = admin_url(Person, "change", ritter.pk)
+    data = open_form(editor_admin, url)
+    data["sort_name"] = "Not saved"
+    data["credits-0-character"] = "Not saved either"
+    log_entries = LogEntry.objects.count()
+    real_save = services.content_save
+
+    def save(*, instance, **kwargs):
+        if isinstance(instance, Credit):
+            raise ValidationError(services.CONFLICT_MESSAGE)
+        return real_save(instance=instance, **kwargs)
+
+    monkeypatch.setattr(services, "content_save", save)
+
+    response = post(editor_admin, url, data)
+
+    assert response.url == url  # back to the page, as it is saved
+    ritter.refresh_from_db()
+    credit.refresh_from_db()
+    assert (ritter.sort_name, credit.character) == ("Ritter, Krysten", "Jessica Jones")
+    assert LogEntry.objects.count() == log_entries
+    assert messages_of(editor_admin, url) == [f"Nothing was saved: {services.CONFLICT_MESSAGE}"]
+
+
+def protect_on_deletion(monkeypatch, victim, season):
+    """A credit for `victim` is saved meanwhile, just before the admin deletes them."""
+    real_delete = services.content_delete
+
+    def delete(*, instance, actor):
+        if instance == victim:
+            CreditFactory(person=victim, season=season)
+        return real_delete(instance=instance, actor=actor)
+
+    monkeypatch.setattr(services, "content_delete", delete)
+
+
+def test_the_delete_page_meeting_new_protection_deletes_nothing_and_says_why(
+    editor_admin, season, monkeypatch
+):
+    person = PersonFactory(name="Soon Credited")
+    url = admin_url(Person, "delete", person.pk)
+    data = open_form(editor_admin, url, form_selector=CONFIRMATION_FORM, submit=None)
+    protect_on_deletion(monkeypatch, person, season)
+
+    response = post(editor_admin, url, data)
+
+    assert response.url == url  # the confirmation page now lists what protects it
+    assert Person.objects.filter(pk=person.pk).exists()
+    [message] = messages_of(editor_admin, url)
+    assert message.startswith("Nothing was deleted: Other content still refers to it: ")
+
+
+def test_delete_selected_meeting_new_protection_deletes_none_of_them(
+    editor_admin, season, monkeypatch
+):
+    first, second = PersonFactory(), PersonFactory()
+    url = admin_url(Person, "changelist")
+    chosen = {"action": "delete_selected", "_selected_action": [first.pk, second.pk]}
+    data = browser_form_data(
+        editor_admin.post(url, chosen), form_selector=CONFIRMATION_FORM, submit=None
+    )
+    log_entries = LogEntry.objects.count()
+    protect_on_deletion(monkeypatch, second, season)
+
+    post(editor_admin, url, data)
+
+    assert Person.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+    assert LogEntry.objects.count() == log_entries
+    [message] = messages_of(editor_admin, url)
+    assert message.startswith("Nothing was changed: Other content still refers to it: ")

@@ -1,0 +1,123 @@
+"""What visitors may see is one rule everywhere: published seasons and what they hold.
+
+A person or an outlet is public only through work in a published season: one known only from
+a draft is a 404 on its page and in the API, and missing from every list, search and sitemap.
+Editors, who may view drafts, still find them in the API.
+"""
+
+from http import HTTPStatus
+
+import pytest
+
+from catalog.models import Credit, Event, Outlet, Person, Review, Season
+from tests.factories import (
+    AccoladeFactory,
+    CreditFactory,
+    EventFactory,
+    OutletFactory,
+    PersonFactory,
+    ReviewFactory,
+    SeasonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft():
+    return SeasonFactory(title="Secret Show season 1", status=Season.Status.DRAFT)
+
+
+@pytest.fixture
+def draft_only_person(draft):
+    return CreditFactory(season=draft, person=PersonFactory(name="Hidden Actor")).person
+
+
+@pytest.fixture
+def draft_only_outlet(draft):
+    return ReviewFactory(season=draft, outlet=OutletFactory(name="Hidden Gazette")).outlet
+
+
+def slugs(response):
+    assert response.status_code == HTTPStatus.OK, response.content[:300]
+    return [item["slug"] for item in response.json()["results"]]
+
+
+class TestADraftOnlyPerson:
+    def test_has_no_page(self, client, draft_only_person):
+        assert client.get(f"/people/{draft_only_person.slug}/").status_code == 404
+
+    def test_is_a_404_in_the_api(self, api_client, draft_only_person):
+        response = api_client.get(f"/api/v1/people/{draft_only_person.slug}/")
+        assert response.status_code == HTTPStatus.NOT_FOUND
+
+    def test_is_not_listed_nor_found_by_the_api(self, api_client, draft_only_person):
+        assert draft_only_person.slug not in slugs(api_client.get("/api/v1/people/"))
+        assert slugs(api_client.get("/api/v1/people/?search=Hidden")) == []
+        assert slugs(api_client.get("/api/v1/people/?name=Hidden")) == []
+
+    def test_is_not_found_by_site_search_nor_in_the_sitemap(self, client, draft_only_person):
+        assert "Hidden Actor" not in client.get("/search/?q=Hidden").content.decode()
+        assert draft_only_person.slug not in client.get("/sitemap.xml").content.decode()
+
+    def test_is_seen_by_editors_in_the_api(self, editor_client, draft_only_person):
+        response = editor_client.get(f"/api/v1/people/{draft_only_person.slug}/")
+        assert response.status_code == HTTPStatus.OK
+        assert draft_only_person.slug in slugs(editor_client.get("/api/v1/people/?search=Hidden"))
+
+    def test_becomes_public_with_the_season(self, client, api_client, draft, draft_only_person):
+        draft.status = Season.Status.PUBLISHED
+        draft.save()
+
+        assert client.get(f"/people/{draft_only_person.slug}/").status_code == 200
+        response = api_client.get(f"/api/v1/people/{draft_only_person.slug}/")
+        assert response.status_code == HTTPStatus.OK
+
+
+class TestADraftOnlyOutlet:
+    def test_is_a_404_in_the_api(self, api_client, draft_only_outlet):
+        response = api_client.get(f"/api/v1/outlets/{draft_only_outlet.pk}/")
+        assert response.status_code == HTTPStatus.NOT_FOUND
+
+    def test_is_not_listed_nor_found(self, client, api_client, draft_only_outlet):
+        assert slugs(api_client.get("/api/v1/outlets/")) == []
+        assert slugs(api_client.get("/api/v1/outlets/?search=Hidden")) == []
+        assert "Hidden Gazette" not in client.get("/search/?q=Hidden").content.decode()
+
+    def test_is_seen_by_editors_in_the_api(self, editor_client, draft_only_outlet):
+        response = editor_client.get(f"/api/v1/outlets/{draft_only_outlet.pk}/")
+        assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize(
+    "make_work",
+    [
+        lambda person, season: CreditFactory(person=person, season=season),
+        lambda person, season: ReviewFactory(critic=person, season=season),
+        lambda person, season: EventFactory(season=season).people.add(person),
+        lambda person, season: AccoladeFactory(nominee=person, season=season),
+    ],
+    ids=["credit", "review", "event", "accolade"],
+)
+def test_any_published_work_makes_a_person_public(make_work):
+    shown, hidden = PersonFactory(), PersonFactory()
+    make_work(shown, SeasonFactory())
+    make_work(hidden, SeasonFactory(status=Season.Status.DRAFT))
+
+    assert list(Person.objects.published()) == [shown]
+
+
+def test_every_content_queryset_applies_the_same_rule():
+    published, draft = SeasonFactory(), SeasonFactory(status=Season.Status.DRAFT)
+    for season in (published, draft):
+        CreditFactory(season=season)
+        ReviewFactory(season=season)
+        EventFactory(season=season)
+
+    assert {c.season for c in Credit.objects.published()} == {published}
+    assert {r.season for r in Review.objects.published()} == {published}
+    assert {e.season for e in Event.objects.published()} == {published}
+    assert list(Season.objects.published()) == [published]
+    assert Outlet.objects.published().count() == 1
+    # Two credits and two reviews were made, one of each in the published season.
+    assert Person.objects.published().count() == 2
