@@ -3,6 +3,10 @@
 The POSTs here are the ones a browser sends: built from the rendered page's HTML by
 `tests.admin_forms.browser_form_data` (CRLF line endings in textareas included), changed only
 where an editor would type.
+
+Why over 400 lines: each admin write path (change and add forms, inline rows, many-to-many,
+the delete page, the "delete selected" action, refusals) is one short specification, and they
+share the spy and the page helpers at the top.
 """
 
 from dataclasses import dataclass
