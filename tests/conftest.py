@@ -1,7 +1,11 @@
+"""Shared fixtures: the seed content, users and clients, the live site, the write-service spy."""
+
+from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
 
+from catalog import services
 from catalog.models import Season
 from tests.seed import FIXTURE, SEED_SLUG
 
@@ -78,3 +82,42 @@ def editor_client(editor):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
     return client
+
+
+@dataclass
+class ServiceCall:
+    function: str
+    model: type
+    pk: object
+    actor: services.Actor
+    fields: dict
+    many: dict
+
+
+@pytest.fixture
+def service_calls(monkeypatch):
+    """Every call of the write service, recorded; each still does its real work (so a test
+    sees which path called it, as whom, with what)."""
+    calls = []
+
+    def spy(name):
+        real = getattr(services, name)
+
+        def recording(*, instance, actor, **kwargs):
+            calls.append(
+                ServiceCall(
+                    name,
+                    type(instance),
+                    instance.pk,
+                    actor,
+                    dict(kwargs.get("fields") or {}),
+                    dict(kwargs.get("many") or {}),
+                )
+            )
+            return real(instance=instance, actor=actor, **kwargs)
+
+        monkeypatch.setattr(services, name, recording)
+
+    spy("content_save")
+    spy("content_delete")
+    return calls

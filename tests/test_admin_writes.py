@@ -9,7 +9,6 @@ the delete page, the "delete selected" action, refusals) is one short specificat
 share the spy and the page helpers at the top.
 """
 
-from dataclasses import dataclass
 from http import HTTPStatus
 
 import pytest
@@ -42,44 +41,6 @@ pytestmark = pytest.mark.django_db
 CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
 # The form of the delete confirmation pages (the object's and the "delete selected" action's).
 CONFIRMATION_FORM = "#content form"
-
-
-@dataclass
-class ServiceCall:
-    function: str
-    model: type
-    pk: object
-    actor: services.Actor
-    fields: dict
-    many: dict
-
-
-@pytest.fixture
-def service_calls(monkeypatch):
-    """Every call of the write service, recorded; each still does its real work."""
-    calls = []
-
-    def spy(name):
-        real = getattr(services, name)
-
-        def recording(*, instance, actor, **kwargs):
-            calls.append(
-                ServiceCall(
-                    name,
-                    type(instance),
-                    instance.pk,
-                    actor,
-                    dict(kwargs.get("fields") or {}),
-                    dict(kwargs.get("many") or {}),
-                )
-            )
-            return real(instance=instance, actor=actor, **kwargs)
-
-        monkeypatch.setattr(services, name, recording)
-
-    spy("content_save")
-    spy("content_delete")
-    return calls
 
 
 @pytest.fixture

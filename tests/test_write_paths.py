@@ -14,35 +14,24 @@ from tests.seed import ARTICLE, CITATIONS, SEED_SLUG
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def writes(monkeypatch):
-    """(function name, model, actor) of every call to the write service, which still runs."""
-    calls = []
-
-    def spy(name):
-        real = getattr(services, name)
-
-        def call(*, instance, actor, **kwargs):
-            calls.append((name, type(instance), actor))
-            return real(instance=instance, actor=actor, **kwargs)
-
-        return call
-
-    for name in ("content_save", "content_delete"):
-        monkeypatch.setattr(services, name, spy(name))
-    return calls
+def writes_of(service_calls):
+    return [(call.function, call.model, call.actor) for call in service_calls]
 
 
 class TestTheApi:
-    def test_a_create_saves_through_the_service_as_the_editor(self, editor, editor_client, writes):
+    def test_a_create_saves_through_the_service_as_the_editor(
+        self, editor, editor_client, service_calls
+    ):
         response = editor_client.post(
             "/api/v1/people/", {"name": "New Person", "slug": "new-person"}, format="json"
         )
 
         assert response.status_code == HTTPStatus.CREATED
-        assert writes == [("content_save", Person, services.Actor.editor(editor, "api"))]
+        assert writes_of(service_calls) == [
+            ("content_save", Person, services.Actor.editor(editor, "api"))
+        ]
 
-    def test_an_update_saves_through_the_service(self, editor, editor_client, writes):
+    def test_an_update_saves_through_the_service(self, editor, editor_client, service_calls):
         person = PersonFactory()
 
         response = editor_client.patch(
@@ -50,9 +39,11 @@ class TestTheApi:
         )
 
         assert response.status_code == HTTPStatus.OK
-        assert writes == [("content_save", Person, services.Actor.editor(editor, "api"))]
+        assert writes_of(service_calls) == [
+            ("content_save", Person, services.Actor.editor(editor, "api"))
+        ]
 
-    def test_a_many_to_many_update_saves_through_the_service(self, editor_client, writes):
+    def test_a_many_to_many_update_saves_through_the_service(self, editor_client, service_calls):
         event, person = EventFactory(), PersonFactory()
 
         response = editor_client.patch(
@@ -60,19 +51,23 @@ class TestTheApi:
         )
 
         assert response.status_code == HTTPStatus.OK
-        assert [(name, model) for name, model, _actor in writes] == [("content_save", Event)]
+        assert [(name, model) for name, model, _actor in writes_of(service_calls)] == [
+            ("content_save", Event)
+        ]
         assert list(event.people.all()) == [person]
 
-    def test_a_delete_goes_through_the_service(self, editor, editor_client, writes):
+    def test_a_delete_goes_through_the_service(self, editor, editor_client, service_calls):
         person = PersonFactory()
 
         response = editor_client.delete(f"/api/v1/people/{person.slug}/")
 
         assert response.status_code == HTTPStatus.NO_CONTENT
-        assert writes == [("content_delete", Person, services.Actor.editor(editor, "api"))]
+        assert writes_of(service_calls) == [
+            ("content_delete", Person, services.Actor.editor(editor, "api"))
+        ]
 
     def test_a_citation_of_a_new_number_makes_its_reference_through_the_service(
-        self, editor_client, writes
+        self, editor_client, service_calls
     ):
         season = SeasonFactory()
 
@@ -83,12 +78,12 @@ class TestTheApi:
         )
 
         assert response.status_code == HTTPStatus.CREATED, response.json()
-        assert [(name, model) for name, model, _actor in writes] == [
+        assert [(name, model) for name, model, _actor in writes_of(service_calls)] == [
             ("content_save", Reference),
             ("content_save", Citation),
         ]
 
-    def test_a_refused_write_is_a_400_and_writes_nothing(self, editor_client, writes):
+    def test_a_refused_write_is_a_400_and_writes_nothing(self, editor_client, service_calls):
         response = editor_client.post(
             "/api/v1/credits/",
             {"season": SeasonFactory().slug, "person": PersonFactory().slug, "department": "crew"},
@@ -101,22 +96,26 @@ class TestTheApi:
 
 
 class TestTheImporter:
-    def test_every_row_is_saved_through_the_service_as_the_importer(self, db, writes):
+    def test_every_row_is_saved_through_the_service_as_the_importer(self, db, service_calls):
         season, summary = article_import(path=ARTICLE, citations_path=CITATIONS)
 
         assert season.slug == SEED_SLUG
         created = sum(n for (action, _model), n in summary.items() if action == "created")
-        assert len(writes) == created
-        assert {actor for _name, _model, actor in writes} == {services.Actor.importer(ARTICLE)}
+        assert len(service_calls) == created
+        assert {actor for _name, _model, actor in writes_of(service_calls)} == {
+            services.Actor.importer(ARTICLE)
+        }
 
-    def test_a_reimport_that_moves_a_section_saves_it_through_the_service(self, db, writes):
+    def test_a_reimport_that_moves_a_section_saves_it_through_the_service(self, db, service_calls):
         season, _summary = article_import(path=ARTICLE, citations_path=CITATIONS)
         # An editor's section standing where the article's first section goes.
         Section.objects.filter(season=season, position=1).update(anchor="moved-away")
-        writes.clear()
+        service_calls.clear()
 
         article_import(path=ARTICLE, citations_path=CITATIONS)
 
         moved = Section.objects.get(season=season, anchor="moved-away")
         assert moved.position == 10_001
-        assert ("content_save", Section, services.Actor.importer(ARTICLE)) in writes
+        assert ("content_save", Section, services.Actor.importer(ARTICLE)) in writes_of(
+            service_calls
+        )
