@@ -13,7 +13,7 @@ that slips past full_clean() and trips a database constraint raises one too, nev
 IntegrityError, and either way nothing is written.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -52,7 +52,7 @@ class ContentChange:
     pk: object
     actor: Actor
     created: bool = False
-    fields: tuple = field(default=())
+    fields: tuple = ()  # the names of the fields and many-to-many the write set
 
 
 def content_save(*, instance, actor, fields=None, many=None):

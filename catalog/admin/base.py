@@ -104,10 +104,10 @@ class ContentAdmin(admin.ModelAdmin):
         services.content_delete(instance=obj, actor=self.actor(request))
 
     def delete_queryset(self, request, queryset):
+        # All or nothing: response_action runs the action in one transaction.
         actor = self.actor(request)
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            for obj in queryset:
-                services.content_delete(instance=obj, actor=actor)
+        for obj in queryset:
+            services.content_delete(instance=obj, actor=actor)
 
     # A refused write ------------------------------------------------------------------------
     #

@@ -64,9 +64,11 @@ def upsert(writer, model, lookup, values=None, *, create_only=None, many=None):
     values, many = values or {}, many or {}
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        writer.save(model(**lookup, **(create_only or {})), {**lookup, **values}, values, many)
+        instance = writer.save(
+            model(**lookup, **(create_only or {})), {**lookup, **values}, values, many
+        )
         writer.summary["created", model.__name__] += 1
-        return writer.last_saved
+        return instance
     changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
     changed_many = {
         name: pks
@@ -87,11 +89,11 @@ class Writer:
     def __init__(self, actor):
         self.actor = actor
         self.summary = ImportSummary()
-        self.last_saved = None
 
     def save(self, instance, row_values, fields, many=None):
+        """The saved instance; a refused value is a WriteProblem naming `row_values`."""
         try:
-            self.last_saved = services.content_save(
+            return services.content_save(
                 instance=instance, fields=fields, many=many, actor=self.actor
             )
         except ValidationError as error:

@@ -14,16 +14,12 @@ from catalog.models.reviews import Review
 class PersonQuerySet(ContentQuerySet):
     def published(self):
         """People named by some work of a published season: only they have a public page."""
-        work = [
-            Credit.objects.published().filter(person=OuterRef("pk")),
-            Review.objects.published().filter(critic=OuterRef("pk")),
-            Event.objects.published().filter(people=OuterRef("pk")),
-            Accolade.objects.published().filter(nominee=OuterRef("pk")),
-        ]
-        condition = Exists(work[0])
-        for queryset in work[1:]:
-            condition |= Exists(queryset)
-        return self.filter(condition)
+        return self.filter(
+            Exists(Credit.objects.published().filter(person=OuterRef("pk")))
+            | Exists(Review.objects.published().filter(critic=OuterRef("pk")))
+            | Exists(Event.objects.published().filter(people=OuterRef("pk")))
+            | Exists(Accolade.objects.published().filter(nominee=OuterRef("pk")))
+        )
 
 
 class Person(TimeStampedModel):

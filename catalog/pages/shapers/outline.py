@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from catalog.vocabulary import (
     BILLING_HEADINGS,
-    RESERVED_ANCHORS,
     anchor_for,
     billing_of_heading,
     is_cast_heading,
@@ -178,7 +177,7 @@ def set_anchors(roots):
     appended heading's, made by `anchor_for` among all the others, so no id repeats."""
     nodes = list(walk(roots))
     stored = [node for node in nodes if not node.appended]
-    taken = set(RESERVED_ANCHORS) | {node.anchor for node in stored if node.anchor}
+    taken = {node.anchor for node in stored if node.anchor}
     kept = set()
     for node in stored:
         if not node.anchor or is_reserved_anchor(node.anchor) or node.anchor in kept:
