@@ -25,9 +25,17 @@ button does: copies the inline's empty-form template row to the next index.
 import re
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 NO_VALUE_TYPES = {"button", "reset", "image", "file"}
 CHECKABLE_TYPES = {"checkbox", "radio"}
+
+
+def admin_url(model, view, *args):
+    """A catalog model's admin page: view is changelist, add, change or delete."""
+    return reverse(f"admin:catalog_{model._meta.model_name}_{view}", args=args)
+
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

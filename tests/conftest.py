@@ -50,6 +50,13 @@ def editor(db):
 
 
 @pytest.fixture
+def editor_admin(client, editor):
+    """The test client, signed in to the admin as the editor."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def reader(db):
     """A signed-up user with no permissions at all."""
     from django.contrib.auth.models import User

@@ -28,7 +28,7 @@ from catalog.models import (
     Review,
     Season,
 )
-from tests.admin_forms import browser_form_data
+from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import (
     CreditFactory,
     EpisodeFactory,
@@ -45,17 +45,6 @@ pytestmark = pytest.mark.django_db
 
 CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
 SOURCED_MODELS = [m for m in CATALOG_MODELS if any(f.name == "source" for f in m._meta.fields)]
-
-
-@pytest.fixture
-def editor_logged_in(client, editor):
-    """The shared `editor`, logged in to the admin through the test `client`."""
-    client.force_login(editor)
-    return editor
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:catalog_{model._meta.model_name}_{view}", args=args)
 
 
 def change_form_data(response):
@@ -317,17 +306,17 @@ def test_editors_group_has_every_permission_on_the_catalog_and_none_on_auth():
     assert not Permission.objects.filter(group=editors, content_type__app_label="auth").exists()
 
 
-def test_an_editor_can_change_a_review_but_not_its_provenance(client, editor_logged_in, season):
+def test_an_editor_can_change_a_review_but_not_its_provenance(editor_admin, season):
     review = Review.objects.filter(season=season, kind=Review.Kind.CRITIC).first()
     url = admin_url(Review, "change", review.pk)
-    page = client.get(url)
+    page = editor_admin.get(url)
     assert page.status_code == HTTPStatus.OK
     data = browser_form_data(page)
     data["excerpt"] = "Edited by an editor."
     data["score"] = 75
     data["source"] = "Tampered with."
 
-    response = client.post(url, data)
+    response = editor_admin.post(url, data)
 
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == admin_url(Review, "changelist")
@@ -337,9 +326,9 @@ def test_an_editor_can_change_a_review_but_not_its_provenance(client, editor_log
     assert review.source == original_source
 
 
-def test_an_editor_cannot_open_users_or_groups(client, editor_logged_in):
-    assert client.get("/admin/auth/user/").status_code == HTTPStatus.FORBIDDEN
-    assert client.get("/admin/auth/group/").status_code == HTTPStatus.FORBIDDEN
+def test_an_editor_cannot_open_users_or_groups(editor_admin):
+    assert editor_admin.get("/admin/auth/user/").status_code == HTTPStatus.FORBIDDEN
+    assert editor_admin.get("/admin/auth/group/").status_code == HTTPStatus.FORBIDDEN
 
 
 def test_staff_without_a_group_cannot_change_a_season(client, season):

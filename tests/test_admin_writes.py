@@ -18,7 +18,6 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.urls import reverse
 
 from catalog import services
 from catalog.admin import ContentAdmin
@@ -32,7 +31,7 @@ from catalog.models import (
     Season,
     Section,
 )
-from tests.admin_forms import add_inline_row, browser_form_data
+from tests.admin_forms import add_inline_row, admin_url, browser_form_data
 from tests.factories import CreditFactory, EventFactory, PersonFactory, SeasonFactory
 from tests.pages import SEASON_URL, get_page, text
 
@@ -41,17 +40,6 @@ pytestmark = pytest.mark.django_db
 CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
 # The form of the delete confirmation pages (the object's and the "delete selected" action's).
 CONFIRMATION_FORM = "#content form"
-
-
-@pytest.fixture
-def editor_admin(client, editor):
-    """The test client, signed in as the editor (a staff user in the Editors group)."""
-    client.force_login(editor)
-    return client
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:catalog_{model._meta.model_name}_{view}", args=args)
 
 
 def open_form(client, url, **options):
@@ -126,6 +114,22 @@ def test_saving_a_section_unchanged_stores_its_text_as_it_was(editor_admin, seas
 
     writing.refresh_from_db()
     assert writing.body == body
+
+
+def test_a_section_anchor_the_page_keeps_for_itself_is_refused_with_a_message(
+    editor_admin, season
+):
+    writing = season.sections.get(anchor="writing")
+    url = admin_url(Section, "change", writing.pk)
+    data = open_form(editor_admin, url)
+    data["anchor"] = "references"
+
+    response = editor_admin.post(url, data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "“references” names a part of the season page itself" in response.content.decode()
+    writing.refresh_from_db()
+    assert writing.anchor == "writing"
 
 
 # Every write goes through the service -----------------------------------------------------
