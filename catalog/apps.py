@@ -6,4 +6,7 @@ class CatalogConfig(AppConfig):
     verbose_name = "Season wiki"
 
     def ready(self):
+        from catalog import revisions
+
+        revisions.connect_delete_receivers()
         from catalog.api import cors  # noqa: F401  (connects the CORS signal receiver)

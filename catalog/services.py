@@ -1,12 +1,19 @@
 """The one write path for content: every change made in the admin, through the API or by the
 importer is saved (or deleted) here, and nowhere else.
 
-A write sets the given fields, normalises prose line endings, runs `full_clean()` (validators,
-choices and every Meta constraint, as the admin's forms do), saves and sets many-to-many
-relations, all in one transaction, then announces the change once with `content_changed`
-when the transaction commits. It takes the `Actor` making the change: an editor in the admin
-or through the API, or the importer with the file it read. One place to record a revision,
-check a version or tell caches what changed.
+A write sets the given fields, normalises prose line endings, locks the stored row, checks
+the version the editor started from (see "Edit conflicts"), runs `full_clean()` (validators,
+choices and every Meta constraint, as the admin's forms do), bumps the version, saves and sets
+many-to-many relations, all in one transaction and as part of one revision (catalog.revisions,
+which records each changed field's old and new value), then announces the change once with
+`content_changed` when the transaction commits. A save that changes nothing writes nothing and
+records nothing. It takes the `Actor` making the change: an editor in the admin or through the
+API, the importer with the file it read, or a revert.
+
+Edit conflicts: a write may name `base_version`, the version its form (or API client) read.
+When others saved since, the write keeps their changes and applies only the fields this
+editor changed (compared with the values at `base_version`); when both changed the same
+field, it raises `EditConflict` and writes nothing.
 
 A value the model refuses raises Django's ValidationError with the model's messages; a race
 that slips past full_clean() and trips a database constraint raises one too, never an
@@ -15,10 +22,11 @@ IntegrityError, and either way nothing is written.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 
+from catalog import revisions
 from catalog.vocabulary import normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
@@ -26,6 +34,7 @@ from catalog.vocabulary import normalize_newlines
 content_changed = Signal()
 
 CONFLICT_MESSAGE = "This conflicts with data saved meanwhile; reload and try again."
+GONE_MESSAGE = "It was deleted meanwhile; nothing was saved."
 
 
 @dataclass(frozen=True)
@@ -41,8 +50,27 @@ class Actor:
         return cls(via=via, user=user)
 
     @classmethod
-    def importer(cls, path):
-        return cls(via="import", source=str(path))
+    def importer(cls, path, user=None):
+        return cls(via="import", user=user, source=str(path))
+
+    @classmethod
+    def revert(cls, user):
+        return cls(via="revert", user=user)
+
+
+class EditConflict(ValidationError):
+    """Both this editor and another, since this editor's `base_version`, changed the same
+    fields. `fields` maps each field's name to (current value, this editor's value)."""
+
+    def __init__(self, fields, by):
+        self.fields, self.by = fields, by
+        super().__init__(
+            {
+                name: f"{', '.join(sorted(by))} changed this field since you opened the page. "
+                f"Saved now: “{current}”. Yours: “{mine}”."
+                for name, (current, mine) in fields.items()
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -55,32 +83,89 @@ class ContentChange:
     fields: tuple = ()  # the names of the fields and many-to-many the write set
 
 
-def content_save(*, instance, actor, fields=None, many=None):
-    """Set `fields` on `instance`, validate, save, set its many-to-many `many`; atomically."""
+def content_save(*, instance, actor, fields=None, many=None, base_version=None, comment=""):
+    """Set `fields` on `instance`, check `base_version`, validate, save, set its many-to-many
+    `many`; atomically, as one revision. Returns the instance."""
+    many = dict(many or {})
     for name, value in (fields or {}).items():
         setattr(instance, name, value)
     _normalize_text(instance)
     created = instance._state.adding
     try:
-        with transaction.atomic():
+        with transaction.atomic(), revisions.recording(actor, comment):
+            stored = None if created else _locked(instance)
+            if stored is not None and base_version is not None:
+                _merge(stored, instance, many, base_version)
+            changes = revisions.diff(stored, instance, many)
+            if stored is not None and not changes:
+                return instance  # nothing changed: nothing written, nothing recorded
+            instance.version = 1 if stored is None else stored.version + 1
             instance.full_clean()
+            instance._revision_changes = changes
             instance.save()
-            for name, values in (many or {}).items():
+            for name, values in many.items():
                 getattr(instance, name).set(values)
     except IntegrityError as error:
         raise ValidationError({NON_FIELD_ERRORS: [CONFLICT_MESSAGE]}) from error
-    changed = tuple(fields or ()) + tuple(many or ())
-    _announce(ContentChange("saved", type(instance), instance.pk, actor, created, changed))
+    finally:
+        instance.__dict__.pop("_revision_changes", None)
+    _announce(ContentChange("saved", type(instance), instance.pk, actor, created, tuple(changes)))
     return instance
 
 
-def content_delete(*, instance, actor):
-    """Delete `instance` (and what cascades from it). A ProtectedError, raised when other
-    content still refers to it, leaves everything as it was."""
+def content_delete(*, instance, actor, comment=""):
+    """Delete `instance` (and what cascades from it), recording each deleted row. A
+    ProtectedError, raised when other content still refers to it, leaves everything as it
+    was."""
     pk = instance.pk
-    with transaction.atomic():
+    with transaction.atomic(), revisions.recording(actor, comment):
         instance.delete()
     _announce(ContentChange("deleted", type(instance), pk, actor))
+
+
+def check_edit(*, instance, many=None, base_version):
+    """Raise EditConflict if saving `instance` (with the posted values set on it) from
+    `base_version` would overwrite fields others changed meanwhile; writes nothing. Forms
+    call it while validating, so that a conflict shows in the form."""
+    stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+    if stored is not None:
+        _merge(stored, instance, dict(many or {}), base_version)
+
+
+def _locked(instance):
+    """The stored row, locked until the transaction ends, so that two saves queue."""
+    try:
+        return type(instance)._base_manager.select_for_update().get(pk=instance.pk)
+    except ObjectDoesNotExist as error:
+        raise ValidationError({NON_FIELD_ERRORS: [GONE_MESSAGE]}) from error
+
+
+def _merge(stored, instance, many, base_version):
+    """Keep what others changed since `base_version`: where this editor's value is still the
+    one they started from, take the stored one; where both changed a field, refuse."""
+    if stored.version == base_version:
+        return
+    model = type(instance)
+    theirs = revisions.changed_since(model, stored.pk, base_version)
+    mine = revisions.diff(stored, instance, many)
+    conflicts, by = {}, set()
+    for name, (now, yours) in mine.items():
+        if theirs is None or name not in theirs:
+            if theirs is None:  # history cannot tell: every difference is a conflict
+                conflicts[name] = (now, yours)
+            continue
+        if yours == theirs[name].base:  # untouched by this editor: keep theirs
+            if name in many:
+                many.pop(name)
+            else:
+                setattr(instance, name, getattr(stored, name))
+        else:
+            conflicts[name] = (now, yours)
+            by.add(theirs[name].by)
+    if conflicts:
+        names = {f.attname: f.name for f in model._meta.concrete_fields}
+        fields = {names.get(name, name): values for name, values in conflicts.items()}
+        raise EditConflict(fields, by or {"someone"})
 
 
 def _normalize_text(instance):

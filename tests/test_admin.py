@@ -8,7 +8,6 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission, User
 from django.db import connection
@@ -27,6 +26,7 @@ from catalog.models import (
     Reference,
     Review,
     Season,
+    content_models,
 )
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import (
@@ -43,7 +43,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
+CATALOG_MODELS = content_models()
 SOURCED_MODELS = [m for m in CATALOG_MODELS if any(f.name == "source" for f in m._meta.fields)]
 
 

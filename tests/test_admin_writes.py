@@ -12,7 +12,6 @@ share the spy and the page helpers at the top.
 from http import HTTPStatus
 
 import pytest
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
@@ -30,6 +29,7 @@ from catalog.models import (
     Review,
     Season,
     Section,
+    content_models,
 )
 from tests.admin_forms import add_inline_row, admin_url, browser_form_data
 from tests.factories import CreditFactory, EventFactory, PersonFactory, SeasonFactory
@@ -37,7 +37,7 @@ from tests.pages import SEASON_URL, get_page, text
 
 pytestmark = pytest.mark.django_db
 
-CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
+CATALOG_MODELS = content_models()
 # The form of the delete confirmation pages (the object's and the "delete selected" action's).
 CONFIRMATION_FORM = "#content form"
 
@@ -116,9 +116,7 @@ def test_saving_a_section_unchanged_stores_its_text_as_it_was(editor_admin, seas
     assert writing.body == body
 
 
-def test_a_section_anchor_the_page_keeps_for_itself_is_refused_with_a_message(
-    editor_admin, season
-):
+def test_a_section_anchor_the_page_keeps_for_itself_is_refused_with_a_message(editor_admin, season):
     writing = season.sections.get(anchor="writing")
     url = admin_url(Section, "change", writing.pk)
     data = open_form(editor_admin, url)

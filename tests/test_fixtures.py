@@ -1,9 +1,8 @@
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from catalog.management.commands.build_fixtures import CONTENT_MODELS
-from catalog.models import Credit, Season
+from catalog.models import Credit, Season, content_models
 
 
 def test_committed_fixtures_are_exactly_what_the_importer_builds_from_the_seeds():
@@ -12,7 +11,7 @@ def test_committed_fixtures_are_exactly_what_the_importer_builds_from_the_seeds(
 
 
 def test_the_fixture_holds_every_content_model_parents_first():
-    models = {m._meta.label_lower: m for m in apps.get_app_config("catalog").get_models()}
+    models = {m._meta.label_lower: m for m in content_models()}
     assert set(CONTENT_MODELS) == set(models)
     for position, label in enumerate(CONTENT_MODELS):
         parents = {

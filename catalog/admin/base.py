@@ -13,9 +13,16 @@ via="admin")`:
 - `delete_model` (the delete confirmation page) and `delete_queryset` (the "delete selected"
   action): `content_delete`, one object at a time, so each deletion is announced.
 
+Each page saved (an object with its inline rows, a "delete selected", a changelist's edited
+rows) is one revision (`catalog.revisions.recording`). Every form, the inline rows' too,
+carries the version it was opened at (`VersionedForm`): a save from a stale page keeps what
+others changed meanwhile and applies this editor's own changes, or, where both changed the
+same field, shows both values in the form and saves nothing.
+
 A write the service refuses never becomes a 500: see `changeform_view`.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -23,7 +30,7 @@ from django.db import models, router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseRedirect
 
-from catalog import services
+from catalog import revisions, services
 from catalog.models import Credit
 
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -57,6 +64,48 @@ def changed_values(form):
     return fields, many
 
 
+class VersionedForm(forms.ModelForm):
+    """A content form that remembers the version it was opened at, and, bound to a stale
+    version, reports the fields both editors changed (with both values) as its errors."""
+
+    base_version = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["base_version"].initial = self.instance.version
+
+    def _post_clean(self):
+        super()._post_clean()  # sets the posted values on the instance, validates it
+        base = self.cleaned_data.get("base_version")
+        if self.instance._state.adding or base is None or base == self.instance.version:
+            return
+        _fields, many = changed_values(self)
+        try:
+            services.check_edit(instance=self.instance, many=many, base_version=base)
+        except services.EditConflict as conflict:
+            for name in conflict.fields:
+                self.add_error(name if name in self.fields else None, conflict.message_dict[name])
+            # The page now shows what is saved; saving it again keeps this editor's values.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("base_version")] = self.instance.version
+
+    @property
+    def merged(self):
+        """Whether others saved since this form was opened (their changes were kept)."""
+        base = self.cleaned_data.get("base_version")
+        return base is not None and base != self.instance.version
+
+
+class RevisionCommentForm(VersionedForm):
+    revision_comment = forms.CharField(
+        label="Edit summary",
+        required=False,
+        max_length=500,
+        help_text="Optional: what you changed and why. It shows in the history.",
+    )
+
+
 def refusal_message(error):
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
@@ -69,17 +118,62 @@ def refusal_message(error):
     return f"Other content still refers to it: {shown}."
 
 
+def versioned_fieldsets(fieldsets, *extra):
+    """The fieldsets with the hidden version field (and `extra` fields) at the end."""
+    return [*fieldsets, (None, {"fields": ["base_version", *extra]})]
+
+
+def save_versioned(form, actor):
+    fields, many = changed_values(form)
+    services.content_save(
+        instance=form.instance,
+        actor=actor,
+        fields=fields,
+        many=many,
+        base_version=form.cleaned_data.get("base_version"),
+    )
+
+
+class ContentInlineMixin:
+    """Every inline of a content admin: its rows carry their version too."""
+
+    form = VersionedForm
+
+    def get_fieldsets(self, request, obj=None):
+        return versioned_fieldsets(super().get_fieldsets(request, obj))
+
+
+class ContentTabularInline(ContentInlineMixin, admin.TabularInline):
+    pass
+
+
+class ContentStackedInline(ContentInlineMixin, admin.StackedInline):
+    pass
+
+
 class ContentAdmin(admin.ModelAdmin):
     """The base of every content admin: writes only through `catalog.services`."""
+
+    form = RevisionCommentForm
 
     def actor(self, request):
         return services.Actor.editor(request.user, via="admin")
 
+    def get_fieldsets(self, request, obj=None):
+        return versioned_fieldsets(super().get_fieldsets(request, obj), "revision_comment")
+
     # Saving ---------------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        fields, many = changed_values(form)
-        services.content_save(instance=obj, actor=self.actor(request), fields=fields, many=many)
+        revisions.set_comment(form.cleaned_data.get("revision_comment", ""))
+        if change and getattr(form, "merged", False):
+            self.message_user(
+                request,
+                "Someone else saved this page since you opened it: their changes are kept, "
+                "and yours are applied on top.",
+                level=messages.WARNING,
+            )
+        save_versioned(form, self.actor(request))
 
     def save_related(self, request, form, formsets, change):
         # No form.save_m2m(): save_model has set the object's many-to-many with it.
@@ -95,8 +189,7 @@ class ContentAdmin(admin.ModelAdmin):
         for obj in formset.deleted_objects:
             services.content_delete(instance=obj, actor=actor)
         for row in formset.saved_forms:
-            fields, many = changed_values(row)
-            services.content_save(instance=row.instance, actor=actor, fields=fields, many=many)
+            save_versioned(row, actor)
 
     # Deleting -------------------------------------------------------------------------------
 
@@ -120,14 +213,24 @@ class ContentAdmin(admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            with revisions.recording(self.actor(request)):
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except REFUSALS as error:
+            return self.refused(request, "Nothing was saved", error)
+
+    def changelist_view(self, request, extra_context=None):
+        # The changelist's editable columns save their rows as one revision.
+        try:
+            with revisions.recording(self.actor(request)):
+                return super().changelist_view(request, extra_context)
         except REFUSALS as error:
             return self.refused(request, "Nothing was saved", error)
 
     def delete_view(self, request, object_id, extra_context=None):
         # Back on the confirmation page, Django lists whatever now protects the object.
         try:
-            return super().delete_view(request, object_id, extra_context)
+            with revisions.recording(self.actor(request)):
+                return super().delete_view(request, object_id, extra_context)
         except REFUSALS as error:
             return self.refused(request, "Nothing was deleted", error)
 
@@ -135,7 +238,10 @@ class ContentAdmin(admin.ModelAdmin):
         # Actions run outside any transaction in Django; "delete selected" deletes all of the
         # selected objects or none (and then logs no deletion and reports no success).
         try:
-            with transaction.atomic(using=router.db_for_write(self.model)):
+            with (
+                transaction.atomic(using=router.db_for_write(self.model)),
+                revisions.recording(self.actor(request)),
+            ):
                 return super().response_action(request, queryset)
         except REFUSALS as error:
             return self.refused(request, "Nothing was changed", error)

@@ -8,13 +8,24 @@ everything reached through a season when its season is, and a person or an outle
 published work names them. Editors (who may view seasons) see drafts too: `visible_to(user)`.
 """
 
+from django.apps import apps
+
 from catalog.models.accolades import Accolade
+from catalog.models.base import TimeStampedModel
 from catalog.models.credits import Credit
 from catalog.models.events import Event
 from catalog.models.people import Person
 from catalog.models.references import Citation, Reference
 from catalog.models.reviews import Outlet, Review
+from catalog.models.revisions import Revision
 from catalog.models.seasons import Episode, InfoboxField, Season, Section, Series
+
+
+def content_models():
+    """The content models (not their history tables, not the revisions)."""
+    models = apps.get_app_config("catalog").get_models()
+    return [model for model in models if issubclass(model, TimeStampedModel)]
+
 
 __all__ = [
     "Accolade",
@@ -27,7 +38,9 @@ __all__ = [
     "Person",
     "Reference",
     "Review",
+    "Revision",
     "Season",
     "Section",
     "Series",
+    "content_models",
 ]

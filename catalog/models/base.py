@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 PUBLISHED = "published"
 # Editors hold this permission; it lets them see drafts wherever content is read.
@@ -15,10 +16,31 @@ def published_q(season_path=""):
     return Q(**{f"{prefix}status": PUBLISHED})
 
 
+class HistoryRow(models.Model):
+    """What every history row adds to django-simple-history's snapshot: the revision it
+    belongs to, and the fields that write changed, as {name: [old, new]} (see revisions)."""
+
+    revision = models.ForeignKey(
+        "catalog.Revision", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class TimeStampedModel(models.Model):
+    """Every content model: timestamps, a version, and a history of every write."""
+
     # Defaults rather than auto_now, so that fixtures can leave them out and stay deterministic.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Bumped by every save through the write service; a form or an API write carries the
+    # version it started from, so that a stale save is caught (see catalog.services).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # One history table per model; a row per save and per deletion (cascades included).
+    history = HistoricalRecords(inherit=True, bases=[HistoryRow])
 
     class Meta:
         abstract = True

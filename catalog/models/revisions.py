@@ -1,0 +1,47 @@
+"""A revision: one write of content, by one actor, as one unit (a page saved in the admin with
+its rows, an API request, an import, a revert). The rows it wrote are in the models' history
+tables (django-simple-history), each pointing here."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Revision(models.Model):
+    class Via(models.TextChoices):
+        ADMIN = "admin", "admin"
+        API = "api", "API"
+        IMPORT = "import", "import"
+        REVERT = "revert", "revert"
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    via = models.CharField(max_length=10, choices=Via)
+    source = models.CharField(max_length=500, blank=True, help_text="The imported file.")
+    comment = models.CharField(max_length=500, blank=True)
+    # The season whose content it changed, when there is one (most writes); for filtering.
+    season = models.ForeignKey(
+        "catalog.Season",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Revision {self.pk} by {self.author} ({self.get_via_display()})"
+
+    @property
+    def author(self):
+        if self.user is not None:
+            return self.user.get_username()
+        return "importer" if self.via == self.Via.IMPORT else "unknown"
