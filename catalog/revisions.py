@@ -90,6 +90,10 @@ def _link_history_row(sender, instance, history_instance, **kwargs):
     if current is None:
         return  # a write outside the service (a test's factory): history without a revision
     revision = _revision_for(current, instance)
+    if revision.season_id is None and season_id_of(instance) is not None:
+        # The first row was the season's series, say: the revision is still the season's.
+        revision.season_id = season_id_of(instance)
+        revision.save(update_fields=["season"])
     history_instance.revision = revision
     history_instance.history_user = revision.user
 

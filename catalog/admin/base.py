@@ -25,6 +25,7 @@ A write the service refuses never becomes a 500: see `changeform_view`.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, router, transaction
 from django.db.models import ProtectedError, RestrictedError
@@ -119,8 +120,12 @@ def refusal_message(error):
 
 
 def versioned_fieldsets(fieldsets, *extra):
-    """The fieldsets with the hidden version field (and `extra` fields) at the end."""
-    return [*fieldsets, (None, {"fields": ["base_version", *extra]})]
+    """The fieldsets with the hidden version field (and `extra` fields) at the end, unless
+    they are there already (an admin that names no fields shows all of the form's)."""
+    missing = [
+        name for name in ["base_version", *extra] if name not in flatten_fieldsets(fieldsets)
+    ]
+    return [*fieldsets, (None, {"fields": missing})] if missing else fieldsets
 
 
 def save_versioned(form, actor):

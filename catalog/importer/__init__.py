@@ -9,17 +9,21 @@ from catalog.importer.text import read_article
 __all__ = ["ArticleError", "article_import", "parse_article", "read_article"]
 
 
-def article_import(*, path, citations_path=None):
-    """Read, parse and save one article (and its citations file). Returns (season, summary)."""
+def article_import(*, path, citations_path=None, user=None):
+    """Read, parse and save one article (and its citations file), as one revision by the
+    importer (for `user`, when an editor runs it). Returns (season, summary)."""
     from catalog.importer.writer import WriteProblem, season_import
+    from catalog.revisions import recording
     from catalog.services import Actor
 
     limit = settings.SEASON_ARTICLE_MAX_BYTES
     text = read_article(path, limit)
     citations = read_article(citations_path, limit) if citations_path else None
     article = parse_article(text, str(path), citations, str(citations_path))
+    actor = Actor.importer(path, user=user)
     try:
-        return season_import(article=article, actor=Actor.importer(path))
+        with recording(actor):  # the whole import is one revision
+            return season_import(article=article, actor=actor)
     except WriteProblem as problem:
         raise ArticleError(path, line_of_values(text, problem.values), str(problem)) from problem
 

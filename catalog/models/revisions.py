@@ -26,9 +26,11 @@ class Revision(models.Model):
     source = models.CharField(max_length=500, blank=True, help_text="The imported file.")
     comment = models.CharField(max_length=500, blank=True)
     # The season whose content it changed, when there is one (most writes); for filtering.
+    # No database constraint: a revision that deletes its season keeps naming it.
     season = models.ForeignKey(
         "catalog.Season",
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="+",
@@ -42,6 +44,7 @@ class Revision(models.Model):
 
     @property
     def author(self):
+        """The username; an import run by no one in particular is "importer"."""
         if self.user is not None:
             return self.user.get_username()
         return "importer" if self.via == self.Via.IMPORT else "unknown"

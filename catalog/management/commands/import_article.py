@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog.importer import ArticleError, article_import
@@ -11,10 +12,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--citations", help="The sentences with their reference markers, one per line."
         )
+        parser.add_argument(
+            "--user", help="The editor the import's revision is recorded for (default: none)."
+        )
 
-    def handle(self, *args, path, citations=None, **options):
+    def handle(self, *args, path, citations=None, user=None, **options):
+        editor = None
+        if user:
+            editor = get_user_model().objects.filter(username=user).first()
+            if editor is None:
+                raise CommandError(f"There is no user {user!r}. Nothing was imported.")
         try:
-            season, summary = article_import(path=path, citations_path=citations)
+            season, summary = article_import(path=path, citations_path=citations, user=editor)
         except ArticleError as error:
             raise CommandError(f"{error}. Nothing was imported.") from error
         self.stdout.write(f"Imported {season.title} ({season.slug}): {summary.line()}.")
