@@ -9,7 +9,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test bench lint migrations-check fixtures fixtures-check clean
+.PHONY: install browser run test bench bench-storage lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -39,6 +39,9 @@ test: install $(CHROMIUM)
 
 bench: install
 	$(BIN)/python bench/http_bench.py
+
+bench-storage: install
+	$(BIN)/python bench/revision_storage.py
 
 lint: install
 	$(BIN)/ruff check .
