@@ -12,8 +12,9 @@ API, the importer with the file it read, or a revert.
 
 Edit conflicts: a write may name `base_version`, the version its form (or API client) read.
 When others saved since, the write keeps their changes and applies only the fields this
-editor changed (compared with the values at `base_version`); when both changed the same
-field, it raises `EditConflict` and writes nothing.
+editor changed (compared with the values at `base_version`); prose both changed is merged
+when they changed different paragraphs; when both changed the same field otherwise, it
+raises `EditConflict` and writes nothing.
 
 A value the model refuses raises Django's ValidationError with the model's messages; a race
 that slips past full_clean() and trips a database constraint raises one too, never an
@@ -27,7 +28,7 @@ from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 
 from catalog import revisions
-from catalog.vocabulary import normalize_newlines
+from catalog.vocabulary import merge_paragraphs, normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
 # with `change`, a ContentChange. Receivers: cache invalidation, revision feeds.
@@ -154,11 +155,14 @@ def _merge(stored, instance, many, base_version):
             if theirs is None:  # history cannot tell: every difference is a conflict
                 conflicts[name] = (now, yours)
             continue
-        if yours == theirs[name].base:  # untouched by this editor: keep theirs
+        base = theirs[name].base
+        if yours == base:  # untouched by this editor: keep theirs
             if name in many:
                 many.pop(name)
             else:
                 setattr(instance, name, getattr(stored, name))
+        elif isinstance(yours, str) and (merged := _merged_prose(model, name, base, now, yours)):
+            setattr(instance, name, merged)  # both edited the prose, in different paragraphs
         else:
             conflicts[name] = (now, yours)
             by.add(theirs[name].by)
@@ -166,6 +170,13 @@ def _merge(stored, instance, many, base_version):
         names = {f.attname: f.name for f in model._meta.concrete_fields}
         fields = {names.get(name, name): values for name, values in conflicts.items()}
         raise EditConflict(fields, by or {"someone"})
+
+
+def _merged_prose(model, name, base, now, yours):
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, models.TextField) and isinstance(base, str):
+        return merge_paragraphs(base, now, yours)
+    return None
 
 
 def _normalize_text(instance):

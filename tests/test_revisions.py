@@ -143,6 +143,46 @@ class TestEditConflicts:
         person.refresh_from_db()
         assert (person.sort_name, person.version) == ("Ritter, K.", 2)
 
+    def test_two_edits_of_a_sections_prose_in_different_paragraphs_are_both_kept(self, editor):
+        other = User.objects.create_user("other")
+        section = Section.objects.create(
+            season=SeasonFactory(), position=1, title="Music", anchor="music", body="A.\n\nB."
+        )
+        services.content_save(
+            instance=Section.objects.get(pk=section.pk),
+            actor=as_editor(other),
+            fields={"body": "A, theirs.\n\nB."},
+        )
+
+        services.content_save(
+            instance=Section.objects.get(pk=section.pk),
+            actor=as_editor(editor),
+            fields={"body": "A.\r\n\r\nB, mine."},
+            base_version=1,
+        )
+
+        section.refresh_from_db()
+        assert section.body == "A, theirs.\n\nB, mine."
+
+    def test_two_edits_of_the_same_paragraph_are_a_conflict(self, editor):
+        other = User.objects.create_user("other")
+        section = Section.objects.create(
+            season=SeasonFactory(), position=1, title="Music", anchor="music", body="A.\n\nB."
+        )
+        services.content_save(
+            instance=Section.objects.get(pk=section.pk),
+            actor=as_editor(other),
+            fields={"body": "A, theirs.\n\nB."},
+        )
+
+        with pytest.raises(services.EditConflict):
+            services.content_save(
+                instance=Section.objects.get(pk=section.pk),
+                actor=as_editor(editor),
+                fields={"body": "A, mine.\n\nB."},
+                base_version=1,
+            )
+
     def test_a_stale_save_of_a_row_deleted_meanwhile_is_refused(self, editor):
         person = PersonFactory()
         stale = Person.objects.get(pk=person.pk)
