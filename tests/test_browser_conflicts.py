@@ -92,6 +92,9 @@ def test_the_same_field_changed_by_two_editors_shows_both_values_and_loses_nothi
     expect(error).to_contain_text("alice changed this field since you opened the page")
     expect(error).to_contain_text("Saved now: “Ritter, K.”. Yours: “Ritter, Kristen”.")
     expect(bob.locator("#id_sort_name")).to_have_value("Ritter, Kristen")
+    side_by_side = bob.locator(".edit-conflict tbody tr")
+    expect(side_by_side).to_have_count(1)
+    expect(side_by_side.locator("td")).to_have_text(["Ritter, K.", "Ritter, Kristen"])
     save_screenshot(bob, "admin-conflict-1280", full_page=True)
 
     # Bob has seen both and keeps his: the second save goes through.

@@ -73,6 +73,7 @@ class VersionedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.conflicts = []  # {label, current, mine} for the change form's side-by-side table
         if self.instance.pk is not None:
             self.fields["base_version"].initial = self.instance.version
 
@@ -85,8 +86,11 @@ class VersionedForm(forms.ModelForm):
         try:
             services.check_edit(instance=self.instance, many=many, base_version=base)
         except services.EditConflict as conflict:
-            for name in conflict.fields:
-                self.add_error(name if name in self.fields else None, conflict.message_dict[name])
+            for name, (current, mine) in conflict.fields.items():
+                field = self.fields.get(name)
+                label = field.label if field else name
+                self.conflicts.append({"label": label, "current": current, "mine": mine})
+                self.add_error(name if field else None, conflict.message_dict[name])
             # The page now shows what is saved; saving it again keeps this editor's values.
             self.data = self.data.copy()
             self.data[self.add_prefix("base_version")] = self.instance.version
