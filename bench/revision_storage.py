@@ -1,7 +1,7 @@
 """What one revision costs in the database, for typical edits; prints a table.
 
-    .venv/bin/python bench/revision_storage.py                 # a throwaway SQLite database
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/seasonwiki .venv/bin/python bench/revision_storage.py
+    make bench-storage                           # a throwaway SQLite database
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/seasonwiki make bench-storage
 
 It creates a throwaway test database (test_<name> on PostgreSQL), loads the seed content, makes
 each edit through the write service, and measures the rows that edit's revision added: on
