@@ -6,4 +6,5 @@ class CatalogConfig(AppConfig):
     verbose_name = "Season wiki"
 
     def ready(self):
+        from catalog import logins  # noqa: F401  (connects the sign-in receiver)
         from catalog.api import cors  # noqa: F401  (connects the CORS signal receiver)
