@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -53,11 +54,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "csp",
     "catalog",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jjsite.middleware.ContentSecurityPolicyMiddleware",
+    "jjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -214,6 +218,51 @@ AXES_CLIENT_IP_CALLABLE = "catalog.logins.client_ip"
 AXES_VERBOSE = False  # no start-up banner on every command; `axes_list_attempts` lists the locks
 # How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp; jjsite/middleware.py). The public pages run no script
+# at all; their only inline CSS is the season's colours, in a <style> with this response's
+# nonce. JSON-LD is data, not script, so script-src 'none' leaves it alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [NONE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The admin and the API's own pages (browsable API, Swagger UI) run their own script files
+# (no inline script: the docs page loads its setup script from /api/v1/docs/?script), but
+# carry style attributes and <style> blocks in their markup.
+TOOLS_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/", "/api/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+    },
+}
+# Permissions-Policy: the browser features no page here uses, turned off for every response.
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))
