@@ -6,6 +6,10 @@ grow with the amount of data. Single-model shapes (`with_related`, `in_billing_o
 
 The season's lists have one prefetch builder each (`SEASON_LISTS`): the article page and the
 API's `?include=` use the same ones.
+
+The pages that show one season or one person take the `viewer` (the request's user): editors,
+who may view drafts, get drafts too (`visible_to`); a visitor, or no viewer, only what is
+published. The listings (home, search, sitemap) are the same for everyone: published only.
 """
 
 from django.db.models import CharField as TextColumn
@@ -74,10 +78,15 @@ def with_season_lists(seasons, names):
 # Pages ---------------------------------------------------------------------------------------
 
 
-def seasons_for_article():
+def _shown(queryset, viewer):
+    """What `viewer` may see of `queryset`; with no viewer, what visitors see."""
+    return queryset.published() if viewer is None else queryset.visible_to(viewer)
+
+
+def seasons_for_article(viewer=None):
     """Everything the season article shows, in ten queries whatever the season's size."""
     return (
-        Season.objects.published()
+        _shown(Season.objects, viewer)
         .with_series()
         .prefetch_related(
             Prefetch("sections", Section.objects.order_by("position")),
@@ -97,10 +106,10 @@ def seasons_for_article():
     )
 
 
-def seasons_for_timeline():
+def seasons_for_timeline(viewer=None):
     """The season and its events with their people: three queries."""
     return (
-        Season.objects.published()
+        _shown(Season.objects, viewer)
         .with_series()
         .prefetch_related(Prefetch("events", events_list(with_people=True)))
     )
@@ -175,34 +184,35 @@ def recent_changes(seasons, limit=10):
     return list(parts[0].union(*parts[1:], all=True).order_by("-changed")[:limit])
 
 
-def people_for_profile():
-    """Published people with their work in published seasons, as lists: five queries."""
+def people_for_profile(viewer=None):
+    """People with their work in the seasons `viewer` may see, as lists (`shown_credits`,
+    `shown_reviews`, `shown_events`, `shown_accolades`, each with its season): five queries."""
     by_season = ("season__series__name", "season__number")
-    return Person.objects.published().prefetch_related(
+    return _shown(Person.objects, viewer).prefetch_related(
         Prefetch(
             "credits",
-            Credit.objects.published()
+            _shown(Credit.objects, viewer)
             .select_related("season__series", "episode")
             .order_by(*by_season, "department", billing_rank(), "order", "episode__number"),
-            to_attr="public_credits",
+            to_attr="shown_credits",
         ),
         Prefetch(
             "reviews",
-            Review.objects.published()
+            _shown(Review.objects, viewer)
             .select_related("season__series", "outlet")
             .order_by(*by_season, "order", "id"),
-            to_attr="public_reviews",
+            to_attr="shown_reviews",
         ),
         Prefetch(
             "events",
-            Event.objects.published().select_related("season__series").order_by("date", "id"),
-            to_attr="public_events",
+            _shown(Event.objects, viewer).select_related("season__series").order_by("date", "id"),
+            to_attr="shown_events",
         ),
         Prefetch(
             "accolades",
-            Accolade.objects.published()
+            _shown(Accolade.objects, viewer)
             .select_related("season__series")
             .order_by("year", "award", "category"),
-            to_attr="public_accolades",
+            to_attr="shown_accolades",
         ),
     )

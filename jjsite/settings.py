@@ -5,9 +5,11 @@ DJANGO_ALLOWED_HOSTS, DATABASE_URL and DJANGO_HTTPS=1 (see README.md).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,11 +54,15 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
+    "csp",
     "catalog",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jjsite.middleware.ContentSecurityPolicyMiddleware",
+    "jjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -65,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jjsite.urls"
@@ -107,6 +115,12 @@ CACHES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,6 +204,66 @@ SPECTACULAR_SETTINGS = {
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+
+# Sign-in lockout (django-axes; catalog/logins.py). Failed sign-ins are counted per account and
+# per address, in the database; AXES_FAILURE_LIMIT of either within the cool-off locks it until
+# AXES_COOLOFF_TIME after its latest try (every try while locked starts the wait again, even
+# with the right password). A successful sign-in forgets that account's failures. Unlock
+# sooner with `manage.py axes_reset_username <name>` or `axes_reset_ip <address>`.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_RESET_ON_SUCCESS = False  # catalog/logins.py resets the account's failures only
+AXES_CLIENT_IP_CALLABLE = "catalog.logins.client_ip"
+AXES_VERBOSE = False  # no start-up banner on every command; `axes_list_attempts` lists the locks
+# How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp; jjsite/middleware.py). The public pages run no script
+# at all; their only inline CSS is the season's colours, in a <style> with this response's
+# nonce. JSON-LD is data, not script, so script-src 'none' leaves it alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [NONE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The admin and the API's own pages (browsable API, Swagger UI) run their own script files
+# (no inline script: the docs page loads its setup script from /api/v1/docs/?script), but
+# carry style attributes and <style> blocks in their markup.
+TOOLS_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/", "/api/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+    },
+}
+# Permissions-Policy: the browser features no page here uses, turned off for every response.
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))

@@ -70,6 +70,7 @@ CSS_TEXT_PAIRS = [
     ("page", "link"),  # the search button
     ("positive-text", "positive-bg"),
     ("mixed-text", "mixed-bg"),
+    ("text", "mixed-bg"),  # the draft banner
     ("negative-text", "negative-bg"),
 ]
 

@@ -290,10 +290,10 @@ def credit(department, season="A season 1", **fields):
 def person(credits=(), reviews=()):
     return SimpleNamespace(
         name="Ann Actor",
-        public_credits=list(credits),
-        public_reviews=list(reviews),
-        public_events=[],
-        public_accolades=[],
+        shown_credits=list(credits),
+        shown_reviews=list(reviews),
+        shown_events=[],
+        shown_accolades=[],
     )
 
 

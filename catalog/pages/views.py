@@ -1,11 +1,20 @@
 """Public pages. Each view asks one selector for its data, has a shaper (catalog/pages/shapers/)
-turn it into what the page shows, and hands that to a template."""
+turn it into what the page shows, and hands that to a template.
+
+A season's pages and a person's page show editors (who may view seasons) drafts too, under a
+"Draft: not public" banner; visitors get only what is published, and a 404 for the rest. The
+listings (home, search, sitemap) are published content only, for everyone.
+"""
+
+from functools import wraps
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.text import Truncator
 
 from catalog import selectors
 from catalog.models import Season
+from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
 from catalog.pages.search import search as run_search
 from catalog.pages.shapers import PersonProfile, SeasonArticle
@@ -22,6 +31,22 @@ def _meta(request, title, description, og_type="website", path=None):
         "canonical": request.build_absolute_uri(path or request.path),
         "og_type": og_type,
     }
+
+
+def editors_see_drafts(view):
+    """For a page that shows editors drafts. What it shows depends on who asks, so its
+    responses vary on the session cookie, and no cache may store one made for an editor: a
+    visitor must never be served a copy with drafts, nor an editor a copy without them."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ["Cookie"])
+        if request.user.has_perm(VIEW_DRAFTS_PERMISSION):
+            add_never_cache_headers(response)  # Cache-Control: private, no-store, ...
+        return response
+
+    return wrapped
 
 
 def home(request):
@@ -43,8 +68,9 @@ def home(request):
     )
 
 
+@editors_see_drafts
 def season_detail(request, slug):
-    season = get_object_or_404(selectors.seasons_for_article(), slug=slug)
+    season = get_object_or_404(selectors.seasons_for_article(request.user), slug=slug)
     article = SeasonArticle(season)
     path = season.get_absolute_url()
     meta = _meta(request, season.title, season.lead or season.title, "video.tv_show", path)
@@ -53,12 +79,14 @@ def season_detail(request, slug):
         "article": article,
         "meta": meta,
         "json_ld": seo.season_json_ld(article, request.build_absolute_uri),
+        "draft": season.status != Season.Status.PUBLISHED,
     }
     return render(request, "catalog/season_detail.html", context)
 
 
+@editors_see_drafts
 def season_timeline(request, slug):
-    season = get_object_or_404(selectors.seasons_for_timeline(), slug=slug)
+    season = get_object_or_404(selectors.seasons_for_timeline(request.user), slug=slug)
     events = list(season.events.all())
     meta = _meta(
         request,
@@ -70,13 +98,19 @@ def season_timeline(request, slug):
     return render(
         request,
         "catalog/season_timeline.html",
-        {"season": season, "events": events, "meta": meta},
+        {
+            "season": season,
+            "events": events,
+            "meta": meta,
+            "draft": season.status != Season.Status.PUBLISHED,
+        },
     )
 
 
+@editors_see_drafts
 def person_detail(request, slug):
-    # A person known only from draft seasons has no public page yet.
-    person = get_object_or_404(selectors.people_for_profile(), slug=slug)
+    # A person known only from draft seasons has no public page yet (editors see it).
+    person = get_object_or_404(selectors.people_for_profile(request.user), slug=slug)
     profile = PersonProfile(person)
     path = person.get_absolute_url()
     context = {
@@ -85,6 +119,9 @@ def person_detail(request, slug):
         "crew": profile.crew,
         "meta": _meta(request, person.name, profile.summary, "profile", path),
         "json_ld": seo.person_json_ld(profile, request.build_absolute_uri),
+        "draft": bool(profile.draft_seasons),
+        "draft_seasons": profile.draft_seasons,
+        "is_public": profile.is_public,
     }
     return render(request, "catalog/person_detail.html", context)
 

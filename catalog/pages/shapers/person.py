@@ -1,20 +1,39 @@
 """A person page's shape, computed in Python from a person loaded by
-`selectors.people_for_profile()` (its `public_credits`, `public_reviews`, `public_events` and
-`public_accolades`, already in page order). Nothing here queries the database.
+`selectors.people_for_profile()` (its `shown_credits`, `shown_reviews`, `shown_events` and
+`shown_accolades`, already in page order, each with its season). Nothing here queries the
+database.
 """
 
 from functools import cached_property
 
+from catalog.models import Season
 from catalog.pages.shapers.credits import ByDepartment
 
 
 class PersonProfile(ByDepartment):
     def __init__(self, person):
         self.person = person
-        self.credits = person.public_credits
-        self.reviews = person.public_reviews
-        self.events = person.public_events
-        self.accolades = person.public_accolades
+        self.credits = person.shown_credits
+        self.reviews = person.shown_reviews
+        self.events = person.shown_events
+        self.accolades = person.shown_accolades
+
+    @cached_property
+    def draft_seasons(self):
+        """The draft seasons whose work the page shows, in page order (only editors are shown
+        any)."""
+        seasons = (w.season for w in self._work if w.season.status != Season.Status.PUBLISHED)
+        return list(dict.fromkeys(seasons))
+
+    @cached_property
+    def is_public(self):
+        """Whether visitors have this page: some work shown is in a published season (the
+        published rule for people, read from the rows already loaded)."""
+        return any(w.season.status == Season.Status.PUBLISHED for w in self._work)
+
+    @property
+    def _work(self):
+        return [*self.credits, *self.reviews, *self.events, *self.accolades]
 
     @cached_property
     def jobs(self):
