@@ -6,8 +6,10 @@ class CatalogConfig(AppConfig):
     verbose_name = "Season wiki"
 
     def ready(self):
-        from catalog import logins  # noqa: F401  (connects the sign-in receiver)
-        from catalog import revisions
+        from catalog import (
+            logins,  # noqa: F401  (connects the sign-in receiver)
+            revisions,
+        )
         from catalog.api import cors  # noqa: F401  (connects the CORS signal receiver)
 
         revisions.connect_delete_receivers()
