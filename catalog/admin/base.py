@@ -20,6 +20,9 @@ others changed meanwhile and applies this editor's own changes, or, where both c
 same field, shows both values in the form and saves nothing.
 
 A write the service refuses never becomes a 500: see `changeform_view`.
+
+History (`history_view`, and the pages `get_urls` adds: compare, revert, undo, the deleted
+rows and their restore) shows the revisions, not Django's LogEntry: `catalog/admin/history.py`.
 """
 
 from django import forms
@@ -31,6 +34,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseRedirect
 
 from catalog import revisions, services
+from catalog.admin import history as history_pages
 from catalog.models import Credit
 
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -249,3 +253,12 @@ class ContentAdmin(admin.ModelAdmin):
     def refused(self, request, outcome, error):
         self.message_user(request, f"{outcome}: {refusal_message(error)}", level=messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
+
+    # History: the revisions, not Django's LogEntry (catalog/admin/history.py) ----------------
+
+    def get_urls(self):
+        # Before Django's own: its "<path:object_id>/" would take them.
+        return history_pages.urls(self) + super().get_urls()
+
+    def history_view(self, request, object_id, extra_context=None):
+        return history_pages.object_history(self, request, object_id)
