@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from catalog import reverts, services
 from catalog.models import Citation, Event, Person, Review, Revision, Section
-from tests.admin_forms import admin_url
+from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import ReviewFactory, SeasonFactory, SectionFactory, grow
 from tests.pages import get_page, text, texts
 
@@ -104,6 +104,20 @@ def test_a_sections_history_lists_who_when_via_comment_and_what_changed(
     original = page.select_one("#revision-original")
     assert f"The original version, as loaded before revision {revision.pk}." in text(original)
     assert original.select_one("a")["href"] == admin_url(Section, "revert", filming.pk, 0)
+
+
+def test_the_edit_summary_typed_in_the_change_form_is_the_revisions_comment(editor_admin, filming):
+    url = admin_url(Section, "change", filming.pk)
+    page = editor_admin.get(url)
+    assert len(get_page(editor_admin, url).select('[name="revision_comment"]')) == 1
+    data = browser_form_data(page)
+    data.update(title="Shooting", revision_comment="Shorter heading")
+
+    assert editor_admin.post(url, data).status_code == HTTPStatus.FOUND
+
+    assert latest_revision().comment == "Shorter heading"
+    history = get_page(editor_admin, admin_url(Section, "history", filming.pk))
+    assert "Shorter heading" in text(history.select_one("#revision-history tbody tr"))
 
 
 def test_an_imports_revision_names_the_importer_and_its_file(admin_client, filming):

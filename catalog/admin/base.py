@@ -123,8 +123,15 @@ def refusal_message(error):
 
 
 def versioned_fieldsets(fieldsets, *extra):
-    """The fieldsets with the hidden version field (and `extra` fields) at the end."""
-    return [*fieldsets, (None, {"fields": ["base_version", *extra]})]
+    """The fieldsets with the hidden version field (and `extra` fields) at the end, once:
+    Django's default fieldset already lists every field of the form, these included, and a
+    second, empty "Edit summary" would be the one posted last, and win."""
+    last = ["base_version", *extra]
+    fieldsets = [
+        (name, {**options, "fields": [f for f in options["fields"] if f not in last]})
+        for name, options in fieldsets
+    ]
+    return [*fieldsets, (None, {"fields": last})]
 
 
 def save_versioned(form, actor):
