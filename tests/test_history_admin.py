@@ -400,15 +400,28 @@ def test_history_diff_and_recent_changes_cost_the_same_queries_with_ten_times_th
 # Revert, undo and restore: a confirmation, then a POST --------------------------------------
 
 
-def test_the_confirmation_page_shows_the_change_and_writes_nothing(editor_admin, filming, edit):
-    revision = edit(filming, title="Shooting")
+def test_the_confirmation_pages_show_what_would_change_and_write_nothing(
+    editor_admin, season, filming, edit, editor
+):
+    retitled = edit(filming, title="Shooting")
+    review = Review.objects.filter(season=season, critic__isnull=False).first()
+    label = f"Review “{review.critic.name}, {review.outlet.name}”"
+    deleted = deleted_by(review, editor)
+    before = latest_revision()
 
-    page = get_page(editor_admin, admin_url(Section, "undo", filming.pk, revision.pk))
+    undo = get_page(editor_admin, admin_url(Section, "undo", filming.pk, retitled.pk))
+    revert = get_page(editor_admin, admin_url(Section, "revert", filming.pk, 0))
+    restore = get_page(editor_admin, admin_url(Review, "restore", deleted.history_id))
 
-    assert [text(td) for td in page.select(".history-diff td")] == ["Shooting", "Filming"]
-    assert page.select_one('input[type="submit"]')["value"] == "Yes, undo"
-    assert latest_revision() == revision
+    assert texts(undo.select(".history-diff td")) == ["Shooting", "Filming"]
+    assert undo.select_one('input[type="submit"]')["value"] == "Yes, undo"
+    assert texts(revert.select(".history-diff td")) == ["Shooting", "Filming"]
+    assert revert.select_one('input[type="submit"]')["value"] == "Yes, revert"
+    assert texts(restore.select(".restore-rows li")) == [label]
+    assert restore.select_one('input[type="submit"]')["value"] == "Yes, restore"
+    assert latest_revision() == before
     assert Section.objects.get(pk=filming.pk).title == "Shooting"
+    assert not Review.objects.filter(pk=deleted.id).exists()
 
 
 def test_posting_the_confirmation_reverts_and_goes_back_to_the_history(
