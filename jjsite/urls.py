@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from catalog.admin import history
 from catalog.admin_token import api_token
 
 admin.site.site_header = "Season wiki editors"
@@ -9,6 +10,12 @@ admin.site.index_title = "Content"
 
 urlpatterns = [
     path("admin/api-token/", api_token, name="admin-api-token"),
+    path("admin/catalog/recent-changes/", history.recent_changes, name="admin-recent-changes"),
+    path(
+        "admin/catalog/recent-changes/<int:revision_id>/",
+        history.revision_changes,
+        name="admin-revision",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("catalog.api.urls")),
     path("", include("catalog.urls")),

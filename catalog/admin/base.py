@@ -20,18 +20,21 @@ others changed meanwhile and applies this editor's own changes, or, where both c
 same field, shows both values in the form and saves nothing.
 
 A write the service refuses never becomes a 500: see `changeform_view`.
+
+History (`history_view`, and the pages `get_urls` adds: compare, revert, undo, the deleted
+rows and their restore) shows the revisions, not Django's LogEntry: `catalog/admin/history.py`.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
-from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseRedirect
 
 from catalog import revisions, services
+from catalog.admin import history as history_pages
 from catalog.models import Credit
 
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -124,12 +127,15 @@ def refusal_message(error):
 
 
 def versioned_fieldsets(fieldsets, *extra):
-    """The fieldsets with the hidden version field (and `extra` fields) at the end, unless
-    they are there already (an admin that names no fields shows all of the form's)."""
-    missing = [
-        name for name in ["base_version", *extra] if name not in flatten_fieldsets(fieldsets)
+    """The fieldsets with the hidden version field (and `extra` fields) at the end, once:
+    Django's default fieldset already lists every field of the form, these included, and a
+    second, empty "Edit summary" would be the one posted last, and win."""
+    last = ["base_version", *extra]
+    fieldsets = [
+        (name, {**options, "fields": [f for f in options["fields"] if f not in last]})
+        for name, options in fieldsets
     ]
-    return [*fieldsets, (None, {"fields": missing})] if missing else fieldsets
+    return [*fieldsets, (None, {"fields": last})]
 
 
 def save_versioned(form, actor):
@@ -258,3 +264,12 @@ class ContentAdmin(admin.ModelAdmin):
     def refused(self, request, outcome, error):
         self.message_user(request, f"{outcome}: {refusal_message(error)}", level=messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
+
+    # History: the revisions, not Django's LogEntry (catalog/admin/history.py) ----------------
+
+    def get_urls(self):
+        # Before Django's own: its "<path:object_id>/" would take them.
+        return history_pages.urls(self) + super().get_urls()
+
+    def history_view(self, request, object_id, extra_context=None):
+        return history_pages.object_history(self, request, object_id)
