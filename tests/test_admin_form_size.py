@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
 EDITABLE_LISTS = [m for m in CATALOG_MODELS if admin.site._registry[m].list_editable]
-# Far below Django's limit: a form may grow by half again before anyone need worry.
+# Far below the limit: a form under 300 fields could triple before it met it.
 FAR_BELOW_THE_LIMIT = 300
 
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission, User
 from django.test import Client
 
 from catalog import selectors
@@ -113,6 +114,18 @@ def test_each_part_links_to_an_add_form_preset_to_the_season(editor_admin, seaso
     assert query(parts["Crew"][2])["department"] == "crew"
     crew_form = browser_form_data(open_page(editor_admin, parts["Crew"][2]))
     assert crew_form["department"] == "crew"
+
+
+def test_the_panel_offers_only_what_the_user_may_open(client, season):
+    user = User.objects.create_user("season-keeper", is_staff=True)
+    may = ["view_season", "change_season", "view_credit"]
+    user.user_permissions.set(Permission.objects.filter(codename__in=may))
+    client.force_login(user)
+
+    parts = panel(open_page(client, admin_url(Season, "change", season.pk)))
+
+    assert list(parts) == ["Cast", "Crew"]
+    assert [add for _count, _changelist, add in parts.values()] == [None, None]
 
 
 def test_a_new_season_is_saved_before_its_parts_are_added(editor_admin):
