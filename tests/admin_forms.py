@@ -6,7 +6,7 @@ controls as the HTML standard's form submission does:
 
 - text-like inputs (text, number, date, url, ...) and textareas, even when empty (""), and
   hidden inputs, every one of them: the management forms and the inlines' empty-form template
-  rows (`credits-__prefix__-...`) too, as a browser without JavaScript sends them;
+  rows (`infobox_fields-__prefix__-...`) too, as a browser without JavaScript sends them;
 - checkboxes and radio buttons only when checked ("on" when they have no value);
 - the selected options of a select ("" for the blank "---------" one; the first option when
   a single select has none selected; nothing for a multiple select with none selected);

@@ -1,7 +1,9 @@
 """The editors' admin: every model is there, fast, and only editors may change content.
 
-Why over 400 lines: one page of checks per admin page (changelists, change forms, inlines,
-permissions), sharing the page helpers at the top; the write path is in test_admin_writes.py.
+Every POST here is the one a browser sends: built from the rendered page's HTML by
+`tests.admin_forms.browser_form_data` (every field, empty ones included, CRLF in textareas).
+The season editor (its parts on their own pages) is in test_admin_season_editor.py, the write
+path in test_admin_writes.py, the forms' sizes in test_admin_form_size.py.
 """
 
 import re
@@ -15,7 +17,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from catalog.admin import CastCreditInline, CrewCreditInline
 from catalog.models import (
     Accolade,
     Citation,
@@ -47,42 +48,6 @@ CATALOG_MODELS = content_models()
 SOURCED_MODELS = [m for m in CATALOG_MODELS if any(f.name == "source" for f in m._meta.fields)]
 
 
-def change_form_data(response):
-    """A trimmed POST from a change page's forms: the fields that have a value, LF endings.
-
-    Only for the season change page, whose every field together (as a browser posts them, see
-    admin_forms.browser_form_data) is over Django's limit of 1,000 fields: the season editor
-    itself must change for that, so these tests pin the inlines' behaviour meanwhile.
-    """
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms:
-        for bound_field in form:
-            value = bound_field.value()
-            if value is not None and value is not False:
-                data[bound_field.html_name] = value
-    return data
-
-
-def inline_formset(response, inline_class):
-    for inline in response.context["inline_admin_formsets"]:
-        if isinstance(inline.opts, inline_class):
-            return inline.formset
-    raise AssertionError(f"no {inline_class.__name__} on the page")
-
-
-def add_inline_row(data, formset):
-    """Add the row the "Add another" button copies to a change form's POST data; its index."""
-    index = formset.total_form_count()
-    for bound_field in formset.empty_form:
-        if bound_field.value() is not None:
-            data[bound_field.html_name.replace("__prefix__", str(index))] = bound_field.value()
-    data[f"{formset.prefix}-TOTAL_FORMS"] = index + 1
-    return index
-
-
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
@@ -109,32 +74,16 @@ def test_changelist_add_and_change_pages_open_for_a_superuser(admin_client, seed
 # The season page --------------------------------------------------------------------------
 
 
-def test_season_page_shows_the_cast_and_crew_in_their_own_inlines(admin_client, season):
+def test_season_page_holds_its_own_fields_and_its_infobox_lines(admin_client, season):
     response = admin_client.get(admin_url(Season, "change", season.pk))
 
     assert response.status_code == HTTPStatus.OK
-    content = response.content.decode()
-    assert 'name="credits-TOTAL_FORMS" value="22"' in content
-    cast = inline_formset(response, CastCreditInline)
-    crew = inline_formset(response, CrewCreditInline)
-    assert (cast.prefix, cast.total_form_count()) == ("credits", 22)
-    assert crew.total_form_count() == 18
-    assert {form.instance.department for form in cast.forms} == {"cast"}
-    assert {form.instance.department for form in crew.forms} == {"crew"}
-    for name in ["Krysten Ritter", "Rachael Taylor", "Janet McTeer"]:
-        assert name in content
-
-
-def test_season_page_lists_the_cast_by_billing_then_order(admin_client, season):
-    response = admin_client.get(admin_url(Season, "change", season.pk))
-
-    cast = [form.instance for form in inline_formset(response, CastCreditInline).forms]
-    billings = [credit.billing for credit in cast]
-    assert billings == ["main"] * 8 + ["recurring"] * 8 + ["guest"] * 6
-    for billing in ["main", "recurring", "guest"]:
-        orders = [credit.order for credit in cast if credit.billing == billing]
-        assert orders == sorted(orders)
-    assert cast[0].person.name == "Krysten Ritter"
+    inlines = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
+    assert inlines == ["infobox_fields"]
+    data = browser_form_data(response)
+    assert data["infobox_fields-TOTAL_FORMS"] == str(season.infobox_fields.count())
+    assert (data["title"], data["network"]) == ("Jessica Jones season 2", "Netflix")
+    assert not [name for name in data if name.startswith(("credits-", "events-", "reviews-"))]
 
 
 def test_season_page_links_to_the_public_page(admin_client, season):
@@ -148,60 +97,31 @@ def test_season_page_links_to_the_public_page(admin_client, season):
     assert redirect.url.endswith("/seasons/jessica-jones-season-2/")
 
 
-def test_saving_the_season_page_unchanged_but_for_the_network_keeps_every_inline(
+def test_saving_the_season_page_unchanged_but_for_the_network_keeps_every_part(
     admin_client, season
 ):
     url = admin_url(Season, "change", season.pk)
-    data = change_form_data(admin_client.get(url))
+    data = browser_form_data(admin_client.get(url))
+    assert "\r\n\r\n" in data["lead"], "a browser posts the lead's paragraphs with CRLF"
     data["network"] = "Netflix (streaming)"
+    lead = season.lead
+    infobox = list(season.infobox_fields.values_list("key", "value"))
 
     response = admin_client.post(url, data)
 
     assert response.status_code == HTTPStatus.FOUND, response.context["errors"]
     season.refresh_from_db()
     assert season.network == "Netflix (streaming)"
+    assert season.lead == lead
+    assert list(season.infobox_fields.values_list("key", "value")) == infobox
     assert season.credits.cast().count() == 22
     assert season.credits.crew().count() == 18
     assert Event.objects.filter(season=season).exclude(people=None).exists()
 
 
-def test_a_crew_credit_added_on_the_season_page_is_crew(admin_client, season):
-    url = admin_url(Season, "change", season.pk)
-    page = admin_client.get(url)
-    data = change_form_data(page)
-    crew = inline_formset(page, CrewCreditInline)
-    index = add_inline_row(data, crew)
-    person = PersonFactory(name="Ada Editor")
-    data[f"{crew.prefix}-{index}-person"] = person.pk
-    data[f"{crew.prefix}-{index}-job"] = "story editor"
-
-    response = admin_client.post(url, data)
-
-    assert response.status_code == HTTPStatus.FOUND, response.context["errors"]
-    credit = Credit.objects.get(season=season, person=person)
-    assert (credit.department, credit.billing, credit.job) == ("crew", None, "story editor")
-
-
-def test_a_cast_credit_without_billing_is_refused_on_the_season_page(admin_client, season):
-    url = admin_url(Season, "change", season.pk)
-    page = admin_client.get(url)
-    data = change_form_data(page)
-    cast = inline_formset(page, CastCreditInline)
-    index = add_inline_row(data, cast)
-    data[f"{cast.prefix}-{index}-person"] = PersonFactory().pk
-    data[f"{cast.prefix}-{index}-character"] = "A new character"
-
-    response = admin_client.post(url, data)
-
-    assert response.status_code == HTTPStatus.OK  # the form again, with the error
-    errors = inline_formset(response, CastCreditInline).errors[index]
-    assert "Cast credits need a billing" in str(errors)
-    assert season.credits.cast().count() == 22
-
-
 def test_an_invalid_season_colour_is_refused_and_changes_nothing(admin_client, season):
     url = admin_url(Season, "change", season.pk)
-    data = change_form_data(admin_client.get(url))
+    data = browser_form_data(admin_client.get(url))
     data["background_color"] = "brown"
     data["network"] = "Not saved"
 
@@ -272,14 +192,14 @@ def test_provenance_is_shown_but_not_editable(admin_client, seed_content, model)
     assert escape(obj.source) in response.content.decode()
 
 
-def test_provenance_is_read_only_in_the_season_inlines(admin_client, season):
+def test_provenance_is_read_only_in_the_season_pages_infobox_lines(admin_client, season):
     response = admin_client.get(admin_url(Season, "change", season.pk))
 
     content = response.content.decode()
-    assert re.findall(r'name="[^"]*source"', content) == []  # no source, credits-0-source...
+    assert re.findall(r'name="[^"]*source"', content) == []  # no infobox_fields-0-source...
     for inline in response.context["inline_admin_formsets"]:
         assert "source" not in inline.formset.empty_form.fields
-    assert escape(season.credits.get(character="Jessica Jones").source) in content
+    assert escape(season.infobox_fields.get(key="Showrunner").source) in content
 
 
 def test_timestamps_are_read_only(admin_client, season):

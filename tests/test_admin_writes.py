@@ -23,7 +23,9 @@ from catalog.admin import ContentAdmin
 from catalog.models import (
     Citation,
     Credit,
+    Episode,
     Event,
+    InfoboxField,
     Person,
     Reference,
     Review,
@@ -32,7 +34,7 @@ from catalog.models import (
     content_models,
 )
 from tests.admin_forms import add_inline_row, admin_url, browser_form_data
-from tests.factories import CreditFactory, EventFactory, PersonFactory, SeasonFactory
+from tests.factories import CreditFactory, PersonFactory
 from tests.pages import SEASON_URL, get_page, text
 
 pytestmark = pytest.mark.django_db
@@ -170,51 +172,47 @@ def test_an_add_form_saves_through_the_service(editor_admin, editor, db, service
     assert ada.name == "Ada Editor"
 
 
-def test_an_inline_row_edited_on_the_person_page_saves_through_the_service(
+def test_an_inline_row_edited_on_the_season_page_saves_through_the_service(
     editor_admin, editor, season, service_calls
 ):
-    ritter = Person.objects.get(slug="krysten-ritter")
-    credit = ritter.credits.get()
-    url = admin_url(Person, "change", ritter.pk)
+    url = admin_url(Season, "change", season.pk)
     data = open_form(editor_admin, url)
-    assert data["credits-0-id"] == str(credit.pk)
-    data["credits-0-character"] = "Jessica Campbell Jones"
+    line = InfoboxField.objects.get(pk=data["infobox_fields-0-id"])
+    data["infobox_fields-0-value"] = "Edited in the admin"
 
     post(editor_admin, url, data)
 
     assert [(c.function, c.model, c.pk) for c in service_calls] == [
-        ("content_save", Person, ritter.pk),
-        ("content_save", Credit, credit.pk),
+        ("content_save", Season, season.pk),
+        ("content_save", InfoboxField, line.pk),
     ]
-    assert service_calls[1].fields == {"character": "Jessica Campbell Jones"}
+    assert service_calls[1].fields == {"value": "Edited in the admin"}
     assert_by_the_editor(service_calls, editor)
-    credit.refresh_from_db()
-    assert credit.character == "Jessica Campbell Jones"
+    line.refresh_from_db()
+    assert line.value == "Edited in the admin"
 
 
-def test_an_inline_row_added_on_the_person_page_saves_through_the_service(
+def test_an_inline_row_added_on_the_season_page_saves_through_the_service(
     editor_admin, editor, season, service_calls
 ):
-    ritter = Person.objects.get(slug="krysten-ritter")
-    url = admin_url(Person, "change", ritter.pk)
+    url = admin_url(Season, "change", season.pk)
     data = open_form(editor_admin, url)
-    row = add_inline_row(data, "credits")
+    row = add_inline_row(data, "infobox_fields")
     data.update(
         {
-            f"credits-{row}-season": str(season.pk),  # picked in the autocomplete
-            f"credits-{row}-department": "crew",
-            f"credits-{row}-job": "director",
-            f"credits-{row}-order": "1",
+            f"infobox_fields-{row}-position": "99",
+            f"infobox_fields-{row}-key": "Based on",
+            f"infobox_fields-{row}-value": "Jessica Jones\r\nby Brian Michael Bendis",
         }
     )
 
     post(editor_admin, url, data)
 
-    added = ritter.credits.get(department="crew")
-    assert (added.season, added.job) == (season, "director")
+    added = season.infobox_fields.get(key="Based on")
+    assert (added.position, added.value) == (99, "Jessica Jones\nby Brian Michael Bendis")
     assert [(c.function, c.model) for c in service_calls] == [
-        ("content_save", Person),
-        ("content_save", Credit),
+        ("content_save", Season),
+        ("content_save", InfoboxField),
     ]
     assert service_calls[1].pk is None  # a new row
     assert_by_the_editor(service_calls, editor)
@@ -259,25 +257,27 @@ def test_an_events_people_changed_on_its_page_are_set_through_the_service(
     assert set(event.people.all()) == set(others)
 
 
-def test_an_events_people_changed_in_the_season_page_inline_are_set_through_the_service(
-    editor_admin, editor, db, service_calls
+def test_an_editable_changelist_saves_each_changed_row_through_the_service(
+    editor_admin, editor, season, service_calls
 ):
-    # A season of its own: the seed season's page sends more fields than Django accepts.
-    season = SeasonFactory()
-    event = EventFactory(season=season)
-    event.people.add(PersonFactory())
-    newcomer = PersonFactory()
-    url = admin_url(Season, "change", season.pk)
-    data = open_form(editor_admin, url)
-    assert data["events-0-id"] == str(event.pk)
-    data["events-0-people"] = [str(newcomer.pk)]
+    """Reordering the season's main cast: Django saves each changed row with save_model."""
+    url = f"{admin_url(Credit, 'changelist')}?season__id__exact={season.pk}&billing__exact=main"
+    data = open_form(editor_admin, url, form_selector="#changelist-form")
+    first, second = season.credits.cast().in_billing_order()[:2]
+    assert (data["form-0-id"], data["form-0-order"]) == (str(first.pk), "1")
+    assert (data["form-1-id"], data["form-1-order"]) == (str(second.pk), "2")
+    data["form-0-order"], data["form-1-order"] = "2", "1"
 
-    post(editor_admin, url, data)
+    response = post(editor_admin, url, data)
 
-    saved = written(service_calls, "content_save", Event)
-    assert [(c.pk, list(c.many)) for c in saved] == [(event.pk, ["people"])]
+    assert response.url == url
+    assert [(c.function, c.model, c.pk, c.fields) for c in service_calls] == [
+        ("content_save", Credit, first.pk, {"order": 2}),
+        ("content_save", Credit, second.pk, {"order": 1}),
+    ]
     assert_by_the_editor(service_calls, editor)
-    assert list(event.people.all()) == [newcomer]
+    assert list(season.credits.cast().in_billing_order()[:2]) == [second, first]
+    assert "2 credits were changed successfully." in messages_of(editor_admin, url)
 
 
 def test_the_delete_page_deletes_through_the_service(editor_admin, editor, season, service_calls):
@@ -321,31 +321,54 @@ def test_delete_selected_deletes_each_object_through_the_service(
 def test_a_refused_inline_row_rolls_back_the_whole_page_with_a_message(
     editor_admin, season, monkeypatch
 ):
-    """The forms validated, but the data changed meanwhile: the service refuses the credit."""
-    ritter = Person.objects.get(slug="krysten-ritter")
-    credit = ritter.credits.get()
-    url = admin_url(Person, "change", ritter.pk)
+    """The forms validated, but the data changed meanwhile: the service refuses the row."""
+    url = admin_url(Season, "change", season.pk)
     data = open_form(editor_admin, url)
-    data["sort_name"] = "Not saved"
-    data["credits-0-character"] = "Not saved either"
+    line = InfoboxField.objects.get(pk=data["infobox_fields-0-id"])
+    value = line.value
+    data["network"] = "Not saved"
+    data["infobox_fields-0-value"] = "Not saved either"
     log_entries = LogEntry.objects.count()
-    real_save = services.content_save
-
-    def save(*, instance, **kwargs):
-        if isinstance(instance, Credit):
-            raise ValidationError(services.CONFLICT_MESSAGE)
-        return real_save(instance=instance, **kwargs)
-
-    monkeypatch.setattr(services, "content_save", save)
+    refuse_saving(monkeypatch, InfoboxField)
 
     response = post(editor_admin, url, data)
 
     assert response.url == url  # back to the page, as it is saved
-    ritter.refresh_from_db()
-    credit.refresh_from_db()
-    assert (ritter.sort_name, credit.character) == ("Ritter, Krysten", "Jessica Jones")
+    season.refresh_from_db()
+    line.refresh_from_db()
+    assert (season.network, line.value) == ("Netflix", value)
     assert LogEntry.objects.count() == log_entries
     assert messages_of(editor_admin, url) == [f"Nothing was saved: {services.CONFLICT_MESSAGE}"]
+
+
+def test_a_refused_row_of_an_editable_changelist_rolls_back_every_row_with_a_message(
+    editor_admin, season, monkeypatch
+):
+    url = f"{admin_url(Episode, 'changelist')}?season__id__exact={season.pk}"
+    data = open_form(editor_admin, url, form_selector="#changelist-form")
+    data["form-0-title"], data["form-1-title"] = "AKA Start at the Beginning", "AKA Freak Accident"
+    refuse_saving(monkeypatch, Episode, after=1)
+
+    response = post(editor_admin, url, data)
+
+    assert response.url == url
+    assert list(season.episodes.exclude(title="")) == []
+    assert messages_of(editor_admin, url) == [f"Nothing was saved: {services.CONFLICT_MESSAGE}"]
+
+
+def refuse_saving(monkeypatch, model, after=0):
+    """The service refuses to save a `model` row (after saving `after` of them): a race."""
+    real_save = services.content_save
+    saved = []
+
+    def save(*, instance, **kwargs):
+        if isinstance(instance, model):
+            if len(saved) == after:
+                raise ValidationError(services.CONFLICT_MESSAGE)
+            saved.append(instance)
+        return real_save(instance=instance, **kwargs)
+
+    monkeypatch.setattr(services, "content_save", save)
 
 
 def protect_on_deletion(monkeypatch, victim, season):

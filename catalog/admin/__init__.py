@@ -11,7 +11,12 @@ Conventions, the same on every page:
   `list_select_related`), so a page of rows costs the same number of queries as a page of one;
 - an admin that annotates a count states its `ordering`: a GROUP BY query drops Meta.ordering,
   and the autocomplete results are paginated;
-- "View on site" is Django's default: it shows wherever the model has `get_absolute_url`.
+- "View on site" is Django's default: it shows wherever the model has `get_absolute_url`;
+- a change form holds its object's own fields and small parts only (a season's infobox lines):
+  a season's credits, sections, episodes, reviews, events, accolades and references, and a
+  person's credits, are edited on their own changelists, filtered to the season or person and
+  linked from its change form (`parts.py`), so that no form nears Django's limit of fields;
+- changelists list a season's rows in the article's order, with the season as their first filter.
 
 The API token page (`catalog/admin_token.py`) is no content, and stays outside.
 """
@@ -26,6 +31,5 @@ from catalog.admin import (  # noqa: F401  (importing registers the admins)
     seasons,
 )
 from catalog.admin.base import ContentAdmin
-from catalog.admin.inlines import CastCreditInline, CrewCreditInline, PersonCreditInline
 
-__all__ = ["CastCreditInline", "ContentAdmin", "CrewCreditInline", "PersonCreditInline"]
+__all__ = ["ContentAdmin"]

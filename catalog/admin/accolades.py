@@ -2,15 +2,17 @@
 
 from django.contrib import admin
 
-from catalog.admin.base import TIMESTAMPS, ContentAdmin
+from catalog.admin.base import TIMESTAMPS
+from catalog.admin.parts import SEASON_FILTER, PartAdmin
 from catalog.models import Accolade
 
 
 @admin.register(Accolade)
-class AccoladeAdmin(ContentAdmin):
+class AccoladeAdmin(PartAdmin):
     list_display = ["year", "award", "category", "nominee_display", "result", "season"]
-    list_filter = ["result", "year", "award", "season"]
+    list_filter = [SEASON_FILTER, "result", "year", "award"]
     list_select_related = ["season", "nominee"]
+    ordering = ["season", "year", "award", "category"]  # the accolades table's order
     search_fields = ["award", "category", "nominee_text", "nominee__name"]
     autocomplete_fields = ["season", "nominee"]
     readonly_fields = ["source", *TIMESTAMPS]

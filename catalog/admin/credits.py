@@ -1,26 +1,40 @@
-"""Credits: cast and crew, in billing order."""
+"""Credits: cast and crew, in billing order.
+
+A season's cast is reordered in its changelist (`?season__id__exact=<pk>&department__exact=cast`,
+linked from the season's page): billing and order are editable columns there, and Django saves
+each changed row through `save_model`, so through the write service. Plain order fields rather
+than a drag-and-drop library: those save the new order with their own queryset updates, around
+the write service.
+"""
 
 from django.contrib import admin
 
-from catalog.admin.base import CREDIT_ORDERING, TIMESTAMPS, ContentAdmin
+from catalog.admin.base import CREDIT_ORDERING, TIMESTAMPS
+from catalog.admin.parts import SEASON_FILTER, PartAdmin
 from catalog.models import Credit, Episode
 
 
 @admin.register(Credit)
-class CreditAdmin(ContentAdmin):
+class CreditAdmin(PartAdmin):
     list_display = [
         "person_name",
         "role",
-        "department",
         "billing",
         "order",
         "episode_number",
+        "department",
         "season",
     ]
-    list_filter = ["department", "billing", "season", "job"]
+    list_editable = ["billing", "order"]
+    list_editable_help = (
+        "Change the billing or order of any rows and press Save at the bottom: within a "
+        "billing, lower order numbers come first, here and on the season's page."
+    )
+    list_filter = [SEASON_FILTER, "department", "billing", "job"]
     search_fields = ["person__name", "person__sort_name", "character", "job", "note"]
     autocomplete_fields = ["season", "person", "episode"]
     readonly_fields = ["source", *TIMESTAMPS]
+    # The article's order: a season's cast by billing and order, then its crew.
     ordering = ["season", *CREDIT_ORDERING]
 
     def get_queryset(self, request):

@@ -1,21 +1,27 @@
-"""People, with their credits inline."""
+"""People, and the credits, reviews, events and accolades naming them (on their own pages)."""
 
 from django.contrib import admin
 from django.db.models import Count
 
-from catalog.admin.base import TIMESTAMPS, ContentAdmin
-from catalog.admin.inlines import PersonCreditInline
-from catalog.models import Person
+from catalog.admin.base import TIMESTAMPS
+from catalog.admin.parts import Part, PartsPanelAdmin
+from catalog.models import Accolade, Credit, Event, Person, Review
 
 
 @admin.register(Person)
-class PersonAdmin(ContentAdmin):
+class PersonAdmin(PartsPanelAdmin):
     list_display = ["name", "sort_name", "slug", "credit_count"]
     ordering = ["sort_name", "name"]
     search_fields = ["name", "sort_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = TIMESTAMPS
-    inlines = [PersonCreditInline]
+    # A prolific person's credits inline would post more fields than Django accepts.
+    parts = [
+        Part("Credits", Credit, "person"),
+        Part("Reviews written", Review, "critic"),
+        Part("Events", Event, "people"),
+        Part("Accolades", Accolade, "nominee"),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(credit_count=Count("credits"))

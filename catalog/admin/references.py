@@ -6,14 +6,15 @@ from django.utils.text import Truncator
 
 from catalog.admin.base import HTTPS_URLS, TIMESTAMPS, ContentAdmin
 from catalog.admin.inlines import CitationInline
+from catalog.admin.parts import SEASON_FILTER, PartAdmin
 from catalog.models import Citation, Reference
 
 
 @admin.register(Reference)
-class ReferenceAdmin(ContentAdmin):
+class ReferenceAdmin(PartAdmin):
     list_display = ["number", "title", "publisher", "published", "citation_count", "season"]
     list_display_links = ["number", "title"]
-    list_filter = ["season", "publisher"]
+    list_filter = [SEASON_FILTER, "publisher"]
     ordering = ["season", "number"]
     search_fields = ["title", "number__exact", "publisher", "url"]
     autocomplete_fields = ["season"]

@@ -1,20 +1,22 @@
-"""Outlets and the reviews they published."""
+"""Outlets and the reviews they published (on their own pages)."""
 
 from django.contrib import admin
 from django.db.models import Count
 
-from catalog.admin.base import TIMESTAMPS, ContentAdmin
+from catalog.admin.base import TIMESTAMPS
+from catalog.admin.parts import SEASON_FILTER, Part, PartAdmin, PartsPanelAdmin
 from catalog.models import Outlet, Review
 
 
 @admin.register(Outlet)
-class OutletAdmin(ContentAdmin):
+class OutletAdmin(PartsPanelAdmin):
     list_display = ["name", "slug", "is_aggregator", "review_count"]
     list_filter = ["is_aggregator"]
     ordering = ["name"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = TIMESTAMPS
+    parts = [Part("Reviews", Review, "outlet")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(review_count=Count("reviews"))
@@ -25,7 +27,7 @@ class OutletAdmin(ContentAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(ContentAdmin):
+class ReviewAdmin(PartAdmin):
     list_display = [
         "outlet",
         "critic",
@@ -33,9 +35,11 @@ class ReviewAdmin(ContentAdmin):
         "rating_text",
         "score",
         "sentiment",
+        "scope",
         "season",
     ]
-    list_filter = ["kind", "sentiment", "season", "outlet"]
+    list_filter = [SEASON_FILTER, "kind", "sentiment", "outlet"]
+    ordering = ["season", "kind", "order", "id"]  # Reception's order: aggregates, then critics
     search_fields = ["outlet__name", "critic__name", "excerpt", "consensus", "scope"]
     autocomplete_fields = ["season", "outlet", "critic"]
     readonly_fields = ["source", *TIMESTAMPS]

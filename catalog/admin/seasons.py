@@ -1,24 +1,27 @@
 """Series and seasons, and a season's infobox lines, sections and episodes.
 
-The season page holds most of the article: every other part of it is an inline there.
+The season page holds the season's own fields and its infobox lines; every other part of the
+article is edited on its own pages, which the season page lists (see parts.py).
 """
 
 from django.contrib import admin
 from django.db.models import Count
 
 from catalog.admin.base import TIMESTAMPS, ContentAdmin
-from catalog.admin.inlines import (
-    AccoladeInline,
-    CastCreditInline,
-    CrewCreditInline,
-    EpisodeInline,
-    EventInline,
-    InfoboxFieldInline,
-    ReferenceInline,
-    ReviewInline,
-    SectionInline,
+from catalog.admin.inlines import InfoboxFieldInline
+from catalog.admin.parts import SEASON_FILTER, Part, PartAdmin, PartsPanelAdmin
+from catalog.models import (
+    Accolade,
+    Credit,
+    Episode,
+    Event,
+    InfoboxField,
+    Reference,
+    Review,
+    Season,
+    Section,
+    Series,
 )
-from catalog.models import Episode, InfoboxField, Season, Section, Series
 
 
 @admin.register(Series)
@@ -38,7 +41,7 @@ class SeriesAdmin(ContentAdmin):
 
 
 @admin.register(Season)
-class SeasonAdmin(ContentAdmin):
+class SeasonAdmin(PartsPanelAdmin):
     list_display = [
         "title",
         "series",
@@ -56,16 +59,17 @@ class SeasonAdmin(ContentAdmin):
     autocomplete_fields = ["series"]
     readonly_fields = TIMESTAMPS
     save_on_top = True
-    inlines = [
-        InfoboxFieldInline,
-        SectionInline,
-        EpisodeInline,
-        CastCreditInline,
-        CrewCreditInline,
-        ReviewInline,
-        EventInline,
-        AccoladeInline,
-        ReferenceInline,
+    inlines = [InfoboxFieldInline]
+    # In the article's order.
+    parts = [
+        Part("Sections", Section, "season"),
+        Part("Episodes", Episode, "season"),
+        Part("Cast", Credit, "season", {"department": Credit.Department.CAST}),
+        Part("Crew", Credit, "season", {"department": Credit.Department.CREW}),
+        Part("Reviews", Review, "season"),
+        Part("Events", Event, "season"),
+        Part("Accolades", Accolade, "season"),
+        Part("References", Reference, "season"),
     ]
 
     def get_queryset(self, request):
@@ -77,20 +81,22 @@ class SeasonAdmin(ContentAdmin):
 
 
 @admin.register(InfoboxField)
-class InfoboxFieldAdmin(ContentAdmin):
+class InfoboxFieldAdmin(PartAdmin):
     list_display = ["key", "value", "position", "season"]
-    list_filter = ["season"]
+    list_filter = [SEASON_FILTER]
     list_select_related = ["season"]
+    ordering = ["season", "position"]
     search_fields = ["key", "value"]
     autocomplete_fields = ["season"]
     readonly_fields = ["source", *TIMESTAMPS]
 
 
 @admin.register(Section)
-class SectionAdmin(ContentAdmin):
-    list_display = ["title", "season", "position", "level", "anchor"]
-    list_filter = ["season", "level"]
+class SectionAdmin(PartAdmin):
+    list_display = ["title", "position", "level", "anchor", "season"]
+    list_filter = [SEASON_FILTER, "level"]
     list_select_related = ["season"]
+    ordering = ["season", "position"]
     search_fields = ["title", "anchor", "body"]
     prepopulated_fields = {"anchor": ["title"]}
     autocomplete_fields = ["season"]
@@ -98,10 +104,14 @@ class SectionAdmin(ContentAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(ContentAdmin):
+class EpisodeAdmin(PartAdmin):
     list_display = ["number", "title", "season"]
-    list_display_links = ["number", "title"]
-    list_filter = ["season"]
+    list_display_links = ["number"]
+    # Titles are not in the articles: editors fill them in, a season at a time.
+    list_editable = ["title"]
+    list_editable_help = "Type the episodes' titles and press Save at the bottom."
+    list_filter = [SEASON_FILTER]
+    ordering = ["season", "number"]
     search_fields = ["title", "number__exact", "season__title"]
     autocomplete_fields = ["season"]
     readonly_fields = TIMESTAMPS
