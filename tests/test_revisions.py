@@ -352,3 +352,25 @@ class TestTheImporter:
             call_command("import_article", str(ARTICLE), "--user", "nobody")
 
         assert not Revision.objects.exists()
+
+
+class TestConflictsInInlineRows:
+    def test_a_stale_inline_row_keeps_what_another_editor_saved_in_it(self, editor_admin, db):
+        season = SeasonFactory()
+        row = InfoboxField.objects.create(season=season, position=1, key="Format", value="TV")
+        url = admin_url(type(season), "change", season.pk)
+        mine = open_form(editor_admin, url)
+        services.content_save(
+            instance=InfoboxField.objects.get(pk=row.pk),
+            actor=as_editor(User.objects.create_user("other")),
+            fields={"value": "Streaming"},
+        )
+
+        prefix = next(k for k in mine if k.endswith("-value")).removesuffix("-value")
+        mine[f"{prefix}-value"] = "Web series"
+        response = editor_admin.post(url, mine)
+
+        assert response.status_code == HTTPStatus.OK  # refused: both changed the value
+        assert "Saved now: “Streaming”. Yours: “Web series”." in response.text
+        row.refresh_from_db()
+        assert row.value == "Streaming"

@@ -7,13 +7,12 @@ Inlines write nothing themselves: their parent's admin saves and deletes their r
 the write service (`ContentAdmin.save_formset`).
 """
 
-from django.contrib import admin
 
-from catalog.admin.base import SMALL_TEXTAREA
+from catalog.admin.base import SMALL_TEXTAREA, ContentTabularInline
 from catalog.models import Citation, InfoboxField
 
 
-class InfoboxFieldInline(admin.TabularInline):
+class InfoboxFieldInline(ContentTabularInline):
     model = InfoboxField
     fields = ["position", "key", "value", "source"]
     readonly_fields = ["source"]
@@ -21,7 +20,7 @@ class InfoboxFieldInline(admin.TabularInline):
     extra = 0
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(ContentTabularInline):
     model = Citation
     fields = ["sentence", "offset", "section", "source"]
     autocomplete_fields = ["section"]
