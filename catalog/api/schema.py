@@ -1,5 +1,5 @@
-"""The OpenAPI document's shared parts: error responses, conditional-request headers and
-the slug-in, object-out relation fields.
+"""The OpenAPI document's shared parts: error responses, conditional-request and edit-summary
+headers, and the slug-in, object-out relation fields.
 
 Only drf-spectacular's public extension points are used, so that an upgrade does not break
 the schema silently: `AutoSchema` (DEFAULT_SCHEMA_CLASS) overrides the methods documented as
@@ -15,6 +15,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import permissions, serializers
 
 from catalog.api.serializers import SeasonSerializer
+from catalog.api.writes import EDIT_SUMMARY_MAX_LENGTH
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 NO_NUL_PATTERN = r"^[^\x00]*$"
@@ -48,13 +49,23 @@ ERRORS = {
 
 NOT_MODIFIED = OpenApiResponse(description="Not modified (If-None-Match or If-Modified-Since).")
 
+WRITE_HEADERS = [
+    OpenApiParameter(
+        "X-Edit-Summary",
+        {"type": "string", "maxLength": EDIT_SUMMARY_MAX_LENGTH},
+        OpenApiParameter.HEADER,
+        description="An edit summary: what you changed and why, kept with the revision this "
+        "write makes (UTF-8).",
+    ),
+]
+
 # Serializers whose `optional_fields` are present only when asked for (?include=).
 SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
 
 
 class AutoSchema(SpectacularAutoSchema):
-    """Adds to every operation the errors it can answer, 304 and the validators on reads, and
-    If-Match on writes."""
+    """Adds to every operation the errors it can answer, 304 and the validators on reads,
+    X-Edit-Summary on writes, and If-Match on updates and deletions."""
 
     def is_list(self):
         # Every API view is a router's viewset, so the action tells a list from an object.
@@ -66,11 +77,12 @@ class AutoSchema(SpectacularAutoSchema):
             codes |= {400, 404} if self.is_list() else {404}
             codes |= set(getattr(self.view, "extra_read_errors", ()))
         else:
+            # 400 for the body or X-Edit-Summary.
             codes |= {400, 401, 403, 415}
             if self.method in ("PUT", "PATCH", "DELETE"):
                 codes |= {404, 412}
             if self.method == "DELETE":
-                codes -= {400, 415}
+                codes -= {415}
                 codes |= set(getattr(self.view, "extra_delete_errors", ()))
         return sorted(codes)
 
@@ -102,6 +114,8 @@ class AutoSchema(SpectacularAutoSchema):
                     "changed. Leave out to write unconditionally.",
                 )
             )
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            parameters += WRITE_HEADERS
         example = getattr(self.view, "lookup_example", None)
         if example is not None and "{" in self.path:
             parameters.append(
