@@ -70,6 +70,18 @@ def test_every_write_takes_an_edit_summary_header(schema, path, method):
     assert not summary.get("required")
 
 
+def test_every_object_reads_its_version(schema):
+    components = schema["components"]["schemas"]
+    read = [name for name in components if f"{name}Request" in components]
+
+    assert len(read) == 9
+    for name in read:
+        version = components[name]["properties"]["version"]
+        assert (version["type"], version["readOnly"]) == ("integer", True)
+        assert "version" in components[name]["required"]
+        assert "version" not in components[f"{name}Request"]["properties"]
+
+
 def test_each_operation_declares_the_errors_it_can_answer(schema):
     def codes(path, method):
         return " ".join(sorted(schema["paths"][path][method]["responses"]))

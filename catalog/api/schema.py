@@ -1,5 +1,5 @@
 """The OpenAPI document's shared parts: error responses, conditional-request and edit-summary
-headers, and the slug-in, object-out relation fields.
+headers, the slug-in, object-out relation fields and the version field.
 
 Only drf-spectacular's public extension points are used, so that an upgrade does not break
 the schema silently: `AutoSchema` (DEFAULT_SCHEMA_CLASS) overrides the methods documented as
@@ -40,7 +40,10 @@ ERRORS = {
     403: OpenApiResponse(ErrorSerializer, description="Not allowed to make this change."),
     404: OpenApiResponse(ErrorSerializer, description="No such object or page."),
     409: OpenApiResponse(ErrorSerializer, description="Still referred to; not deleted."),
-    412: OpenApiResponse(ErrorSerializer, description="If-Match does not match the ETag."),
+    412: OpenApiResponse(
+        ErrorSerializer,
+        description="If-Match does not name the current version; nothing was changed.",
+    ),
     415: OpenApiResponse(ErrorSerializer, description="Unsupported body media type."),
     429: OpenApiResponse(
         ErrorSerializer, description="Throttled (anonymous clients); see Retry-After."
@@ -58,6 +61,16 @@ WRITE_HEADERS = [
         "write makes (UTF-8).",
     ),
 ]
+CONDITIONAL_WRITE_HEADERS = [
+    OpenApiParameter(
+        "If-Match",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="The version you read: the ETag of the object's detail, or its version in "
+        'quotes ("7"). If the object is at another version now, the answer is 412 and nothing '
+        "changes; `*` matches any. Leave out to write unconditionally.",
+    ),
+]
 
 # Serializers whose `optional_fields` are present only when asked for (?include=).
 SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
@@ -65,7 +78,7 @@ SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
 
 class AutoSchema(SpectacularAutoSchema):
     """Adds to every operation the errors it can answer, 304 and the validators on reads,
-    X-Edit-Summary on writes, and If-Match on updates and deletions."""
+    X-Edit-Summary on writes and If-Match on updates and deletions."""
 
     def is_list(self):
         # Every API view is a router's viewset, so the action tells a list from an object.
@@ -105,15 +118,7 @@ class AutoSchema(SpectacularAutoSchema):
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
         if self.method in ("PUT", "PATCH", "DELETE"):
-            parameters.append(
-                OpenApiParameter(
-                    "If-Match",
-                    OpenApiTypes.STR,
-                    OpenApiParameter.HEADER,
-                    description="The ETag read; a changed object answers 412 and is not "
-                    "changed. Leave out to write unconditionally.",
-                )
-            )
+            parameters += CONDITIONAL_WRITE_HEADERS
         if self.method in ("POST", "PUT", "PATCH", "DELETE"):
             parameters += WRITE_HEADERS
         example = getattr(self.view, "lookup_example", None)
@@ -135,7 +140,8 @@ class AutoSchema(SpectacularAutoSchema):
                     OpenApiTypes.STR,
                     OpenApiParameter.HEADER,
                     response=["200", "304"],
-                    description="A hash of the representation.",
+                    description='An object\'s detail: "<version>-<hash of the representation>", '
+                    "which If-Match takes; a list, or a season with ?include=: the hash.",
                 ),
                 OpenApiParameter(
                     "Last-Modified",

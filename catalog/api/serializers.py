@@ -2,6 +2,10 @@
 
 Relations are written as slugs (season, person, outlet, series) and read in the GUIDE's shape;
 a credit's episode is written and read as its number within the credit's season.
+
+Every object reads its `version` (the write service bumps it); an update that names the
+version it started from (If-Match, see conditional) passes it on as the service's
+`base_version`.
 """
 
 from drf_spectacular.utils import extend_schema_field
@@ -40,6 +44,10 @@ class ContentSerializer(serializers.ModelSerializer):
     # Model field names whose errors belong to a differently named API field.
     error_names = {}
 
+    version = serializers.IntegerField(
+        read_only=True, help_text="The object's version, bumped by every change."
+    )
+
     class Meta:
         validators = []
 
@@ -50,7 +58,11 @@ class ContentSerializer(serializers.ModelSerializer):
         return self.save_instance(instance, validated_data)
 
     def save_instance(self, instance, validated_data):
-        fields = self.to_model_values(instance, dict(validated_data))
+        fields = dict(validated_data)
+        # Not a value to set: the version the client started from, that its If-Match named
+        # (see views).
+        base_version = fields.pop("version", None)
+        fields = self.to_model_values(instance, fields)
         many = {
             name: fields.pop(name)
             for name in list(fields)
@@ -58,7 +70,11 @@ class ContentSerializer(serializers.ModelSerializer):
         }
         with api_errors(self.error_names):
             return services.content_save(
-                instance=instance, fields=fields, many=many, actor=self.actor
+                instance=instance,
+                fields=fields,
+                many=many,
+                base_version=base_version,
+                actor=self.actor,
             )
 
     @property
@@ -84,7 +100,7 @@ class PersonSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Person
-        fields = ["url", "html_url", "slug", "name", "sort_name"]
+        fields = ["url", "html_url", "slug", "name", "sort_name", "version"]
 
 
 class OutletSerializer(ContentSerializer):
@@ -92,7 +108,7 @@ class OutletSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Outlet
-        fields = ["id", "url", "slug", "name", "is_aggregator"]
+        fields = ["id", "url", "slug", "name", "is_aggregator", "version"]
 
 
 class EpisodeSerializer(ContentSerializer):
@@ -101,7 +117,7 @@ class EpisodeSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Episode
-        fields = ["id", "url", "season", "number", "title"]
+        fields = ["id", "url", "season", "number", "title", "version"]
 
 
 class CreditSerializer(ContentSerializer):
@@ -137,6 +153,7 @@ class CreditSerializer(ContentSerializer):
             "episode",
             "note",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -192,6 +209,7 @@ class ReviewSerializer(ContentSerializer):
             "scope",
             "order",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -215,6 +233,7 @@ class EventSerializer(ContentSerializer):
             "text",
             "people",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -260,6 +279,7 @@ class AccoladeSerializer(ContentSerializer):
             "nominee_text",
             "result",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -280,7 +300,7 @@ class CitationSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Citation
-        fields = ["id", "url", "season", "number", "sentence", "offset", "source"]
+        fields = ["id", "url", "season", "number", "sentence", "offset", "source", "version"]
         read_only_fields = ["source"]
 
     def to_model_values(self, instance, data):
@@ -334,6 +354,7 @@ class SeasonSerializer(ContentSerializer):
             "episode_count",
             "episode_list_title",
             "lead",
+            "version",
             *("credits", "reviews", "events", "episodes", "accolades"),
         ]
 

@@ -59,8 +59,8 @@ class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         with api_write(self.request):
-            self.check_if_match(serializer.instance)
-            serializer.save()
+            # The version If-Match named is the write's base version (see conditional).
+            serializer.save(version=self.check_if_match(serializer.instance))
 
     def perform_destroy(self, instance):
         try:
@@ -101,6 +101,8 @@ class SeasonViewSet(ContentViewSet):
 
     def get_object(self):
         season = super().get_object()
+        if self.include:  # embedded lists: the ETag is the representation's hash alone
+            self.versioned = None
         self.shown = [
             season,
             *(item for name in self.include for item in getattr(season, name).all()),
