@@ -1,5 +1,7 @@
 """Versions through the API, against lost updates: every object reads its `version`; a detail's
-ETag names it; If-Match refuses a write begun from another version (412, nothing changed)."""
+ETag names it; If-Match refuses a write begun from another version (412, nothing changed);
+`version` sent in the body keeps what others saved since and applies this client's changes,
+or, where both changed a field, answers 409 with both values and saves nothing."""
 
 import re
 from http import HTTPStatus
@@ -10,8 +12,8 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from catalog import services
-from catalog.models import Credit, Person
-from tests.factories import CreditFactory, PersonFactory
+from catalog.models import Credit, Person, Revision
+from tests.factories import CreditFactory, EpisodeFactory, PersonFactory
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,13 @@ class TestTheVersionIsRead:
 
         assert (changed.json()["version"], unchanged.json()["version"]) == (2, 2)
         assert stored()[2] == 2
+
+    def test_a_version_not_reached_yet_is_a_400(self, editor_client, ann):
+        response = editor_client.patch(URL, {"version": 5, "sort_name": "Ann"})
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert response.json() == {"version": ["There is no version 5 yet; the current one is 1."]}
+        assert stored() == ("Ann Editor", "Editor, Ann", 1)
 
 
 class TestETag:
@@ -226,3 +235,57 @@ class TestIfMatch:
         response = editor_client.patch(URL, {"slug": "not a slug"}, HTTP_IF_MATCH='"stale"')
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+class TestVersionInTheBody:
+    """A client that read version 1 writes after another editor saved version 2."""
+
+    def test_others_change_to_another_field_is_kept_and_yours_applied(
+        self, editor, editor_client, ann
+    ):
+        saved_meanwhile(ann, editor, name="Ann Other")
+
+        response = editor_client.patch(URL, {"version": 1, "sort_name": "Mine"})
+
+        assert response.status_code == HTTPStatus.OK, response.content
+        assert (response.json()["name"], response.json()["sort_name"]) == ("Ann Other", "Mine")
+        assert stored() == ("Ann Other", "Mine", 3)
+
+    def test_a_put_of_what_was_read_keeps_others_changes(self, editor, editor_client, ann):
+        read = editor_client.get(URL).json()
+        saved_meanwhile(ann, editor, name="Ann Other")
+
+        response = editor_client.put(URL, {**read, "sort_name": "Mine"})
+
+        assert response.status_code == HTTPStatus.OK, response.content
+        assert stored() == ("Ann Other", "Mine", 3)
+
+    def test_a_field_both_changed_is_409_with_both_values_and_nothing_saved(
+        self, other_editor, editor_client, ann
+    ):
+        saved_meanwhile(ann, other_editor, sort_name="Theirs")
+
+        response = editor_client.patch(URL, {"version": 1, "name": "Ann E.", "sort_name": "Mine"})
+
+        assert response.status_code == HTTPStatus.CONFLICT
+        assert response.json() == {
+            "detail": "Since version 1, which you started from, other-editor changed sort_name "
+            "too; nothing was saved. Choose the values and send them with version 2.",
+            "version": 2,
+            "conflicts": {"sort_name": {"current": "Theirs", "yours": "Mine"}},
+        }
+        assert stored() == ("Ann Editor", "Theirs", 2)
+        assert Revision.objects.count() == 1  # theirs
+
+    def test_a_conflict_shows_values_as_the_api_reads_and_writes_them(self, editor, editor_client):
+        credit = CreditFactory()
+        first, second = (EpisodeFactory(season=credit.season, number=n) for n in (1, 2))
+        saved_meanwhile(credit, editor, episode=first)
+
+        response = editor_client.patch(
+            f"/api/v1/credits/{credit.pk}/", {"version": 1, "episode": second.number}
+        )
+
+        assert response.status_code == HTTPStatus.CONFLICT
+        assert response.json()["conflicts"] == {"episode": {"current": 1, "yours": 2}}
+        assert Credit.objects.get(pk=credit.pk).episode == first

@@ -14,7 +14,7 @@ version in quotes (`"7"`, the `version` of an object read in a list); else the w
 412 and changes nothing. The digest is not compared, so renaming a person does not make an
 edit of their credit stale. `*` matches any version. The version that matched is the write's
 `base_version` (catalog.services). Without If-Match the write goes ahead, as before versions
-existed.
+existed; `version` in the body is the other way to guard a write (see serializers).
 
 Last-Modified is the latest `updated_at` of the objects shown; it does not see deletions, so
 clients caching lists should prefer the ETag.

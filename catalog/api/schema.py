@@ -25,6 +25,19 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class FieldConflictSerializer(serializers.Serializer):
+    current = serializers.JSONField(help_text="The value saved now, as the API reads it.")
+    yours = serializers.JSONField(help_text="The value you sent.")
+
+
+class EditConflictSerializer(ErrorSerializer):
+    version = serializers.IntegerField(help_text="The current version, to send with a retry.")
+    conflicts = serializers.DictField(
+        child=FieldConflictSerializer(),
+        help_text="By field name: the fields others changed too since your version.",
+    )
+
+
 VALIDATION_ERROR = {
     "type": "object",
     "description": "Messages by field name (non_field_errors for the object as a whole); "
@@ -49,6 +62,12 @@ ERRORS = {
         ErrorSerializer, description="Throttled (anonymous clients); see Retry-After."
     ),
 }
+
+# An update's 409: the body's `version` is older and others changed the same fields since.
+EDIT_CONFLICT = OpenApiResponse(
+    EditConflictSerializer,
+    description="Others changed the same fields since the `version` you sent; nothing was saved.",
+)
 
 NOT_MODIFIED = OpenApiResponse(description="Not modified (If-None-Match or If-Modified-Since).")
 
@@ -94,10 +113,18 @@ class AutoSchema(SpectacularAutoSchema):
             codes |= {400, 401, 403, 415}
             if self.method in ("PUT", "PATCH", "DELETE"):
                 codes |= {404, 412}
+            if self.method in ("PUT", "PATCH"):
+                codes |= {409}
             if self.method == "DELETE":
                 codes -= {415}
                 codes |= set(getattr(self.view, "extra_delete_errors", ()))
         return sorted(codes)
+
+    def error_responses(self):
+        responses = {code: ERRORS[code] for code in self.error_codes()}
+        if self.method in ("PUT", "PATCH"):
+            responses[409] = EDIT_CONFLICT
+        return responses
 
     def get_response_serializers(self):
         # The same as @extend_schema(responses={...}) on every operation. The success code is
@@ -111,9 +138,7 @@ class AutoSchema(SpectacularAutoSchema):
             responses = {200: body}
         if self.method == "GET":
             responses[304] = NOT_MODIFIED
-        for code in self.error_codes():
-            responses[code] = ERRORS[code]
-        return responses
+        return {**responses, **self.error_responses()}
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
@@ -215,3 +240,15 @@ class SlugRelatedObjectFieldExtension(OpenApiSerializerFieldExtension):
             "properties": {name: {"type": "string"} for name in self.target.render},
             "required": list(self.target.render),
         }
+
+
+class VersionFieldExtension(OpenApiSerializerFieldExtension):
+    """A response always has `version` (read-only there, so spectacular lists it as required);
+    a request may send the version it started from."""
+
+    target_class = "catalog.api.fields.VersionField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return {"type": "integer"}
+        return {"type": "integer", "readOnly": True}

@@ -3,9 +3,11 @@
 Relations are written as slugs (season, person, outlet, series) and read in the GUIDE's shape;
 a credit's episode is written and read as its number within the credit's season.
 
-Every object reads its `version` (the write service bumps it); an update that names the
-version it started from (If-Match, see conditional) passes it on as the service's
-`base_version`.
+Every object reads its `version`. An update may send it back (a PUT of what was read does): it
+is the version the client started from, the write service's `base_version`, as the admin's
+forms carry theirs. When others saved since, their changes to other fields are kept and this
+client's applied; where both changed a field, nothing is saved and the answer is a 409 with
+both values (writes.edit_conflict). A create ignores it.
 """
 
 from drf_spectacular.utils import extend_schema_field
@@ -19,8 +21,9 @@ from catalog.api.fields import (
     BlankAsNullChoiceField,
     SlugRelatedObjectField,
     StrictIntegerField,
+    VersionField,
 )
-from catalog.api.writes import api_actor, api_errors
+from catalog.api.writes import api_actor, api_errors, edit_conflict
 from catalog.models import (
     Accolade,
     Citation,
@@ -44,12 +47,21 @@ class ContentSerializer(serializers.ModelSerializer):
     # Model field names whose errors belong to a differently named API field.
     error_names = {}
 
-    version = serializers.IntegerField(
-        read_only=True, help_text="The object's version, bumped by every change."
+    version = VersionField(
+        help_text="Read: the object's version, bumped by every change. Written (optional): "
+        "the version you started from; others' changes since are kept, and fields both "
+        "changed are a 409. Ignored on create."
     )
 
     class Meta:
         validators = []
+
+    def validate_version(self, version):
+        if self.instance is not None and version > self.instance.version:
+            raise serializers.ValidationError(
+                f"There is no version {version} yet; the current one is {self.instance.version}."
+            )
+        return version
 
     def create(self, validated_data):
         return self.save_instance(self.Meta.model(), validated_data)
@@ -59,8 +71,8 @@ class ContentSerializer(serializers.ModelSerializer):
 
     def save_instance(self, instance, validated_data):
         fields = dict(validated_data)
-        # Not a value to set: the version the client started from, that its If-Match named
-        # (see views).
+        # Not a value to set: the version the client started from (the body's, else the one
+        # its If-Match named; see views). The service ignores it for a new object.
         base_version = fields.pop("version", None)
         fields = self.to_model_values(instance, fields)
         many = {
@@ -68,14 +80,19 @@ class ContentSerializer(serializers.ModelSerializer):
             for name in list(fields)
             if instance._meta.get_field(name).many_to_many
         }
-        with api_errors(self.error_names):
-            return services.content_save(
-                instance=instance,
-                fields=fields,
-                many=many,
-                base_version=base_version,
-                actor=self.actor,
-            )
+        try:
+            with api_errors(self.error_names):
+                return services.content_save(
+                    instance=instance,
+                    fields=fields,
+                    many=many,
+                    base_version=base_version,
+                    actor=self.actor,
+                )
+        except services.EditConflict as conflict:
+            raise edit_conflict(
+                conflict, serializer=self, instance=instance, base_version=base_version
+            ) from conflict
 
     @property
     def actor(self):

@@ -59,8 +59,9 @@ class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         with api_write(self.request):
-            # The version If-Match named is the write's base version (see conditional).
-            serializer.save(version=self.check_if_match(serializer.instance))
+            if_match = self.check_if_match(serializer.instance)
+            # The version the client started from: the body's, else the one If-Match named.
+            serializer.save(version=serializer.validated_data.get("version", if_match))
 
     def perform_destroy(self, instance):
         try:

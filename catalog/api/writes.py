@@ -1,18 +1,20 @@
 """API writes go through the content write service (catalog.services); this module gives each
-write request its one revision, and turns the model's messages into the API's 400s, keyed by
-API field names."""
+write request its one revision, and turns the service's refusals into the API's answers: a
+model's messages into 400s keyed by API field names, an edit conflict into a 409."""
 
 from contextlib import contextmanager, suppress
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from rest_framework import serializers
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
+from rest_framework.fields import SkipField
 from rest_framework.settings import api_settings
 
 from catalog import revisions
 from catalog.models import Revision
-from catalog.services import Actor
+from catalog.services import Actor, EditConflict
 
 EDIT_SUMMARY_HEADER = "X-Edit-Summary"
 EDIT_SUMMARY_MAX_LENGTH = Revision._meta.get_field("comment").max_length
@@ -53,8 +55,56 @@ def api_errors(error_names=None):
     (`error_names` maps the model field names that differ)."""
     try:
         yield
+    except EditConflict:
+        raise  # not invalid input: ContentSerializer answers it with a 409
     except DjangoValidationError as error:
         names = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY, **(error_names or {})}
         raise serializers.ValidationError(
             {names.get(name, name): messages for name, messages in error.message_dict.items()}
         ) from error
+
+
+class EditConflictError(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "edit_conflict"
+
+    def __init__(self, body):
+        super().__init__()
+        # The body as built, so that its values keep their JSON types (APIException would
+        # turn each into a string).
+        self.detail = body
+
+
+def edit_conflict(conflict, *, serializer, instance, base_version):
+    """The 409 for an EditConflict: for each field both changed (by its API name), its value
+    now and the one this client sent, and the current version to send with a retry."""
+    current = type(instance)._base_manager.get(pk=instance.pk)
+    conflicts = {}
+    for name, values in conflict.fields.items():
+        api_name = serializer.error_names.get(name, name)
+        field = serializer.fields.get(api_name)
+        if field is None:  # not a field of the API's: the values as history stores them
+            conflicts[api_name] = {"current": values[0], "yours": values[1]}
+        else:
+            conflicts[api_name] = {
+                "current": field_value(field, current),
+                "yours": serializer.initial_data.get(api_name),
+            }
+    return EditConflictError(
+        {
+            "detail": f"Since version {base_version}, which you started from, "
+            f"{', '.join(sorted(conflict.by))} changed {', '.join(sorted(conflicts))} too; "
+            f"nothing was saved. Choose the values and send them with version {current.version}.",
+            "version": current.version,
+            "conflicts": conflicts,
+        }
+    )
+
+
+def field_value(field, obj):
+    """`field`'s value on `obj` as the API reads it (a write-only field's too)."""
+    try:
+        attribute = field.get_attribute(obj)
+    except SkipField:
+        return None
+    return None if attribute is None else field.to_representation(attribute)
