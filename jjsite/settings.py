@@ -181,8 +181,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read and write the season wiki. Reads are public; writes need "
         "`Authorization: Token <key>` of an editor (editors find theirs at /admin/api-token/). "
-        "Relations are written as slugs. Responses carry ETag and Last-Modified; send "
-        "If-Match on PUT, PATCH and DELETE to refuse overwriting a newer version (412)."
+        "Relations are written as slugs. Every object reads its `version`. Responses carry "
+        "ETag and Last-Modified; send If-Match (a detail's ETag, or the version in quotes) on "
+        "PUT, PATCH and DELETE to refuse overwriting a newer version (412), or send `version` "
+        "in the body to keep others' changes since and apply yours (409 where both changed a "
+        "field). Every write is one revision; X-Edit-Summary gives its edit summary."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

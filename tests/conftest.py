@@ -99,6 +99,7 @@ class ServiceCall:
     actor: services.Actor
     fields: dict
     many: dict
+    base_version: int | None
 
 
 @pytest.fixture
@@ -119,6 +120,7 @@ def service_calls(monkeypatch):
                     actor,
                     dict(kwargs.get("fields") or {}),
                     dict(kwargs.get("many") or {}),
+                    kwargs.get("base_version"),
                 )
             )
             return real(instance=instance, actor=actor, **kwargs)

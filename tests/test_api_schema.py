@@ -60,6 +60,44 @@ def test_a_write_declares_if_match_and_412_but_no_304(schema, path, method):
     assert "304" not in operation["responses"]
 
 
+@pytest.mark.parametrize(("path", "method"), [*WRITES, ("/api/v1/people/", "post")])
+def test_every_write_takes_an_edit_summary_header(schema, path, method):
+    parameters = schema["paths"][path][method]["parameters"]
+
+    (summary,) = [p for p in parameters if p["name"] == "X-Edit-Summary"]
+    assert summary["in"] == "header"
+    assert summary["schema"] == {"type": "string", "maxLength": 500}
+    assert not summary.get("required")
+
+
+@pytest.mark.parametrize("method", ["put", "patch"])
+def test_an_update_declares_its_edit_conflict(schema, method):
+    conflict = schema["paths"]["/api/v1/people/{slug}/"][method]["responses"]["409"]
+    component = conflict["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+
+    assert set(schema["components"]["schemas"][component]["required"]) == {
+        "detail",
+        "version",
+        "conflicts",
+    }
+
+
+def test_every_object_reads_its_version_and_may_send_the_one_it_started_from(schema):
+    components = schema["components"]["schemas"]
+    read = [name for name in components if f"{name}Request" in components]
+
+    assert len(read) == 9
+    for name in read:
+        version = components[name]["properties"]["version"]
+        assert (version["type"], version["readOnly"]) == ("integer", True)
+        assert "version" in components[name]["required"]
+        request = components[f"{name}Request"]
+        version = request["properties"]["version"]
+        assert (version["type"], version["minimum"]) == ("integer", 1)
+        assert "readOnly" not in version
+        assert "version" not in request.get("required", [])
+
+
 def test_each_operation_declares_the_errors_it_can_answer(schema):
     def codes(path, method):
         return " ".join(sorted(schema["paths"][path][method]["responses"]))
@@ -67,9 +105,12 @@ def test_each_operation_declares_the_errors_it_can_answer(schema):
     assert codes("/api/v1/people/", "get") == "200 304 400 404 429"
     assert codes("/api/v1/people/{slug}/", "get") == "200 304 404 429"
     assert codes("/api/v1/people/", "post") == "201 400 401 403 415 429"
-    assert codes("/api/v1/people/{slug}/", "patch") == "200 400 401 403 404 412 415 429"
-    # A person still credited is not deleted (the view's extra_delete_errors).
-    assert codes("/api/v1/people/{slug}/", "delete") == "204 401 403 404 409 412 429"
+    # 409: the body's version is older and both changed a field.
+    assert codes("/api/v1/people/{slug}/", "patch") == "200 400 401 403 404 409 412 415 429"
+    # A person still credited is not deleted (the view's extra_delete_errors); 400 for a bad
+    # X-Edit-Summary.
+    assert codes("/api/v1/people/{slug}/", "delete") == "204 400 401 403 404 409 412 429"
+    assert codes("/api/v1/credits/{id}/", "delete") == "204 400 401 403 404 412 429"
     # An unknown ?include= name is a 400 (the view's extra_read_errors).
     assert codes("/api/v1/seasons/{slug}/", "get") == "200 304 400 404 429"
 

@@ -1,5 +1,6 @@
-"""Writing through the API: who may, validation as in the admin, no half-written objects,
-If-Match against lost updates."""
+"""Writing through the API: who may, validation as in the admin, no half-written objects.
+(Versions and If-Match against lost updates: test_api_versions.py; revisions:
+test_api_revisions.py.)"""
 
 from http import HTTPStatus
 
@@ -178,39 +179,3 @@ class TestValidation:
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "detail" in response.json()
-
-
-class TestIfMatch:
-    URL = "/api/v1/people/krysten-ritter/"
-
-    def test_a_current_etag_lets_the_write_through(self, editor_client, season):
-        etag = editor_client.get(self.URL).headers["ETag"]
-
-        response = editor_client.patch(self.URL, {"sort_name": "R"}, HTTP_IF_MATCH=etag)
-
-        assert response.status_code == HTTPStatus.OK
-        assert Person.objects.get(slug="krysten-ritter").sort_name == "R"
-
-    @pytest.mark.parametrize("method", ["put", "patch", "delete"])
-    def test_a_stale_etag_is_412_and_changes_nothing(self, editor_client, season, method):
-        stale = editor_client.get(self.URL).headers["ETag"]
-        editor_client.patch(self.URL, {"sort_name": "Someone else's edit"})
-
-        response = getattr(editor_client, method)(
-            self.URL, {"name": "Mine", "slug": "krysten-ritter"}, HTTP_IF_MATCH=stale
-        )
-
-        assert response.status_code == HTTPStatus.PRECONDITION_FAILED
-        assert "detail" in response.json()
-        person = Person.objects.get(slug="krysten-ritter")
-        assert (person.name, person.sort_name) == ("Krysten Ritter", "Someone else's edit")
-
-    def test_without_if_match_the_write_goes_ahead(self, editor_client, season):
-        response = editor_client.patch(self.URL, {"sort_name": "R"})
-
-        assert response.status_code == HTTPStatus.OK
-
-    def test_an_invalid_body_is_a_400_whatever_its_precondition(self, editor_client, season):
-        response = editor_client.patch(self.URL, {"slug": "not a slug"}, HTTP_IF_MATCH='"stale"')
-
-        assert response.status_code == HTTPStatus.BAD_REQUEST

@@ -1,15 +1,28 @@
 """Conditional requests: ETag and Last-Modified on reads, If-Match on writes.
 
-The ETag is a hash of the representation (the response data as JSON, and the format it is
-rendered in), so it changes whenever anything shown changes, a related name included.
+An object's detail read (one object, no `?include=`) has the ETag `"<version>-<digest>"`: the
+object's version (the write service bumps it with every save), then a hash of the
+representation (the response data as JSON, and the format it is rendered in). A list's ETag,
+and a season's with `?include=`, is the hash alone. The hash is in a detail's ETag too because
+a representation shows more than its object's own fields: a credit shows its person's name,
+so renaming the person changes the credit's ETag (If-None-Match never answers 304 with a
+stale name) but not its version.
+
+If-Match on a PUT, PATCH or DELETE is compared by version, the object's state that a write is
+about: it must name the object's current version, as a detail ETag read before or as the
+version in quotes (`"7"`, the `version` of an object read in a list); else the write answers
+412 and changes nothing. The digest is not compared, so renaming a person does not make an
+edit of their credit stale. `*` matches any version. The version that matched is the write's
+`base_version` (catalog.services). Without If-Match the write goes ahead, as before versions
+existed; `version` in the body is the other way to guard a write (see serializers).
+
 Last-Modified is the latest `updated_at` of the objects shown; it does not see deletions, so
-clients caching lists should prefer the ETag. A write (PUT, PATCH, DELETE) that sends If-Match
-must name the ETag of the object's current plain detail representation (no `?include=`),
-else it answers 412 and changes nothing; without If-Match the write goes ahead.
+clients caching lists should prefer the ETag.
 """
 
 import hashlib
 import json
+import re
 
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_etags, quote_etag
@@ -18,24 +31,42 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
+# A strong ETag naming a version: a detail's `"7-<digest>"`, or the bare version `"7"`.
+VERSION_ETAG = re.compile(r'"([0-9]{1,10})(?:-[0-9a-f]+)?"')
+
 
 class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The object has changed since you read it (If-Match does not match its ETag)."
+    default_detail = "The object has changed since you read it; nothing was changed."
     default_code = "precondition_failed"
 
 
-def representation_etag(request, data):
+def representation_digest(request, data):
     payload = json.dumps(data, cls=JSONEncoder, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(f"{request.accepted_renderer.format}\n{payload}".encode())
-    return quote_etag(digest.hexdigest()[:40])
+    return digest.hexdigest()[:40]
+
+
+def representation_etag(request, data, version=None):
+    digest = representation_digest(request, data)
+    return quote_etag(digest if version is None else f"{version}-{digest}")
+
+
+def if_match_versions(header):
+    """The versions an If-Match header names ("*" for any); weak ETags match nothing."""
+    etags = parse_etags(header)
+    if "*" in etags:
+        return "*"
+    return {int(match[1]) for etag in etags if (match := VERSION_ETAG.fullmatch(etag))}
 
 
 class ConditionalMixin:
     """For a ModelViewSet: `self.shown` collects the objects a read shows (the page, or the
-    object and anything it embeds); finalize_response derives the validators from them."""
+    object and anything it embeds), and `self.versioned` is the object a detail read shows
+    as it is; finalize_response derives the validators from them."""
 
     shown = ()
+    versioned = None
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -45,23 +76,44 @@ class ConditionalMixin:
     def get_object(self):
         instance = super().get_object()
         self.shown = [instance]
+        self.versioned = instance
         return instance
 
     def check_if_match(self, instance):
         """Before a PUT, PATCH or DELETE changes `instance`, inside its transaction (and after
         the body has validated, so an invalid body is a 400 whatever its precondition).
+        Returns the version If-Match named (None without If-Match, or for `*`).
 
-        The row is locked first, so of two writers sending the same ETag at once the second
-        waits for the first, then sees the changed object and gets its 412.
+        The row is locked first, so of two writers sending the same version at once the
+        second waits for the first, then sees the new version and gets its 412.
         """
         header = self.request.headers.get("If-Match", "").strip()
         if not header:
-            return
-        locked = self.get_queryset().select_for_update(of=("self",)).get(pk=instance.pk)
-        current = representation_etag(self.request, self.get_serializer(locked).data)
-        etags = parse_etags(header)
-        if "*" not in etags and current not in etags:
-            raise PreconditionFailed()
+            return None
+        current = (
+            type(instance)
+            ._base_manager.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        named = if_match_versions(header)
+        if current is None:
+            raise PreconditionFailed("It was deleted meanwhile; nothing was changed.")
+        if named == "*":
+            return None
+        if current in named:
+            return current
+        if not named:
+            raise PreconditionFailed(
+                "If-Match names no version: send the ETag of the object's detail, or its "
+                f'version in quotes ("{current}" now). Nothing was changed.'
+            )
+        raise PreconditionFailed(
+            "It has changed since you read it: If-Match names version "
+            f"{', '.join(map(str, sorted(named)))}, the current version is {current}. "
+            "Nothing was changed; read it again and redo your change."
+        )
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -71,7 +123,8 @@ class ConditionalMixin:
             or not isinstance(response, Response)
         ):
             return response
-        response["ETag"] = representation_etag(request, response.data)
+        version = self.versioned.version if self.versioned is not None else None
+        response["ETag"] = representation_etag(request, response.data, version)
         last_modified = max((obj.updated_at for obj in self.shown), default=None)
         if last_modified is not None:
             last_modified = int(last_modified.timestamp())

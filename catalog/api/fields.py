@@ -97,3 +97,12 @@ class AbsoluteUrlField(serializers.ReadOnlyField):
 
     def to_representation(self, path):
         return self.context["request"].build_absolute_uri(path)
+
+
+class VersionField(StrictIntegerField):
+    """An object's `version`: read as its current version; written, optionally, as the version
+    the client started from (a PUT of what was read sends it back). It is never set: the write
+    service bumps it. The schema says so per direction (schema.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, required=False, **kwargs)

@@ -1,5 +1,5 @@
-"""The OpenAPI document's shared parts: error responses, conditional-request headers and
-the slug-in, object-out relation fields.
+"""The OpenAPI document's shared parts: error responses, conditional-request and edit-summary
+headers, the slug-in, object-out relation fields and the version field.
 
 Only drf-spectacular's public extension points are used, so that an upgrade does not break
 the schema silently: `AutoSchema` (DEFAULT_SCHEMA_CLASS) overrides the methods documented as
@@ -15,6 +15,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import permissions, serializers
 
 from catalog.api.serializers import SeasonSerializer
+from catalog.api.writes import EDIT_SUMMARY_MAX_LENGTH
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 NO_NUL_PATTERN = r"^[^\x00]*$"
@@ -22,6 +23,19 @@ NO_NUL_PATTERN = r"^[^\x00]*$"
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class FieldConflictSerializer(serializers.Serializer):
+    current = serializers.JSONField(help_text="The value saved now, as the API reads it.")
+    yours = serializers.JSONField(help_text="The value you sent.")
+
+
+class EditConflictSerializer(ErrorSerializer):
+    version = serializers.IntegerField(help_text="The current version, to send with a retry.")
+    conflicts = serializers.DictField(
+        child=FieldConflictSerializer(),
+        help_text="By field name: the fields others changed too since your version.",
+    )
 
 
 VALIDATION_ERROR = {
@@ -39,22 +53,51 @@ ERRORS = {
     403: OpenApiResponse(ErrorSerializer, description="Not allowed to make this change."),
     404: OpenApiResponse(ErrorSerializer, description="No such object or page."),
     409: OpenApiResponse(ErrorSerializer, description="Still referred to; not deleted."),
-    412: OpenApiResponse(ErrorSerializer, description="If-Match does not match the ETag."),
+    412: OpenApiResponse(
+        ErrorSerializer,
+        description="If-Match does not name the current version; nothing was changed.",
+    ),
     415: OpenApiResponse(ErrorSerializer, description="Unsupported body media type."),
     429: OpenApiResponse(
         ErrorSerializer, description="Throttled (anonymous clients); see Retry-After."
     ),
 }
 
+# An update's 409: the body's `version` is older and others changed the same fields since.
+EDIT_CONFLICT = OpenApiResponse(
+    EditConflictSerializer,
+    description="Others changed the same fields since the `version` you sent; nothing was saved.",
+)
+
 NOT_MODIFIED = OpenApiResponse(description="Not modified (If-None-Match or If-Modified-Since).")
+
+WRITE_HEADERS = [
+    OpenApiParameter(
+        "X-Edit-Summary",
+        {"type": "string", "maxLength": EDIT_SUMMARY_MAX_LENGTH},
+        OpenApiParameter.HEADER,
+        description="An edit summary: what you changed and why, kept with the revision this "
+        "write makes (UTF-8).",
+    ),
+]
+CONDITIONAL_WRITE_HEADERS = [
+    OpenApiParameter(
+        "If-Match",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="The version you read: the ETag of the object's detail, or its version in "
+        'quotes ("7"). If the object is at another version now, the answer is 412 and nothing '
+        "changes; `*` matches any. Leave out to write unconditionally.",
+    ),
+]
 
 # Serializers whose `optional_fields` are present only when asked for (?include=).
 SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
 
 
 class AutoSchema(SpectacularAutoSchema):
-    """Adds to every operation the errors it can answer, 304 and the validators on reads, and
-    If-Match on writes."""
+    """Adds to every operation the errors it can answer, 304 and the validators on reads,
+    X-Edit-Summary on writes and If-Match on updates and deletions."""
 
     def is_list(self):
         # Every API view is a router's viewset, so the action tells a list from an object.
@@ -66,13 +109,22 @@ class AutoSchema(SpectacularAutoSchema):
             codes |= {400, 404} if self.is_list() else {404}
             codes |= set(getattr(self.view, "extra_read_errors", ()))
         else:
+            # 400 for the body or X-Edit-Summary.
             codes |= {400, 401, 403, 415}
             if self.method in ("PUT", "PATCH", "DELETE"):
                 codes |= {404, 412}
+            if self.method in ("PUT", "PATCH"):
+                codes |= {409}
             if self.method == "DELETE":
-                codes -= {400, 415}
+                codes -= {415}
                 codes |= set(getattr(self.view, "extra_delete_errors", ()))
         return sorted(codes)
+
+    def error_responses(self):
+        responses = {code: ERRORS[code] for code in self.error_codes()}
+        if self.method in ("PUT", "PATCH"):
+            responses[409] = EDIT_CONFLICT
+        return responses
 
     def get_response_serializers(self):
         # The same as @extend_schema(responses={...}) on every operation. The success code is
@@ -86,22 +138,14 @@ class AutoSchema(SpectacularAutoSchema):
             responses = {200: body}
         if self.method == "GET":
             responses[304] = NOT_MODIFIED
-        for code in self.error_codes():
-            responses[code] = ERRORS[code]
-        return responses
+        return {**responses, **self.error_responses()}
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
         if self.method in ("PUT", "PATCH", "DELETE"):
-            parameters.append(
-                OpenApiParameter(
-                    "If-Match",
-                    OpenApiTypes.STR,
-                    OpenApiParameter.HEADER,
-                    description="The ETag read; a changed object answers 412 and is not "
-                    "changed. Leave out to write unconditionally.",
-                )
-            )
+            parameters += CONDITIONAL_WRITE_HEADERS
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            parameters += WRITE_HEADERS
         example = getattr(self.view, "lookup_example", None)
         if example is not None and "{" in self.path:
             parameters.append(
@@ -121,7 +165,8 @@ class AutoSchema(SpectacularAutoSchema):
                     OpenApiTypes.STR,
                     OpenApiParameter.HEADER,
                     response=["200", "304"],
-                    description="A hash of the representation.",
+                    description='An object\'s detail: "<version>-<hash of the representation>", '
+                    "which If-Match takes; a list, or a season with ?include=: the hash.",
                 ),
                 OpenApiParameter(
                     "Last-Modified",
@@ -195,3 +240,15 @@ class SlugRelatedObjectFieldExtension(OpenApiSerializerFieldExtension):
             "properties": {name: {"type": "string"} for name in self.target.render},
             "required": list(self.target.render),
         }
+
+
+class VersionFieldExtension(OpenApiSerializerFieldExtension):
+    """A response always has `version` (read-only there, so spectacular lists it as required);
+    a request may send the version it started from."""
+
+    target_class = "catalog.api.fields.VersionField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return {"type": "integer"}
+        return {"type": "integer", "readOnly": True}

@@ -2,6 +2,12 @@
 
 Relations are written as slugs (season, person, outlet, series) and read in the GUIDE's shape;
 a credit's episode is written and read as its number within the credit's season.
+
+Every object reads its `version`. An update may send it back (a PUT of what was read does): it
+is the version the client started from, the write service's `base_version`, as the admin's
+forms carry theirs. When others saved since, their changes to other fields are kept and this
+client's applied; where both changed a field, nothing is saved and the answer is a 409 with
+both values (writes.edit_conflict). A create ignores it.
 """
 
 from drf_spectacular.utils import extend_schema_field
@@ -15,8 +21,9 @@ from catalog.api.fields import (
     BlankAsNullChoiceField,
     SlugRelatedObjectField,
     StrictIntegerField,
+    VersionField,
 )
-from catalog.api.writes import api_actor, api_errors
+from catalog.api.writes import api_actor, api_errors, edit_conflict
 from catalog.models import (
     Accolade,
     Citation,
@@ -40,8 +47,21 @@ class ContentSerializer(serializers.ModelSerializer):
     # Model field names whose errors belong to a differently named API field.
     error_names = {}
 
+    version = VersionField(
+        help_text="Read: the object's version, bumped by every change. Written (optional): "
+        "the version you started from; others' changes since are kept, and fields both "
+        "changed are a 409. Ignored on create."
+    )
+
     class Meta:
         validators = []
+
+    def validate_version(self, version):
+        if self.instance is not None and version > self.instance.version:
+            raise serializers.ValidationError(
+                f"There is no version {version} yet; the current one is {self.instance.version}."
+            )
+        return version
 
     def create(self, validated_data):
         return self.save_instance(self.Meta.model(), validated_data)
@@ -50,16 +70,29 @@ class ContentSerializer(serializers.ModelSerializer):
         return self.save_instance(instance, validated_data)
 
     def save_instance(self, instance, validated_data):
-        fields = self.to_model_values(instance, dict(validated_data))
+        fields = dict(validated_data)
+        # Not a value to set: the version the client started from (the body's, else the one
+        # its If-Match named; see views). The service ignores it for a new object.
+        base_version = fields.pop("version", None)
+        fields = self.to_model_values(instance, fields)
         many = {
             name: fields.pop(name)
             for name in list(fields)
             if instance._meta.get_field(name).many_to_many
         }
-        with api_errors(self.error_names):
-            return services.content_save(
-                instance=instance, fields=fields, many=many, actor=self.actor
-            )
+        try:
+            with api_errors(self.error_names):
+                return services.content_save(
+                    instance=instance,
+                    fields=fields,
+                    many=many,
+                    base_version=base_version,
+                    actor=self.actor,
+                )
+        except services.EditConflict as conflict:
+            raise edit_conflict(
+                conflict, serializer=self, instance=instance, base_version=base_version
+            ) from conflict
 
     @property
     def actor(self):
@@ -84,7 +117,7 @@ class PersonSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Person
-        fields = ["url", "html_url", "slug", "name", "sort_name"]
+        fields = ["url", "html_url", "slug", "name", "sort_name", "version"]
 
 
 class OutletSerializer(ContentSerializer):
@@ -92,7 +125,7 @@ class OutletSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Outlet
-        fields = ["id", "url", "slug", "name", "is_aggregator"]
+        fields = ["id", "url", "slug", "name", "is_aggregator", "version"]
 
 
 class EpisodeSerializer(ContentSerializer):
@@ -101,7 +134,7 @@ class EpisodeSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Episode
-        fields = ["id", "url", "season", "number", "title"]
+        fields = ["id", "url", "season", "number", "title", "version"]
 
 
 class CreditSerializer(ContentSerializer):
@@ -137,6 +170,7 @@ class CreditSerializer(ContentSerializer):
             "episode",
             "note",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -192,6 +226,7 @@ class ReviewSerializer(ContentSerializer):
             "scope",
             "order",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -215,6 +250,7 @@ class EventSerializer(ContentSerializer):
             "text",
             "people",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -260,6 +296,7 @@ class AccoladeSerializer(ContentSerializer):
             "nominee_text",
             "result",
             "source",
+            "version",
         ]
         read_only_fields = ["source"]
 
@@ -280,7 +317,7 @@ class CitationSerializer(ContentSerializer):
 
     class Meta(ContentSerializer.Meta):
         model = Citation
-        fields = ["id", "url", "season", "number", "sentence", "offset", "source"]
+        fields = ["id", "url", "season", "number", "sentence", "offset", "source", "version"]
         read_only_fields = ["source"]
 
     def to_model_values(self, instance, data):
@@ -334,6 +371,7 @@ class SeasonSerializer(ContentSerializer):
             "episode_count",
             "episode_list_title",
             "lead",
+            "version",
             *("credits", "reviews", "events", "episodes", "accolades"),
         ]
 

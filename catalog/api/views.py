@@ -4,7 +4,6 @@ model's add/change/delete permission (DjangoModelPermissionsOrAnonReadOnly)."""
 
 from http import HTTPStatus
 
-from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import JsonResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -14,7 +13,7 @@ from rest_framework.exceptions import APIException, ValidationError
 from catalog import selectors, services
 from catalog.api import filters, serializers
 from catalog.api.conditional import ConditionalMixin
-from catalog.api.writes import api_actor
+from catalog.api.writes import api_actor, api_write
 from catalog.models import (
     Accolade,
     Citation,
@@ -52,18 +51,21 @@ class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
         # Drafts are for editors; everyone else reads what is published (models' one rule).
         return super().get_queryset().visible_to(self.request.user)
 
+    # Each write is one transaction and one revision (writes.api_write).
+
     def perform_create(self, serializer):
-        with transaction.atomic():
+        with api_write(self.request):
             serializer.save()
 
     def perform_update(self, serializer):
-        with transaction.atomic():
-            self.check_if_match(serializer.instance)
-            serializer.save()
+        with api_write(self.request):
+            if_match = self.check_if_match(serializer.instance)
+            # The version the client started from: the body's, else the one If-Match named.
+            serializer.save(version=serializer.validated_data.get("version", if_match))
 
     def perform_destroy(self, instance):
         try:
-            with transaction.atomic():
+            with api_write(self.request):
                 self.check_if_match(instance)
                 services.content_delete(instance=instance, actor=api_actor(self.request))
         except ProtectedError as error:
@@ -100,6 +102,8 @@ class SeasonViewSet(ContentViewSet):
 
     def get_object(self):
         season = super().get_object()
+        if self.include:  # embedded lists: the ETag is the representation's hash alone
+            self.versioned = None
         self.shown = [
             season,
             *(item for name in self.include for item in getattr(season, name).all()),
