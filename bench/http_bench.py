@@ -31,6 +31,8 @@ URLS = [
     f"/seasons/{SLUG}/timeline/",
     "/people/krysten-ritter/",
     "/search/?q=jones",
+    "/changes/",
+    "/changes/feed/",
     "/sitemap.xml",
     "/api/v1/seasons/",
     f"/api/v1/seasons/{SLUG}/?include=credits,reviews,events,episodes,accolades",

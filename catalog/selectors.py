@@ -12,9 +12,17 @@ who may view drafts, get drafts too (`visible_to`); a visitor, or no viewer, onl
 published. The listings (home, search, sitemap) are the same for everyone: published only.
 """
 
-from django.db.models import CharField as TextColumn
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Cast, Coalesce
+import operator
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, reduce
+from urllib.parse import urlencode
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.text import Truncator
 
 from catalog.models import (
     Accolade,
@@ -23,12 +31,16 @@ from catalog.models import (
     Episode,
     Event,
     InfoboxField,
+    Outlet,
     Person,
     Reference,
     Review,
+    Revision,
     Season,
     Section,
+    Series,
 )
+from catalog.models.base import PUBLISHED, published_q
 from catalog.vocabulary import billing_rank
 
 # A season's lists --------------------------------------------------------------------------
@@ -141,49 +153,6 @@ def seasons_for_home():
     )
 
 
-def recent_changes(seasons, limit=10):
-    """The latest edits to `seasons` and their content, newest first: one UNION query.
-
-    Rows are dicts: season_ref (the season's pk), changed, item_kind, label, detail and target
-    (a person's slug or a section's anchor, else blank).
-    """
-    text = TextColumn()
-    season_pks = seasons.order_by().values("pk")
-
-    def rows(queryset, kind, label, detail=None, target=None, season_ref="season_id"):
-        # The same annotations in the same order, so that the UNION's columns line up.
-        return (
-            queryset.order_by()
-            .annotate(
-                season_ref=F(season_ref),
-                changed=F("updated_at"),
-                item_kind=Value(kind, text),
-                label=Cast(label, text),
-                detail=Cast(detail or Value(""), text),
-                target=Cast(target or Value(""), text),
-            )
-            .values("season_ref", "changed", "item_kind", "label", "detail", "target")
-        )
-
-    in_seasons = Q(season__in=season_pks)
-    parts = [
-        rows(Season.objects.filter(pk__in=season_pks), "season", "title", season_ref="pk"),
-        rows(Section.objects.filter(in_seasons), "section", "title", target="anchor"),
-        rows(
-            Credit.objects.filter(in_seasons),
-            "credit",
-            "person__name",
-            detail=Coalesce(F("character"), Value("")),
-            target="person__slug",
-        ),
-        rows(Episode.objects.filter(in_seasons), "episode", "number", detail="title"),
-        rows(Review.objects.filter(in_seasons), "review", "outlet__name"),
-        rows(Event.objects.filter(in_seasons), "event", "text"),
-        rows(Accolade.objects.filter(in_seasons), "accolade", "award", detail="category"),
-    ]
-    return list(parts[0].union(*parts[1:], all=True).order_by("-changed")[:limit])
-
-
 def people_for_profile(viewer=None):
     """People with their work in the seasons `viewer` may see, as lists (`shown_credits`,
     `shown_reviews`, `shown_events`, `shown_accolades`, each with its season): five queries."""
@@ -216,3 +185,268 @@ def people_for_profile(viewer=None):
             to_attr="shown_accolades",
         ),
     )
+
+
+# Recent changes ------------------------------------------------------------------------------
+#
+# What visitors see of the revisions (catalog.revisions). A history row is public while what it
+# belongs to is public now, by the published rule: season content while its season is
+# published, a person or an outlet while published work names them, a series while it has a
+# published season, a season while it is published (and its deletion, if it was published
+# then). So nothing of a draft season shows, not even that it changed. A revision is listed
+# when it wrote at least one public row, and shows only those; never its comment, which may
+# speak of drafts. A row is labelled with its own values (the object as that write left it);
+# its link goes to where the object shows now, and a deleted object is named but not linked.
+
+CHANGES_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class ChangedObject:
+    kind: str  # the model's name: "section", "credit", "infobox field"
+    label: str
+    url: str  # where it shows on the site; blank once it is deleted
+    summary: str  # "added", "deleted", "changed body, title"
+    season: Season | None  # the published season it belongs to, for season content
+
+
+@dataclass(frozen=True)
+class Change:
+    """One revision as visitors see it."""
+
+    pk: int
+    when: datetime
+    who: str  # a username, never an email; "importer" for imports
+    objects: tuple  # ChangedObject, in the order they were written
+
+    SHOWN = 10  # a whole import is hundreds of objects: pages list the first few
+
+    @property
+    def shown(self):
+        return self.objects[: self.SHOWN]
+
+    @property
+    def more(self):
+        return max(len(self.objects) - self.SHOWN, 0)
+
+
+def _live(queryset, field):
+    """`field` of the object a history row is about, as `queryset` holds it now (None when the
+    object is gone or the queryset leaves it out)."""
+    return Subquery(queryset.filter(pk=OuterRef("id")).order_by().values(field))
+
+
+def _season_url(season, fragment=""):
+    return season.get_absolute_url() + (f"#{fragment}" if fragment else "")
+
+
+def _season_path(slug):
+    return reverse("catalog:season-detail", args=[slug]) if slug else ""
+
+
+@dataclass(frozen=True)
+class _PublicHistory:
+    """One content model's history as visitors see it: `rows` are the public history rows,
+    each annotated with `live` (a value of the object now, None once it is deleted) and
+    joined to the live objects `describe` names; `describe(row)` gives its label, its link
+    and its season."""
+
+    model: type
+    rows: object
+    describe: object
+
+    @property
+    def flag(self):
+        return f"touches_{self.model._meta.model_name}"
+
+    def public_rows(self):
+        return self.rows(self.model)
+
+    def changed_object(self, row):
+        label, url, season = self.describe(row)
+        return ChangedObject(
+            kind=str(self.model._meta.verbose_name),
+            label=Truncator(" ".join(label.split())).words(14),
+            url=url,
+            summary=_summary(self.model, row),
+            season=season,
+        )
+
+
+@cache
+def _field_names(model):
+    # `changes` is keyed by attname ("person_id"); readers know the field as "person".
+    return {f.attname: str(f.verbose_name) for f in model._meta.get_fields() if f.concrete}
+
+
+def _summary(model, row):
+    if row.history_type == "+":
+        return "added"
+    if row.history_type == "-":
+        return "deleted"
+    names = _field_names(model)
+    changed = ", ".join(names.get(name, name) for name in row.changes)
+    return f"changed {changed}" if changed else "changed"
+
+
+def _season_rows(model):
+    return model.history.annotate(live=_live(Season.objects.published(), "slug")).filter(
+        Q(live__isnull=False) | Q(history_type="-", status=PUBLISHED)
+    )
+
+
+def _series_rows(model):
+    first_season = Season.objects.published().filter(series=OuterRef("id")).order_by("number")
+    return model.history.annotate(live=Subquery(first_season.values("slug")[:1])).filter(
+        live__isnull=False
+    )
+
+
+def _public_object_rows(model):
+    # People and outlets: public while published work names them (their own published()).
+    field = "slug" if model is Person else "name"
+    return model.history.annotate(live=_live(model.objects.published(), field)).filter(
+        live__isnull=False
+    )
+
+
+def _season_content(path="season", related=(), live="pk"):
+    """Rows of content reached through a season at `path`: public while it is published."""
+
+    def rows(model):
+        return (
+            model.history.filter(published_q(path))
+            .annotate(live=_live(model._base_manager, live))
+            .select_related(path, *related)
+        )
+
+    return rows
+
+
+def _season_link(row, fragment=""):
+    return (_season_url(row.season, fragment) if row.live else ""), row.season
+
+
+def _credit(row):
+    name = row.person.name if row.person else "Someone"
+    role = f" as {row.character}" if row.character else (f", {row.job}" if row.job else "")
+    url = row.person.get_absolute_url() if row.live and row.person else ""
+    return f"{name}{role}", url, row.season
+
+
+def _review(row):
+    outlet = row.outlet.name if row.outlet else "An outlet"
+    return (f"{row.critic.name}, {outlet}" if row.critic else outlet), *_season_link(row)
+
+
+def _event(row):
+    url = row.season.get_timeline_url() + f"#year-{row.date.year}" if row.live else ""
+    return f"{row.instance.date_display}: {row.text}", url, row.season
+
+
+def _citation(row):
+    season, number = row.reference.season, row.reference.number
+    url = _season_url(season, f"cite-note-{number}") if row.live else ""
+    return f"Citation of reference {number}", url, season
+
+
+PUBLIC_HISTORY = [
+    _PublicHistory(
+        Season,
+        _season_rows,
+        lambda row: (row.title, _season_path(row.live), None),
+    ),
+    _PublicHistory(Series, _series_rows, lambda row: (row.name, _season_path(row.live), None)),
+    _PublicHistory(
+        Section,
+        _season_content(live="anchor"),
+        lambda row: (row.title, *_season_link(row, row.live)),
+    ),
+    _PublicHistory(
+        InfoboxField,
+        _season_content(),
+        lambda row: (row.key, *_season_link(row)),
+    ),
+    _PublicHistory(
+        Episode,
+        _season_content(),
+        lambda row: (
+            f"Episode {row.number}" + (f": {row.title}" if row.title else ""),
+            *_season_link(row),
+        ),
+    ),
+    _PublicHistory(Credit, _season_content(related=["person"]), _credit),
+    _PublicHistory(Review, _season_content(related=["outlet", "critic"]), _review),
+    _PublicHistory(Event, _season_content(), _event),
+    _PublicHistory(
+        Accolade,
+        _season_content(),
+        lambda row: (f"{row.year} {row.award}: {row.category}", *_season_link(row)),
+    ),
+    _PublicHistory(
+        Reference,
+        _season_content(),
+        lambda row: (f"Reference {row.number}", *_season_link(row, f"cite-note-{row.number}")),
+    ),
+    _PublicHistory(Citation, _season_content(path="reference__season"), _citation),
+    _PublicHistory(
+        Person,
+        _public_object_rows,
+        lambda row: (row.name, reverse("catalog:person-detail", args=[row.live]), None),
+    ),
+    _PublicHistory(
+        Outlet,
+        _public_object_rows,
+        lambda row: (
+            row.name,
+            f"{reverse('catalog:search')}?{urlencode({'q': row.live})}",
+            None,
+        ),
+    ),
+]
+
+
+def public_revisions():
+    """The revisions that wrote something visitors may see, newest first, each flagged with
+    the models whose public history it touched (so that recent_changes asks only those)."""
+    touched = {
+        history.flag: Exists(history.public_rows().filter(revision=OuterRef("pk")))
+        for history in PUBLIC_HISTORY
+    }
+    return (
+        Revision.objects.filter(reduce(operator.or_, touched.values()))
+        .annotate(**touched)
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def recent_changes(revisions):
+    """`revisions` (a slice of public_revisions()) as `Change`s, newest first: one query for
+    the revisions, then one per model whose public history they touched, whatever the number
+    of rows."""
+    revisions = list(revisions)
+    written = defaultdict(list)
+    for order, history in enumerate(PUBLIC_HISTORY):
+        pks = [revision.pk for revision in revisions if getattr(revision, history.flag)]
+        if not pks:
+            continue
+        for row in history.public_rows().filter(revision__in=pks).order_by():
+            key = (row.history_date, order, row.history_id)
+            written[row.revision_id].append((key, history.changed_object(row)))
+    return [
+        Change(
+            pk=revision.pk,
+            when=revision.created_at,
+            who=_public_name(revision),
+            objects=tuple(obj for _, obj in sorted(written[revision.pk], key=lambda w: w[0])),
+        )
+        for revision in revisions
+    ]
+
+
+def _public_name(revision):
+    if revision.via == Revision.Via.IMPORT:
+        return "importer"
+    # A username, never more of the account; one written as an address shows its first part.
+    return revision.author.partition("@")[0] or "an editor"

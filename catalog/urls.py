@@ -2,6 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from catalog.pages import views
+from catalog.pages.feeds import ChangesFeed
 from catalog.pages.sitemaps import SITEMAPS
 
 app_name = "catalog"
@@ -11,6 +12,8 @@ urlpatterns = [
     path("seasons/<slug:slug>/", views.season_detail, name="season-detail"),
     path("seasons/<slug:slug>/timeline/", views.season_timeline, name="season-timeline"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("changes/", views.changes, name="changes"),
+    path("changes/feed/", ChangesFeed(), name="changes-feed"),
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

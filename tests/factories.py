@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.utils.text import slugify
 
+from catalog import services
 from catalog.models import (
     Accolade,
     Citation,
@@ -188,3 +189,22 @@ def grow(season, times=10, people=None):
             CitationFactory(reference=reference, section=section, sentence=sentence, offset=offset)
     AccoladeFactory.create_batch(extra, season=season, nominee=people[1])
     return people
+
+
+def edit_history(season, actor, rounds=1):
+    """`rounds` of edits through the write service, one revision each: a section, a credit, an
+    episode, a review, an event and a person of the season, and the season itself."""
+    credit = season.credits.filter(department=Credit.Department.CAST).first()
+    edits = [
+        (season.sections.order_by("position").first(), "body"),
+        (credit, "character"),
+        (season.episodes.order_by("number").first(), "title"),
+        (season.reviews.order_by("id").first(), "excerpt"),
+        (season.events.order_by("id").first(), "text"),
+        (credit.person, "sort_name"),
+        (season, "lead"),
+    ]
+    for _ in range(rounds):
+        for instance, field in edits:
+            fields = {field: f"Edited {field}, version {instance.version + 1}."}
+            services.content_save(instance=instance, actor=actor, fields=fields)

@@ -5,10 +5,15 @@ without it. Each test saves screenshots under test-artifacts/screenshots/ (or
 $SCREENSHOT_DIR) for people to look at.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from catalog import services
+from catalog.models import Season
 from tests.browser import DESKTOP, PHONE, chromium, save_screenshot
+from tests.factories import edit_history
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -151,6 +156,40 @@ def test_every_public_page_fits_a_phone_and_a_desktop(browser, site, path, name)
         expect(page.locator("main#content")).to_be_visible()
         assert not page_overflows(page), f"{path} is wider than {label} px"
         screenshot(page, f"{name}-{label}")
+
+
+@pytest.fixture
+def edited_site(site, django_user_model):
+    """The live site after some revisions: an editor's edits, an import's, a deletion (made
+    before Chromium starts, see tests/browser.py)."""
+    season = Season.objects.get(slug=SEED_SLUG)
+    editor = django_user_model.objects.create_user("editor", password="an-editor-password")
+    editor_actor = services.Actor.editor(editor, via="admin")
+    edit_history(season, editor_actor)
+    importer = services.Actor.importer("seeds/jessica-jones-season-2.txt")
+    accolade = season.accolades.order_by("id").first()
+    services.content_save(instance=accolade, actor=importer, fields={"result": "won"})
+    services.content_delete(instance=season.events.order_by("id").last(), actor=editor_actor)
+    return site
+
+
+def test_recent_changes_fit_a_phone_and_a_desktop_and_lead_to_what_changed(edited_site):
+    with chromium() as browser:
+        for label, viewport in (("375", PHONE), ("1280", DESKTOP)):
+            page = open_page(browser, f"{edited_site}/changes/", viewport)
+            expect(page.locator("h1")).to_have_text("Recent changes")
+            expect(page.locator("ol.changes > li")).to_have_count(9)
+            assert not page_overflows(page), f"/changes/ is wider than {label} px"
+            screenshot(page, f"changes-{label}")
+        home = open_page(browser, f"{edited_site}/", PHONE)
+        assert not page_overflows(home)
+        screenshot(home, "home-changes-375")
+
+        section = page.locator(".changed-objects li", has_text="section").locator("a").first
+        section.click()
+
+        expect(page).to_have_url(re.compile(rf"/seasons/{SEED_SLUG}/#[a-z-]+$"))
+        expect(page.locator(":target")).to_be_in_viewport()
 
 
 def test_an_unknown_page_is_a_styled_404(browser, site):

@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
-from catalog.models import Event, Season
+from catalog import services
+from catalog.models import Credit, Event, Person, Season
 from tests.factories import (
     CreditFactory,
     OutletFactory,
@@ -38,19 +38,30 @@ def test_home_lists_published_seasons_with_their_counts(client, season):
     ]
 
 
-def test_home_lists_the_most_recent_changes_first(client, season):
-    later = timezone.make_aware(datetime.datetime(2031, 1, 2, 12, 0))
-    Event.objects.filter(season=season, date=datetime.date(2017, 9, 14)).update(updated_at=later)
+def test_home_lists_the_most_recent_changes_first(client, season, editor):
+    actor = services.Actor.editor(editor, via="admin")
+    wrapped = Event.objects.get(season=season, date=datetime.date(2017, 9, 14))
+    ritter = Person.objects.get(slug="krysten-ritter")
+    services.content_save(instance=ritter, actor=actor, fields={"sort_name": "Ritter, K."})
+    services.content_save(instance=wrapped, actor=actor, fields={"kind": Event.Kind.RELEASE})
     draft = SeasonFactory(title="A draft season", status=Season.Status.DRAFT)
-    CreditFactory(season=draft, character="Hidden")
-    page = get_page(client, "/")
-    changes = page.select("ol.changes > li")
-    assert len(changes) == 10
-    assert text(changes[0]) == (
-        "January 2, 2031 Event Filming for the season wrapped on September 14, 2017."
+    services.content_save(
+        instance=Credit(
+            season=draft, person=ritter, character="Hidden", department="cast", billing="main"
+        ),
+        actor=actor,
     )
-    assert changes[0].a["href"] == "/seasons/jessica-jones-season-2/timeline/"
-    assert "Hidden" not in text(page.select_one("ol.changes"))
+
+    changes = get_page(client, "/").select("ol.changes > li")
+
+    assert [text(change.select_one(".changed-objects")) for change in changes] == [
+        "event September 14, 2017: Filming for the season wrapped on September 14, 2017. "
+        "in Jessica Jones season 2 – changed kind",
+        "person Krysten Ritter – changed sort name",
+    ]
+    assert changes[0].select_one(".changed-objects a")["href"] == (
+        "/seasons/jessica-jones-season-2/timeline/#year-2017"
+    )
 
 
 def test_search_finds_people_with_the_match_highlighted(client, season):

@@ -6,14 +6,18 @@ The counts are the page's read shape (see catalog/selectors.py):
   episodes, reviews (with outlets and critics), events, accolades (with nominees): 10.
 - timeline, `seasons_for_timeline()`: season, events, their people: 3.
 - person, `people_for_profile()`: person, credits, reviews, events, accolades: 5.
-- home, `seasons_for_home()` with counts in subqueries, and
-  `recent_changes()` as one UNION: 2.
+- home, `seasons_for_home()` with counts in subqueries, then the ten latest public revisions
+  (`public_revisions()`) and their changed objects (`recent_changes()`): one query for the
+  revisions and one per model they touched: 2 + 7 with the edits of `edit_history`.
+- recent changes (`/changes/`): the revisions counted for the pages, one page of them, then
+  one query per model they touched: 2 + 7; the feed: 1 + 7.
 - search: seasons, people, characters, outlets: 4 (none for an unusable query).
 """
 
 import pytest
 
-from tests.factories import SeasonFactory, grow
+from catalog import revisions, services
+from tests.factories import SeasonFactory, edit_history, grow
 from tests.pages import SEASON_URL, TIMELINE_URL
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +27,11 @@ TIMELINE_QUERIES = 3
 PERSON_QUERIES = 5
 HOME_QUERIES = 2
 SEARCH_QUERIES = 4
+# edit_history() edits seven models: sections, credits, episodes, reviews, events, people and
+# seasons; each model whose history a list shows costs one query, whatever its rows.
+MODELS_EDITED = 7
+CHANGES_QUERIES = 2 + MODELS_EDITED
+FEED_QUERIES = 1 + MODELS_EDITED
 
 
 @pytest.fixture
@@ -75,6 +84,59 @@ def test_home_costs_the_same_queries_with_more_seasons_and_content(page_with_que
         grow(other, times=2)
     html = page_with_queries("/", HOME_QUERIES)
     assert html.count('class="season-card"') == 4
+
+
+@pytest.fixture
+def editor_actor(editor):
+    return services.Actor.editor(editor, via="admin")
+
+
+def test_home_costs_the_same_queries_with_ten_times_the_history(
+    page_with_queries, season, editor_actor
+):
+    edit_history(season, editor_actor)
+    page_with_queries("/", HOME_QUERIES + MODELS_EDITED)
+    edit_history(season, editor_actor, rounds=10)
+    html = page_with_queries("/", HOME_QUERIES + MODELS_EDITED)
+    assert html.count('<li id="change-') == 10
+
+
+def test_recent_changes_cost_the_same_queries_with_ten_times_the_history(
+    page_with_queries, season, editor_actor
+):
+    edit_history(season, editor_actor)
+    html = page_with_queries("/changes/", CHANGES_QUERIES)
+    assert html.count('<li id="change-') == MODELS_EDITED
+    edit_history(season, editor_actor, rounds=10)
+    html = page_with_queries("/changes/", CHANGES_QUERIES)
+    assert html.count('<li id="change-') == 50
+    html = page_with_queries("/changes/?page=2", CHANGES_QUERIES)
+    assert html.count('<li id="change-') == 11 * MODELS_EDITED - 50
+
+
+def test_the_changes_feed_costs_the_same_queries_with_ten_times_the_history(
+    page_with_queries, season, editor_actor
+):
+    edit_history(season, editor_actor)
+    page_with_queries("/changes/feed/", FEED_QUERIES)
+    edit_history(season, editor_actor, rounds=10)
+    feed = page_with_queries("/changes/feed/", FEED_QUERIES)
+    assert feed.count("<entry>") == 50
+
+
+def test_a_large_revision_costs_no_more_queries_than_a_small_one(
+    page_with_queries, season, editor_actor
+):
+    section = season.sections.order_by("position").first()
+    services.content_save(instance=section, actor=editor_actor, fields={"body": "Edited."})
+    page_with_queries("/changes/", 2 + 1)
+    # One revision writing every section of the season, as an import does.
+    with revisions.recording(editor_actor):
+        for section in season.sections.all():
+            fields = {"body": f"Rewritten {section.pk}."}
+            services.content_save(instance=section, actor=editor_actor, fields=fields)
+    html = page_with_queries("/changes/", 2 + 1)
+    assert "and 7 more changes" in html  # the seed's 17 sections, ten of them listed
 
 
 def test_search_costs_the_same_queries_with_many_matches(page_with_queries, season):

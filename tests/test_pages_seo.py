@@ -20,6 +20,7 @@ PAGES = [
     (TIMELINE_URL, "Timeline of Jessica Jones season 2", "website"),
     ("/people/krysten-ritter/", "Krysten Ritter", "profile"),
     ("/search/?q=jones", "Search: jones", "website"),
+    ("/changes/", "Recent changes", "website"),
 ]
 
 

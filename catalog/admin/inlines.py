@@ -7,7 +7,6 @@ Inlines write nothing themselves: their parent's admin saves and deletes their r
 the write service (`ContentAdmin.save_formset`).
 """
 
-
 from catalog.admin.base import SMALL_TEXTAREA, ContentTabularInline
 from catalog.models import Citation, InfoboxField
 

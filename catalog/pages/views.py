@@ -8,6 +8,8 @@ listings (home, search, sitemap) are published content only, for everyone.
 
 from functools import wraps
 
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.text import Truncator
@@ -21,6 +23,7 @@ from catalog.pages.shapers import PersonProfile, SeasonArticle
 
 SITE_NAME = "Season wiki"
 DESCRIPTION_WORDS = 30
+HOME_CHANGES = 10
 
 
 def _meta(request, title, description, og_type="website", path=None):
@@ -51,12 +54,7 @@ def editors_see_drafts(view):
 
 def home(request):
     seasons = selectors.seasons_for_home()
-    by_pk = {season.pk: season for season in seasons}
-    changes = [
-        {**row, "season": by_pk[row["season_ref"]]}
-        for row in selectors.recent_changes(Season.objects.published())
-        if row["season_ref"] in by_pk
-    ]
+    changes = selectors.recent_changes(selectors.public_revisions()[:HOME_CHANGES])
     meta = _meta(
         request,
         SITE_NAME,
@@ -124,6 +122,25 @@ def person_detail(request, slug):
         "is_public": profile.is_public,
     }
     return render(request, "catalog/person_detail.html", context)
+
+
+def changes(request):
+    paginator = Paginator(selectors.public_revisions(), selectors.CHANGES_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except InvalidPage as error:  # not a number, or past the last page
+        raise Http404("No such page of changes.") from error
+    later_page = page.number > 1
+    meta = _meta(
+        request,
+        "Recent changes" + (f" (page {page.number})" if later_page else ""),
+        "The latest edits to the wiki's published seasons and people: what changed, when, "
+        "and by whom.",
+        # Each page is its own canonical page; the first is /changes/ itself.
+        path=request.path + (f"?page={page.number}" if later_page else ""),
+    )
+    context = {"page": page, "changes": selectors.recent_changes(page.object_list), "meta": meta}
+    return render(request, "catalog/changes.html", context)
 
 
 def search(request):
