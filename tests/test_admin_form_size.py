@@ -12,18 +12,17 @@ from collections import Counter
 from http import HTTPStatus
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 
-from catalog.models import Credit, Person
+from catalog.models import Credit, Person, content_models
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import grow
 
 pytestmark = pytest.mark.django_db
 
-CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
+CATALOG_MODELS = content_models()
 EDITABLE_LISTS = [m for m in CATALOG_MODELS if admin.site._registry[m].list_editable]
 # Far below the limit: a form under 300 fields could triple before it met it.
 FAR_BELOW_THE_LIMIT = 300

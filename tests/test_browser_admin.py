@@ -22,11 +22,10 @@ its parts), `admin-season-cast-1280.png` (the season's cast changelist, reordere
 import re
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
-from catalog.models import Credit, Person, Season
+from catalog.models import Credit, Person, Season, content_models
 from tests.admin_forms import admin_url
 from tests.browser import DESKTOP, chromium, save_screenshot
 from tests.factories import grow
@@ -122,7 +121,7 @@ def test_a_sentence_edited_in_the_admin_keeps_the_sections_paragraphs(
 
 # Every form saves ------------------------------------------------------------------------
 
-CATALOG_MODELS = list(apps.get_app_config("catalog").get_models())
+CATALOG_MODELS = content_models()
 CHANGED = "was changed successfully"
 
 
