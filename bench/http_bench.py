@@ -47,8 +47,9 @@ def free_port():
 
 
 def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def wait_for(port, timeout=30):
@@ -65,8 +66,9 @@ def wait_for(port, timeout=30):
 def hammer(port, path, requests, concurrency):
     """Send `requests` GETs to path from `concurrency` threads; return latencies and failures."""
     latencies, failures, lock = [], [], threading.Lock()
-    per_thread = [requests // concurrency + (i < requests % concurrency)
-                  for i in range(concurrency)]
+    per_thread = [
+        requests // concurrency + (i < requests % concurrency) for i in range(concurrency)
+    ]
 
     def client(count):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -122,15 +124,28 @@ def main():
         manage(env, "collectstatic", "--noinput")
         port = free_port()
         server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "jjsite.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--log-level", "warning"],
-            cwd=ROOT, env=env,
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "jjsite.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
         )
         try:
             wait_for(port)
             database = env["DATABASE_URL"].split(":")[0]
-            print(f"gunicorn, {args.workers} workers, DEBUG off, {database}; "
-                  f"{args.requests} GETs per URL from {args.concurrency} threads\n")
+            print(
+                f"gunicorn, {args.workers} workers, DEBUG off, {database}; "
+                f"{args.requests} GETs per URL from {args.concurrency} threads\n"
+            )
             columns = ("req/s", "p50 ms", "p95 ms", "p99 ms", "errors")
             print(f"{'URL':<76} " + " ".join(f"{c:>7}" for c in columns))
             total_failures = 0
@@ -138,10 +153,12 @@ def main():
                 hammer(port, path, min(20, args.requests), 1)  # warm up caches and connections
                 latencies, failures, wall = hammer(port, path, args.requests, args.concurrency)
                 total_failures += len(failures)
-                print(f"{path[:76]:<76} {len(latencies) / wall:>7.0f} "
-                      f"{statistics.median(latencies) * 1000:>7.1f} "
-                      f"{percentile(latencies, 0.95) * 1000:>7.1f} "
-                      f"{percentile(latencies, 0.99) * 1000:>7.1f} {len(failures):>6}")
+                print(
+                    f"{path[:76]:<76} {len(latencies) / wall:>7.0f} "
+                    f"{statistics.median(latencies) * 1000:>7.1f} "
+                    f"{percentile(latencies, 0.95) * 1000:>7.1f} "
+                    f"{percentile(latencies, 0.99) * 1000:>7.1f} {len(failures):>6}"
+                )
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -116,9 +116,7 @@ def test_saving_a_section_unchanged_stores_its_text_as_it_was(editor_admin, seas
     assert writing.body == body
 
 
-def test_a_section_anchor_the_page_keeps_for_itself_is_refused_with_a_message(
-    editor_admin, season
-):
+def test_a_section_anchor_the_page_keeps_for_itself_is_refused_with_a_message(editor_admin, season):
     writing = season.sections.get(anchor="writing")
     url = admin_url(Section, "change", writing.pk)
     data = open_form(editor_admin, url)

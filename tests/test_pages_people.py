@@ -42,9 +42,7 @@ def test_a_cover_artist_page_lists_the_episode(client, season):
 
 def test_a_composer_page_lists_the_job_the_event_and_the_accolade(client, season):
     page = get_page(client, "/people/sean-callery/")
-    assert texts(page.find(id="crew").parent.select("li")) == [
-        "Composer on Jessica Jones season 2"
-    ]
+    assert texts(page.find(id="crew").parent.select("li")) == ["Composer on Jessica Jones season 2"]
     assert texts(page.find(id="events").parent.select("time")) == ["March 16, 2018"]
     accolades = texts(page.find(id="accolades").parent.select("li"))
     assert accolades == [

@@ -65,7 +65,7 @@ def test_a_person_page_costs_the_same_queries_with_many_credits_across_seasons(
     for other in SeasonFactory.create_batch(3):
         grow(other, times=2, people=people)
     html = page_with_queries(person.get_absolute_url(), PERSON_QUERIES)
-    assert html.count("<li class=\"review\">") == 7 * 9 + 3 * 7
+    assert html.count('<li class="review">') == 7 * 9 + 3 * 7
 
 
 def test_home_costs_the_same_queries_with_more_seasons_and_content(page_with_queries, season):
