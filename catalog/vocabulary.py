@@ -7,11 +7,14 @@
   with one set of anchors the page keeps for itself.
 - Paragraphs: prose is stored with one blank line between paragraphs and "\\n" line endings;
   text from a browser (CRLF) or an old Mac (CR) is read the same way.
+- Sentences: where prose splits into sentences (the importer's facts, a citation's sentence).
+- Citation markers: `[24]` in prose, where the words reference 24 backs end.
 
 Nothing here touches the database or imports the models: the models import it.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Case, Value, When
@@ -189,3 +192,81 @@ def split_paragraphs(text):
 
 def join_paragraphs(paragraphs):
     return "\n\n".join(paragraphs)
+
+
+# Sentences -----------------------------------------------------------------------------------
+
+# Tokens that end with a period without ending a sentence.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "co", "ltd", "mt"}
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“\[(]?[A-Z0-9])")
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset in its paragraph
+
+
+def split_sentences(paragraph):
+    """Split prose the way a plain splitter does, but keep initials and abbreviations."""
+    sentences = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(paragraph):
+        before = paragraph[start : match.start()]
+        last_word = re.search(r"(\S+)$", before)
+        word = last_word.group(1) if last_word else ""
+        if match.group().startswith(".") and (
+            re.fullmatch(r"[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
+        ):
+            continue
+        if paragraph[match.start() - 1 : match.start()] == "[":  # an elided "[...]"
+            continue
+        end = match.end()
+        sentences.append(Sentence(paragraph[start:end].strip(), start))
+        start = end
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    if paragraph[start:].strip():
+        sentences.append(Sentence(paragraph[start:].strip(), start))
+    return sentences
+
+
+def sentence_at(paragraph, position):
+    """The sentence of `paragraph` whose words end at or after `position`: a marker standing
+    right after a sentence's last character cites that sentence."""
+    sentences = split_sentences(paragraph)
+    for sentence in sentences:
+        if position <= sentence.start + len(sentence.text):
+            return sentence.text
+    return sentences[-1].text if sentences else ""
+
+
+# Citation markers ----------------------------------------------------------------------------
+
+# A marker is a reference number in square brackets, written where the cited words end
+# (`by August 2016,[25] with`; `[28][33]` for two). Only digits, and no leading zero: "[as a]",
+# "[Taylor]" and "[...]" are the article's own words, and `[24]` in a text is exactly a marker
+# of reference 24, which a database search can find too.
+MARKER_RE = re.compile(r"\[(0|[1-9][0-9]*)\]")
+
+
+def marker(number):
+    return f"[{number}]"
+
+
+def marker_numbers(text):
+    """The reference numbers of the markers in `text`, in order, repeats included."""
+    return [int(number) for number in MARKER_RE.findall(text)]
+
+
+def split_markers(paragraph):
+    """`paragraph` as its text (str) and its markers (the reference numbers, int), in order;
+    no empty text between markers."""
+    parts = MARKER_RE.split(paragraph)
+    # re.split alternates text and the captured numbers: text, number, text, ...
+    return [int(part) if index % 2 else part for index, part in enumerate(parts) if part]
+
+
+def strip_markers(text):
+    """The words alone, as a description or a search snippet shows them."""
+    return MARKER_RE.sub("", text)
