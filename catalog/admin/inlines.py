@@ -1,5 +1,5 @@
 """The inlines: a season's infobox, sections, episodes, cast, crew, reviews, events, accolades
-and references, a person's credits and a reference's citations.
+and references, and a person's credits.
 
 Inlines write nothing themselves: their parent's admin saves and deletes their rows through
 the write service (`ContentAdmin.save_formset`).
@@ -11,7 +11,6 @@ from django.contrib import admin
 from catalog.admin.base import CREDIT_ORDERING, HTTPS_URLS, SMALL_TEXTAREA
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -167,12 +166,3 @@ class PersonCreditInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_related()
-
-
-class CitationInline(admin.TabularInline):
-    model = Citation
-    fields = ["sentence", "offset", "section", "source"]
-    autocomplete_fields = ["section"]
-    readonly_fields = ["source"]
-    formfield_overrides = SMALL_TEXTAREA
-    extra = 0

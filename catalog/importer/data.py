@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from catalog.importer.text import sort_name as default_sort_name
+from catalog.vocabulary import marker_numbers
 
 
 @dataclass
@@ -76,6 +77,8 @@ class AccoladeData:
 
 @dataclass
 class CitationData:
+    """Where a marker goes: `offset` characters into `sentence` (written into the prose)."""
+
     number: int
     section_anchor: str | None
     sentence: str
@@ -104,6 +107,11 @@ class ArticleData:
     accolades: list[AccoladeData] = field(default_factory=list)
     citations: list[CitationData] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def cited_numbers(self):
+        """The reference numbers the markers in the lead and the section bodies name."""
+        texts = [self.lead, *(section.body for section in self.sections)]
+        return sorted({number for text in texts for number in marker_numbers(text)})
 
     def add_person(self, name, sort_name=""):
         known = self.people.get(name)

@@ -5,7 +5,7 @@ import re
 from django.utils.text import slugify
 
 from catalog.importer.accolades import extract_accolades
-from catalog.importer.citations import extract_citations
+from catalog.importer.citations import extract_citations, write_markers
 from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
 from catalog.importer.data import ArticleData, SectionData
 from catalog.importer.dates import DateProblem, parse_iso_date
@@ -92,4 +92,6 @@ def parse_article(text, path="<article>", citations_text=None, citations_path="<
     if citations_text is not None:
         anchors = [section.anchor for section in article.sections]
         article.citations = extract_citations(citations_text, citations_path, paragraphs, anchors)
+        # Last: every reader above took the article's words without them.
+        write_markers(article)
     return article

@@ -43,7 +43,6 @@ class SeasonArticle(ByDepartment):
         self.series = season.series
         self.sections = list(season.sections.all())
         self.infobox_fields = list(season.infobox_fields.all())
-        self.references = list(season.references.all())
         self.credits = list(season.credits.all())
         self.episodes = list(season.episodes.all())
         self.reviews = list(season.reviews.all())
@@ -56,11 +55,14 @@ class SeasonArticle(ByDepartment):
             for billing, list_id in CAST_LIST_IDS.items()
         ]
         # The lead first, then the sections in order: the citation markers count in page order.
-        self.citations = Citations(self.references)
-        self.lead = self.citations.paragraphs(None, season.lead)
+        citations = Citations(
+            list(season.references.all()), [season.lead, *(s.body for s in self.sections)]
+        )
+        self.lead, *bodies = citations.texts
+        self.references = citations.cited
         headings = [
-            Heading(s.title, s.anchor, s.level, self.citations.paragraphs(s.pk, s.body))
-            for s in self.sections
+            Heading(s.title, s.anchor, s.level, paragraphs)
+            for s, paragraphs in zip(self.sections, bodies, strict=True)
         ]
         blocks = Blocks(
             episodes=bool(self.episodes),
@@ -125,7 +127,6 @@ class SeasonArticle(ByDepartment):
             *self.sections,
             *self.infobox_fields,
             *self.references,
-            *(c for r in self.references for c in r.citations.all()),
             *self.credits,
             *(c.person for c in self.credits),
             *self.episodes,
