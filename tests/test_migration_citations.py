@@ -9,17 +9,25 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [("catalog", "0003_constraint_messages")]
 AFTER = [("catalog", "0005_citation_markers_in_text")]
 
-# Migrating back and forth changes the schema: a transactional test, whose data is put back.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Migrating back and forth changes the schema: transactional tests (whose flush at the end
+# empties the tables; test_browser_admin.py says how the tests after them cope).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+@pytest.fixture
+def migrate():
+    """Migrate to `targets`, giving back the models as they are there; all the way up after."""
+
+    def to(targets):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield to
+    call_command("migrate", verbosity=0)
 
 
-def test_stored_citations_become_markers_where_the_page_showed_them():
+def test_stored_citations_become_markers_where_the_page_showed_them(migrate):
     apps = migrate(BEFORE)
     Season, Section = apps.get_model("catalog", "Season"), apps.get_model("catalog", "Section")
     Reference, Citation = (apps.get_model("catalog", m) for m in ("Reference", "Citation"))
@@ -54,4 +62,3 @@ def test_stored_citations_become_markers_where_the_page_showed_them():
         "It began. Filming began in May,[1] in Oslo.[2][1]\n\nIt ended in June.[3]"
     )
     assert Season.objects.get(pk=season.pk).lead == "Lead[2] words."
-    call_command("migrate", verbosity=0)  # the rest of the migrations, for the next tests
