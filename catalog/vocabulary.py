@@ -7,6 +7,8 @@
   with one set of anchors the page keeps for itself.
 - Paragraphs: prose is stored with one blank line between paragraphs and "\\n" line endings;
   text from a browser (CRLF) or an old Mac (CR) is read the same way.
+- Infobox keys: which `- Key: Value` lines the site keeps as a season's own fields or as
+  credits (shown from there, edited there), and which it keeps as lines, as written.
 - Sentences: where prose splits into sentences (the importer's facts, a citation's sentence).
 - Citation markers: `[24]` in prose, where the words reference 24 backs end.
 
@@ -172,6 +174,51 @@ def anchor_for(title, taken, fallback="section"):
         anchor, suffix = f"{base}-{suffix}", suffix + 1
     taken.add(anchor)
     return anchor
+
+
+# Infobox keys -------------------------------------------------------------------------------
+
+
+def infobox_key(key):
+    """A key compared without case, spaces, hyphens or underscores: "Bg Color" is bgcolor."""
+    return re.sub(r"[\s_-]+", "", key.lower())
+
+
+# Keys whose value is a season's own field, by infobox_key.
+INFOBOX_SEASON_FIELDS = {
+    **dict.fromkeys(
+        ["bgcolor", "bgcolour", "backgroundcolor", "backgroundcolour"], "background_color"
+    ),
+    **dict.fromkeys(["numepisodes", "episodes", "numberofepisodes"], "episode_count"),
+    **dict.fromkeys(["network", "channel"], "network"),
+    **dict.fromkeys(["released", "releasedate", "firstaired", "release"], "release_date"),
+    **dict.fromkeys(["episodelist", "episodelisttitle"], "episode_list_title"),
+}
+# Keys that name people, and the crew job each credits them with.
+INFOBOX_JOBS = {
+    **dict.fromkeys(["showrunner", "showrunners"], "showrunner"),
+    **dict.fromkeys(["createdby", "creator"], "creator"),
+    **dict.fromkeys(["composer", "musicby"], "composer"),
+    **dict.fromkeys(["producer", "producers"], "producer"),
+    **dict.fromkeys(["executiveproducer", "executiveproducers"], "executive producer"),
+}
+# The key whose names are the main cast (the Main list's people, in its order).
+INFOBOX_STARRING = "starring"
+# The infobox rows the page makes from the crew credits of those jobs: job -> (label, label
+# for several people). The page puts each where a wiki's infobox has it.
+INFOBOX_CREW_ROWS = {
+    "creator": ("Created by", "Created by"),
+    "showrunner": ("Showrunner", "Showrunners"),
+    "composer": ("Composer", "Composers"),
+    "executive producer": ("Executive producer", "Executive producers"),
+    "producer": ("Producer", "Producers"),
+}
+
+
+def is_typed_infobox_key(key):
+    """Whether the site keeps this key's value elsewhere than as an infobox line."""
+    name = infobox_key(key)
+    return name in INFOBOX_SEASON_FIELDS or name in INFOBOX_JOBS or name == INFOBOX_STARRING
 
 
 # Paragraphs ----------------------------------------------------------------------------------

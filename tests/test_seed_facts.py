@@ -108,22 +108,9 @@ def test_season_infobox_values_are_typed_on_the_season(season):
     assert season.episode_list_title == "List of Jessica Jones episodes"
 
 
-def test_season_infobox_fields_are_kept_as_written_in_order(season):
-    fields = [(field.key, field.value) for field in season.infobox_fields.order_by("position")]
-
-    assert fields == [
-        ("Bg Color", "#412304"),
-        ("Showrunner", "Melissa Rosenberg"),
-        (
-            "Starring",
-            "Krysten Ritter, Rachael Taylor, Eka Darville, J. R. Ramirez, Terry Chen, "
-            "Leah Gibson, Carrie-Anne Moss, Janet McTeer",
-        ),
-        ("Num Episodes", "13"),
-        ("Network", "Netflix"),
-        ("Released", "2018-03-08"),
-        ("Episode List", "List of Jessica Jones episodes"),
-    ]
+def test_season_infobox_keeps_no_line_for_what_the_season_types_or_credits(season):
+    """Every key of the seed's infobox is a season field or credits: each is kept there only."""
+    assert list(season.infobox_fields.all()) == []
 
 
 def test_season_sections_follow_the_article_order_with_their_heading_levels(season):
@@ -254,10 +241,11 @@ def test_cast_credits_are_for_the_season_as_a_whole_not_an_episode(season):
     assert not season.credits.cast().filter(episode__isnull=False).exists()
 
 
-def test_infobox_starring_list_equals_the_main_cast_in_order(season):
-    starring = season.infobox_fields.get(key="Starring").value.split(", ")
+def test_the_main_cast_credits_are_the_infobox_starring_list_in_order(season):
+    [line] = [line for line in ARTICLE_LINES if line.startswith("- Starring: ")]
+    starring = line.removeprefix("- Starring: ").split(", ")
 
-    assert starring == [name for name, _character in MAIN_CAST]
+    assert cast_of(Credit.Billing.MAIN) == [(name, dict(MAIN_CAST)[name]) for name in starring]
 
 
 def test_each_cast_credit_source_is_its_list_line(season):

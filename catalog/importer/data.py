@@ -14,6 +14,16 @@ class PersonData:
 
 
 @dataclass
+class InfoboxLineData:
+    """An infobox line the site keeps as written: its key is no season field, no credit."""
+
+    position: int  # its place among all the infobox's lines
+    key: str
+    value: str
+    source: str
+
+
+@dataclass
 class SectionData:
     position: int
     level: int
@@ -98,7 +108,7 @@ class ArticleData:
     release_date: datetime.date | None = None
     episode_count: int | None = None
     episode_list_title: str = ""
-    infobox: list[tuple[str, str, str]] = field(default_factory=list)
+    infobox: list[InfoboxLineData] = field(default_factory=list)
     sections: list[SectionData] = field(default_factory=list)
     people: dict[str, PersonData] = field(default_factory=dict)
     credits: list[CreditData] = field(default_factory=list)

@@ -129,12 +129,12 @@ def season_import(*, article, actor):
     if season.lead != article.lead:
         writer.save(season, {**season_key, "lead": article.lead}, {"lead": article.lead})
         writer.summary["updated", Season.__name__] += 1
-    for position, (key, value, source) in enumerate(article.infobox, start=1):
+    for line in article.infobox:
         upsert(
             writer,
             InfoboxField,
-            {"season": season, "key": key},
-            {"position": position, "value": value, "source": source},
+            {"season": season, "key": line.key},
+            {"position": line.position, "value": line.value, "source": line.source},
         )
     for data in article.sections:
         # Positions shift when an article gains a section; free them before reusing them.

@@ -14,7 +14,16 @@ from catalog.models.base import (
     TimeStampedModel,
     published_q,
 )
-from catalog.vocabulary import is_reserved_anchor, marker, marker_numbers, split_paragraphs
+from catalog.vocabulary import (
+    INFOBOX_JOBS,
+    INFOBOX_SEASON_FIELDS,
+    INFOBOX_STARRING,
+    infobox_key,
+    is_reserved_anchor,
+    marker,
+    marker_numbers,
+    split_paragraphs,
+)
 
 HEX_COLOR_RE = r"^#[0-9A-Fa-f]{6}$"
 # The largest number a reference can have (its PositiveSmallIntegerField).
@@ -105,7 +114,8 @@ class Season(TimeStampedModel):
 
 
 class InfoboxField(TimeStampedModel):
-    """Every `- Key: Value` line of the infobox, as written, in order."""
+    """An infobox line kept as written, in order: one whose key the site keeps nowhere else
+    (a season's own field, or its credits, is edited there and shown from there)."""
 
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="infobox_fields")
     position = models.PositiveSmallIntegerField()
@@ -123,6 +133,22 @@ class InfoboxField(TimeStampedModel):
 
     def __str__(self):
         return f"{self.key}: {self.value}"
+
+    def clean(self):
+        # One place to edit each fact the page shows: a second one would change nothing.
+        name = infobox_key(self.key)
+        if name in INFOBOX_SEASON_FIELDS:
+            field = Season._meta.get_field(INFOBOX_SEASON_FIELDS[name]).verbose_name
+            where = f"the season's own “{field}” field"
+        elif name in INFOBOX_JOBS:
+            where = f"the season's crew credits with the job “{INFOBOX_JOBS[name]}”"
+        elif name == INFOBOX_STARRING:
+            where = "the season's main cast credits"
+        else:
+            return
+        raise ValidationError(
+            {"key": f"The infobox shows “{self.key}” from {where}: edit it there."}
+        )
 
 
 class Section(TimeStampedModel):

@@ -7,6 +7,7 @@ page costs the same number of queries however large the season is. The outline's
 and hands them to both.
 """
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from catalog.models import Review
@@ -14,19 +15,21 @@ from catalog.pages.colors import header_colors
 from catalog.pages.shapers.citations import Citations
 from catalog.pages.shapers.credits import ByDepartment
 from catalog.pages.shapers.outline import Blocks, CastGroup, Heading, build_outline
-from catalog.vocabulary import PRODUCTION_KINDS, Billing
+from catalog.vocabulary import (
+    INFOBOX_CREW_ROWS,
+    PRODUCTION_KINDS,
+    Billing,
+    is_typed_infobox_key,
+)
 
 # How many events the article's short timeline shows before linking to the full one.
 SHORT_TIMELINE_LENGTH = 6
-# Infobox lines shown from typed fields or the credits rather than as written.
-TYPED_INFOBOX_KEYS = {
-    "bg color",
-    "showrunner",
-    "starring",
-    "num episodes",
-    "network",
-    "released",
-    "episode list",
+# Where the infobox shows the crew rows (vocabulary.INFOBOX_CREW_ROWS), as a wiki's does:
+# at the top, after Starring, after the number of episodes.
+INFOBOX_CREW_PLACES = {
+    "top": ["creator", "showrunner"],
+    "after_cast": ["composer"],
+    "after_episodes": ["executive producer", "producer"],
 }
 PRODUCTION_COMPANY_KEYS = {"production company", "production companies"}
 # The id of each cast group's list on the page (reserved in vocabulary.RESERVED_ANCHORS).
@@ -35,6 +38,12 @@ CAST_LIST_IDS = {
     Billing.RECURRING: "recurring-cast",
     Billing.GUEST: "guest-cast",
 }
+
+
+@dataclass
+class InfoboxRow:
+    label: str
+    people: list
 
 
 class SeasonArticle(ByDepartment):
@@ -83,8 +92,24 @@ class SeasonArticle(ByDepartment):
         return [c.person for c in self.crew if c.job == "showrunner"]
 
     @cached_property
+    def infobox_crew(self):
+        """The infobox's crew rows by place: InfoboxRow(label, people) for each job someone
+        is credited with, people in credit order."""
+        rows = {}
+        for place, jobs in INFOBOX_CREW_PLACES.items():
+            rows[place] = []
+            for job in jobs:
+                people = list(dict.fromkeys(c.person for c in self.crew if c.job == job))
+                if people:
+                    label, several = INFOBOX_CREW_ROWS[job]
+                    rows[place].append(InfoboxRow(several if len(people) > 1 else label, people))
+        return rows
+
+    @cached_property
     def other_infobox_fields(self):
-        return [f for f in self.infobox_fields if f.key.lower() not in TYPED_INFOBOX_KEYS]
+        """The lines kept as written, in order (a typed key's value is shown from its field;
+        the models refuse such a line, this leaves out any loaded around them)."""
+        return [f for f in self.infobox_fields if not is_typed_infobox_key(f.key)]
 
     @cached_property
     def production_companies(self):

@@ -1,5 +1,9 @@
-"""Citations stored as rows before markers became the text: migrating writes each one into
-the text where the page showed it, and drops the rows the page could no longer place."""
+"""What the data migrations make of an existing database.
+
+- 0005: citations stored as rows before markers became the text are written into the text
+  where the page showed them; the rows the page could no longer place are dropped.
+- 0006: the infobox lines of keys the season keeps as fields or credits are dropped.
+"""
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("catalog", "0003_constraint_messages")]
 AFTER = [("catalog", "0005_citation_markers_in_text")]
+INFOBOX_AFTER = [("catalog", "0006_infobox_lines_only_for_untyped_keys")]
 
 # Migrating back and forth changes the schema: transactional tests (whose flush at the end
 # empties the tables; test_browser_admin.py says how the tests after them cope).
@@ -62,3 +67,21 @@ def test_stored_citations_become_markers_where_the_page_showed_them(migrate):
         "It began. Filming began in May,[1] in Oslo.[2][1]\n\nIt ended in June.[3]"
     )
     assert Season.objects.get(pk=season.pk).lead == "Lead[2] words."
+
+
+def test_only_the_infobox_lines_of_untyped_keys_are_kept(migrate):
+    apps = migrate(AFTER)
+    series = apps.get_model("catalog", "Series").objects.create(name="Old", slug="old")
+    season = apps.get_model("catalog", "Season").objects.create(
+        series=series, number=1, title="Old season 1", slug="old-season-1"
+    )
+    InfoboxField = apps.get_model("catalog", "InfoboxField")
+    for position, key in enumerate(
+        ["Bg Color", "Created by", "Country", "num_episodes", "Starring", "Location"], start=1
+    ):
+        InfoboxField.objects.create(season=season, position=position, key=key, value="A")
+
+    apps = migrate(INFOBOX_AFTER)
+
+    kept = apps.get_model("catalog", "InfoboxField").objects.order_by("position")
+    assert [line.key for line in kept] == ["Country", "Location"]
