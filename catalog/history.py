@@ -30,7 +30,6 @@ from django.utils.text import Truncator
 from catalog import revisions
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -69,15 +68,11 @@ def object_scope(model, pk):
 
 def season_scope(season_id):
     """The season's own rows and every row that belongs to it: rows with its season_id in
-    each history table, and the citations of its references (deleted ones included)."""
+    each history table."""
     scope = [(Season, Q(id=season_id))]
     for model in content_models():
         if model is not Season and _has_field(model, "season"):
             scope.append((model, Q(season_id=season_id)))
-    # Its references as they are, and those deleted since (whose history knows the season).
-    references = Reference._base_manager.filter(season_id=season_id).values("pk")
-    deleted = Reference.history.filter(season_id=season_id).values("id")
-    scope.append((Citation, Q(reference_id__in=references) | Q(reference_id__in=deleted)))
     return scope
 
 
@@ -346,7 +341,6 @@ LABELS = {
     Event: lambda row, names: f"{row.date.isoformat()}: {_clip(row.text)}",
     Accolade: lambda row, names: f"{row.year} {row.award}: {row.category}",
     Reference: lambda row, names: f"[{row.number}] {row.title}".strip(),
-    Citation: lambda row, names: f"{names.get(Reference, row.reference_id)} {_clip(row.sentence)}",
 }
 
 

@@ -26,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from catalog import history, revisions, services
+from catalog.models import Season, Section
+from catalog.vocabulary import marker_numbers
 
 
 @dataclass
@@ -153,7 +155,15 @@ def restore(*, user, row):
     with transaction.atomic():
         plan = restore_plan(row)
         with revisions.recording(actor, plan.comment):
-            restored = [_recreate(model, deleted, actor) for model, deleted in plan.rows]
+            restored, prose = [], []
+            for model, deleted in plan.rows:
+                obj, cited = _recreate(model, deleted, actor)
+                restored.append(obj)
+                if cited:
+                    prose.append((obj, cited))
+            # The prose last: its markers cite references that had to exist first.
+            for obj, cited in prose:
+                services.content_save(instance=obj, actor=actor, fields=cited)
     return next(obj for obj in restored if obj.pk == row.id and type(obj) is row.instance_type)
 
 
@@ -179,14 +189,23 @@ def restore_plan(row):
     return RestorePlan(rows, comment[:500], entries)
 
 
+# The prose that may cite references: restored once the references are back.
+CITING_PROSE = {Season: "lead", Section: "body"}
+
+
 def _recreate(model, row, actor):
+    """The row recreated, and its citing prose ({field: text}) left out, to be set after."""
     values = {f.attname: getattr(row, f.attname) for f in revisions.tracked_fields(model)}
+    cited = {}
+    prose = CITING_PROSE.get(model)
+    if prose and marker_numbers(values[prose]):
+        cited, values[prose] = {prose: values[prose]}, ""
     instance = model(pk=row.id, created_at=row.created_at, **values)
     many = {
         m2m.name: _existing(model, m2m.name, row.changes.get(m2m.name, [[], []])[0])
         for m2m in model._meta.many_to_many
     }
-    return services.content_save(instance=instance, actor=actor, many=many)
+    return services.content_save(instance=instance, actor=actor, many=many), cited
 
 
 def _deleted_with(model, row):

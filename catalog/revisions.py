@@ -115,12 +115,10 @@ def connect_delete_receivers():
 
 def season_id_of(instance):
     """The season a piece of content belongs to, or None (a person, an outlet, a series)."""
-    from catalog.models import Citation, Season
+    from catalog.models import Season
 
     if isinstance(instance, Season):
         return instance.pk
-    if isinstance(instance, Citation):
-        return instance.reference.season_id if instance.reference_id else None
     return getattr(instance, "season_id", None)
 
 

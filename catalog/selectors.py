@@ -26,7 +26,6 @@ from django.utils.text import Truncator
 
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -96,19 +95,14 @@ def _shown(queryset, viewer):
 
 
 def seasons_for_article(viewer=None):
-    """Everything the season article shows, in ten queries whatever the season's size."""
+    """Everything the season article shows, in nine queries whatever the season's size."""
     return (
         _shown(Season.objects, viewer)
         .with_series()
         .prefetch_related(
             Prefetch("sections", Section.objects.order_by("position")),
             Prefetch("infobox_fields", InfoboxField.objects.order_by("position")),
-            Prefetch(
-                "references",
-                Reference.objects.order_by("number").prefetch_related(
-                    Prefetch("citations", Citation.objects.order_by("id"))
-                ),
-            ),
+            Prefetch("references", Reference.objects.order_by("number")),
             Prefetch("credits", credits_list()),
             Prefetch("episodes", episodes_list()),
             Prefetch("reviews", reviews_list()),
@@ -344,12 +338,6 @@ def _event(row):
     return f"{row.instance.date_display}: {row.text}", url, row.season
 
 
-def _citation(row):
-    season, number = row.reference.season, row.reference.number
-    url = _season_url(season, f"cite-note-{number}") if row.live else ""
-    return f"Citation of reference {number}", url, season
-
-
 PUBLIC_HISTORY = [
     _PublicHistory(
         Season,
@@ -388,7 +376,6 @@ PUBLIC_HISTORY = [
         _season_content(),
         lambda row: (f"Reference {row.number}", *_season_link(row, f"cite-note-{row.number}")),
     ),
-    _PublicHistory(Citation, _season_content(path="reference__season"), _citation),
     _PublicHistory(
         Person,
         _public_object_rows,

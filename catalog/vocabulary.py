@@ -7,11 +7,16 @@
   with one set of anchors the page keeps for itself.
 - Paragraphs: prose is stored with one blank line between paragraphs and "\\n" line endings;
   text from a browser (CRLF) or an old Mac (CR) is read the same way.
+- Infobox keys: which `- Key: Value` lines the site keeps as a season's own fields or as
+  credits (shown from there, edited there), and which it keeps as lines, as written.
+- Sentences: where prose splits into sentences (the importer's facts, a citation's sentence).
+- Citation markers: `[24]` in prose, where the words reference 24 backs end.
 
 Nothing here touches the database or imports the models: the models import it.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Case, Value, When
@@ -171,6 +176,51 @@ def anchor_for(title, taken, fallback="section"):
     return anchor
 
 
+# Infobox keys -------------------------------------------------------------------------------
+
+
+def infobox_key(key):
+    """A key compared without case, spaces, hyphens or underscores: "Bg Color" is bgcolor."""
+    return re.sub(r"[\s_-]+", "", key.lower())
+
+
+# Keys whose value is a season's own field, by infobox_key.
+INFOBOX_SEASON_FIELDS = {
+    **dict.fromkeys(
+        ["bgcolor", "bgcolour", "backgroundcolor", "backgroundcolour"], "background_color"
+    ),
+    **dict.fromkeys(["numepisodes", "episodes", "numberofepisodes"], "episode_count"),
+    **dict.fromkeys(["network", "channel"], "network"),
+    **dict.fromkeys(["released", "releasedate", "firstaired", "release"], "release_date"),
+    **dict.fromkeys(["episodelist", "episodelisttitle"], "episode_list_title"),
+}
+# Keys that name people, and the crew job each credits them with.
+INFOBOX_JOBS = {
+    **dict.fromkeys(["showrunner", "showrunners"], "showrunner"),
+    **dict.fromkeys(["createdby", "creator"], "creator"),
+    **dict.fromkeys(["composer", "musicby"], "composer"),
+    **dict.fromkeys(["producer", "producers"], "producer"),
+    **dict.fromkeys(["executiveproducer", "executiveproducers"], "executive producer"),
+}
+# The key whose names are the main cast (the Main list's people, in its order).
+INFOBOX_STARRING = "starring"
+# The infobox rows the page makes from the crew credits of those jobs: job -> (label, label
+# for several people). The page puts each where a wiki's infobox has it.
+INFOBOX_CREW_ROWS = {
+    "creator": ("Created by", "Created by"),
+    "showrunner": ("Showrunner", "Showrunners"),
+    "composer": ("Composer", "Composers"),
+    "executive producer": ("Executive producer", "Executive producers"),
+    "producer": ("Producer", "Producers"),
+}
+
+
+def is_typed_infobox_key(key):
+    """Whether the site keeps this key's value elsewhere than as an infobox line."""
+    name = infobox_key(key)
+    return name in INFOBOX_SEASON_FIELDS or name in INFOBOX_JOBS or name == INFOBOX_STARRING
+
+
 # Paragraphs ----------------------------------------------------------------------------------
 
 _LINE_ENDING_RE = re.compile(r"\r\n?")
@@ -208,3 +258,81 @@ def merge_paragraphs(base, theirs, mine):
         else:
             return None
     return join_paragraphs(merged)
+
+
+# Sentences -----------------------------------------------------------------------------------
+
+# Tokens that end with a period without ending a sentence.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "co", "ltd", "mt"}
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“\[(]?[A-Z0-9])")
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset in its paragraph
+
+
+def split_sentences(paragraph):
+    """Split prose the way a plain splitter does, but keep initials and abbreviations."""
+    sentences = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(paragraph):
+        before = paragraph[start : match.start()]
+        last_word = re.search(r"(\S+)$", before)
+        word = last_word.group(1) if last_word else ""
+        if match.group().startswith(".") and (
+            re.fullmatch(r"[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
+        ):
+            continue
+        if paragraph[match.start() - 1 : match.start()] == "[":  # an elided "[...]"
+            continue
+        end = match.end()
+        sentences.append(Sentence(paragraph[start:end].strip(), start))
+        start = end
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    if paragraph[start:].strip():
+        sentences.append(Sentence(paragraph[start:].strip(), start))
+    return sentences
+
+
+def sentence_at(paragraph, position):
+    """The sentence of `paragraph` whose words end at or after `position`: a marker standing
+    right after a sentence's last character cites that sentence."""
+    sentences = split_sentences(paragraph)
+    for sentence in sentences:
+        if position <= sentence.start + len(sentence.text):
+            return sentence.text
+    return sentences[-1].text if sentences else ""
+
+
+# Citation markers ----------------------------------------------------------------------------
+
+# A marker is a reference number in square brackets, written where the cited words end
+# (`by August 2016,[25] with`; `[28][33]` for two). Only digits, and no leading zero: "[as a]",
+# "[Taylor]" and "[...]" are the article's own words, and `[24]` in a text is exactly a marker
+# of reference 24, which a database search can find too.
+MARKER_RE = re.compile(r"\[(0|[1-9][0-9]*)\]")
+
+
+def marker(number):
+    return f"[{number}]"
+
+
+def marker_numbers(text):
+    """The reference numbers of the markers in `text`, in order, repeats included."""
+    return [int(number) for number in MARKER_RE.findall(text)]
+
+
+def split_markers(paragraph):
+    """`paragraph` as its text (str) and its markers (the reference numbers, int), in order;
+    no empty text between markers."""
+    parts = MARKER_RE.split(paragraph)
+    # re.split alternates text and the captured numbers: text, number, text, ...
+    return [int(part) if index % 2 else part for index, part in enumerate(parts) if part]
+
+
+def strip_markers(text):
+    """The words alone, as a description or a search snippet shows them."""
+    return MARKER_RE.sub("", text)

@@ -6,7 +6,6 @@ from django.utils.text import slugify
 from catalog import services
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -148,16 +147,6 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
 
 
-class CitationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Citation
-
-    reference = factory.SubFactory(ReferenceFactory)
-    sentence = factory.Sequence(lambda n: f"A cited sentence, number {n}.")
-    offset = factory.LazyAttribute(lambda o: len(o.sentence))
-    source = factory.LazyAttribute(lambda o: o.sentence)
-
-
 def grow(season, times=10, people=None):
     """Add (times - 1) times the seed's credits, reviews, events, sections, citations and
     episodes to the season, so that it holds `times` as much; five people share the work."""
@@ -182,11 +171,10 @@ def grow(season, times=10, people=None):
         event = EventFactory(season=season, kind=Event.Kind.CASTING)
         event.people.add(people[n % 5], people[(n + 1) % 5])
     for n in range(17 * extra):
-        sentence = f"Grown sentence number {n}."
-        section = SectionFactory(season=season, position=100 + n, level=2 + n % 2, body=sentence)
+        # Each section cites its own reference twice.
         reference = ReferenceFactory(season=season, number=1000 + n)
-        for offset in (5, len(sentence)):
-            CitationFactory(reference=reference, section=section, sentence=sentence, offset=offset)
+        body = f"Grown[{reference.number}] sentence number {n}.[{reference.number}]"
+        SectionFactory(season=season, position=100 + n, level=2 + n % 2, body=body)
     AccoladeFactory.create_batch(extra, season=season, nominee=people[1])
     return people
 

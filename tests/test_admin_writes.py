@@ -21,13 +21,11 @@ from django.test import Client
 from catalog import services
 from catalog.admin import ContentAdmin
 from catalog.models import (
-    Citation,
     Credit,
     Episode,
     Event,
     InfoboxField,
     Person,
-    Reference,
     Review,
     Season,
     Section,
@@ -218,24 +216,23 @@ def test_an_inline_row_added_on_the_season_page_saves_through_the_service(
     assert_by_the_editor(service_calls, editor)
 
 
-def test_an_inline_row_deleted_on_the_reference_page_is_deleted_through_the_service(
+def test_an_inline_row_deleted_on_the_person_page_is_deleted_through_the_service(
     editor_admin, editor, season, service_calls
 ):
-    reference = Reference.objects.get(season=season, number=25)
-    citations = list(reference.citations.all())
-    assert len(citations) == 2
-    url = admin_url(Reference, "change", reference.pk)
+    callery = Person.objects.get(slug="sean-callery")
+    credit = callery.credits.get()
+    url = admin_url(Person, "change", callery.pk)
     data = open_form(editor_admin, url)
-    assert data["citations-0-id"] == str(citations[0].pk)
-    data["citations-0-DELETE"] = "on"  # the row's "Delete?" checkbox, ticked
+    assert data["credits-0-id"] == str(credit.pk)
+    data["credits-0-DELETE"] = "on"  # the row's "Delete?" checkbox, ticked
 
     post(editor_admin, url, data)
 
-    deleted = written(service_calls, "content_delete", Citation)
-    assert [call.pk for call in deleted] == [citations[0].pk]
-    assert written(service_calls, "content_save", Citation) == []
+    deleted = written(service_calls, "content_delete", Credit)
+    assert [call.pk for call in deleted] == [credit.pk]
+    assert written(service_calls, "content_save", Credit) == []
     assert_by_the_editor(service_calls, editor)
-    assert list(reference.citations.all()) == citations[1:]
+    assert not callery.credits.exists()
 
 
 def test_an_events_people_changed_on_its_page_are_set_through_the_service(

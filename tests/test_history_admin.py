@@ -17,9 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalog import reverts, services
-from catalog.models import Citation, Event, Person, Review, Revision, Section
+from catalog.models import Episode, Event, Person, Review, Revision, Section
 from tests.admin_forms import admin_url, browser_form_data
-from tests.factories import ReviewFactory, SeasonFactory, SectionFactory, grow
+from tests.factories import EpisodeFactory, ReviewFactory, SeasonFactory, SectionFactory, grow
 from tests.pages import get_page, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -158,9 +158,10 @@ def test_a_seasons_history_lists_the_revisions_of_every_row_that_belongs_to_it(
 ):
     lead = edit(season, lead=season.lead + "\n\nA new paragraph.")
     section = edit(filming, title="Shooting")
-    citation = Citation.objects.filter(reference__season=season).first()
-    deleted = delete(citation, editor)
-    citation_row = Citation.history.get(revision=deleted)
+    episode = EpisodeFactory(season=season, number=99)
+    episode_pk = episode.pk
+    deleted = delete(episode, editor)
+    episode_row = Episode.history.get(revision=deleted, id=episode_pk)
     elsewhere = edit(SectionFactory(season=SeasonFactory()), title="Another season's")
 
     page = get_page(editor_admin, admin_url(type(season), "history", season.pk))
@@ -169,10 +170,10 @@ def test_a_seasons_history_lists_the_revisions_of_every_row_that_belongs_to_it(
     assert set(rows) == {f"revision-{r.pk}" for r in (lead, section, deleted)}
     assert "Season “Jessica Jones season 2”: lead" in rows[f"revision-{lead.pk}"]
     assert "Section “Shooting”: title: Filming → Shooting" in rows[f"revision-{section.pk}"]
-    assert f"Citation “[6] {citation_row.sentence[:20]}" in rows[f"revision-{deleted.pk}"]
+    assert f"Episode “Episode {episode_row.number}" in rows[f"revision-{deleted.pk}"]
     assert "deleted" in rows[f"revision-{deleted.pk}"]
     restore = page.select_one(f"#revision-{deleted.pk} a[href$='/restore/']")["href"]
-    assert restore == admin_url(Citation, "restore", citation_row.history_id)
+    assert restore == admin_url(Episode, "restore", episode_row.history_id)
     assert f"revision-{elsewhere.pk}" not in rows
 
 
@@ -341,7 +342,7 @@ def test_recent_changes_lists_every_revision_newest_first_and_filters_them(
 
 def make_history(season, editor, times):
     """`times` rounds of edits through the service: a section's prose, a review's score, an
-    event's people, a citation deleted: four revisions a round."""
+    event's people, an episode deleted: four revisions a round."""
     actor = services.Actor.editor(editor, via="admin")
     section = season.sections.get(anchor="filming")
     review = Review.objects.filter(season=season, critic__isnull=False).first()
@@ -353,8 +354,8 @@ def make_history(season, editor, times):
         )
         services.content_save(instance=review, actor=actor, fields={"score": n})
         services.content_save(instance=event, actor=actor, many={"people": people[: 1 + n % 3]})
-        citation = Citation.objects.filter(reference__season=season).first()
-        services.content_delete(instance=citation, actor=actor)
+        episode = Episode.objects.filter(season=season).order_by("-number").first()
+        services.content_delete(instance=episode, actor=actor)
     return section, review
 
 
@@ -379,7 +380,7 @@ def test_history_diff_and_recent_changes_cost_the_same_queries_with_ten_times_th
             "revision": reverse("admin-revision", args=[last]),
             "recent changes": RECENT_CHANGES,
             "recent changes, filtered": f"{RECENT_CHANGES}?season={season.pk}&user={editor.pk}",
-            "deleted citations": admin_url(Citation, "deleted"),
+            "deleted episodes": admin_url(Episode, "deleted"),
         }
 
     section, _review = make_history(season, editor, times=3)
@@ -392,7 +393,7 @@ def test_history_diff_and_recent_changes_cost_the_same_queries_with_ten_times_th
     # The pages did show the longer history (a full page of 50 revisions; 33 deletions).
     assert tenfold["season history"][1].count('name="to"') == 50
     assert tenfold["recent changes"][1].count('class="summary"') == 50
-    assert tenfold["deleted citations"][1].count('class="button"') == 33
+    assert tenfold["deleted episodes"][1].count('class="button"') == 33
     assert "Round 29." in tenfold["section diff"][1]
     print("queries per page:", seed)
 

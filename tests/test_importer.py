@@ -17,9 +17,9 @@ from django.apps import apps
 from django.core.management import call_command
 
 from catalog.importer import ArticleError, article_import, parse_article
+from catalog.importer.data import InfoboxLineData
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -30,6 +30,7 @@ from catalog.models import (
     Section,
     Series,
 )
+from catalog.vocabulary import marker_numbers
 
 pytestmark = pytest.mark.django_db
 
@@ -203,17 +204,10 @@ def test_an_infobox_key_the_article_leaves_out_stays_blank(article):
     assert article.episode_list_title == ""
 
 
-def test_every_infobox_line_is_kept_as_written_and_in_order_unknown_keys_included(article):
-    assert [(key, value) for key, value, _line in article.infobox] == [
-        ("Bg Color", "#1A2B3C"),
-        ("Created by", "Mark Fergus, Hawk Ostby"),
-        ("Composer", "Clinton Shorter"),
-        ("Starring", "Steven Strait, Dominique Tipper, Wes Chatham"),
-        ("Location", "Toronto"),
-        ("Num Episodes", "3"),
-        ("Network", "Syfy"),
-        ("Released", "2018-04-11"),
-    ]
+def test_only_an_infobox_line_the_site_does_not_type_is_kept_as_written(article):
+    # Bg Color, Num Episodes, Network and Released are season fields; Created by, Composer
+    # and Starring are credits: each is kept there, and only there.
+    assert article.infobox == [InfoboxLineData(5, "Location", "Toronto", "- Location: Toronto")]
 
 
 def test_an_unknown_infobox_key_credits_nobody(article):
@@ -462,7 +456,10 @@ def test_an_accolade_nominee_with_a_sort_key_is_a_person_and_a_title_is_not(arti
 def test_a_leading_marker_cites_the_sentence_before_even_in_an_earlier_paragraph():
     parsed = parse_article(EXPANSE, "expanse.txt", EXPANSE_CITATIONS, "expanse.citations.txt")
     by_number = {c.number: c for c in parsed.citations}
-    lead = parsed.lead
+    lead = (
+        "The third season of the American television series The Expanse follows the crew of "
+        "the Rocinante as a war between Earth and Mars escalates."
+    )
     assert by_number[4].sentence == lead
     assert by_number[4].offset == len(lead)
     assert by_number[4].section_anchor is None
@@ -515,7 +512,7 @@ def imported(expanse_file, expanse_citations_file):
     return season
 
 
-def test_import_creates_the_series_and_the_season_with_its_infobox_fields(imported):
+def test_import_creates_the_series_and_the_season_with_its_typed_fields_and_infobox_line(imported):
     season = Season.objects.get(slug="the-expanse-season-3")
     assert season == imported
     assert season.series.name == "The Expanse"
@@ -524,9 +521,8 @@ def test_import_creates_the_series_and_the_season_with_its_infobox_fields(import
     assert (season.network, season.release_date) == ("Syfy", datetime.date(2018, 4, 11))
     assert season.episode_count == 3
     assert season.episode_list_title == ""
-    keys = list(season.infobox_fields.order_by("position").values_list("key", "value"))
-    assert keys[4] == ("Location", "Toronto")
-    assert len(keys) == 8
+    lines = list(season.infobox_fields.values_list("position", "key", "value", "source"))
+    assert lines == [(5, "Location", "Toronto", "- Location: Toronto")]
 
 
 def test_import_writes_the_sections_in_article_order(imported):
@@ -581,11 +577,11 @@ def test_import_writes_one_row_per_fact_of_the_article(imported):
         "events": imported.events.count(),
         "accolades": imported.accolades.count(),
         "references": imported.references.count(),
-        "citations": Citation.objects.filter(reference__season=imported).count(),
+        "citation markers": len(markers_of(imported)),
     }
     assert counts == {
         "sections": 11,
-        "infobox fields": 8,
+        "infobox fields": 1,
         "cast": 4,
         "crew": 6,
         "episodes": 3,
@@ -593,7 +589,7 @@ def test_import_writes_one_row_per_fact_of_the_article(imported):
         "events": 4,
         "accolades": 3,
         "references": 5,
-        "citations": 5,
+        "citation markers": 5,
     }
 
 
@@ -665,15 +661,30 @@ def test_import_writes_accolades_linking_person_nominees(imported):
     ]
 
 
-def test_import_writes_citations_with_blank_references(imported):
-    citations = [
-        (c.reference.number, c.sentence[: c.offset], c.section.anchor if c.section else None)
-        for c in Citation.objects.filter(reference__season=imported).order_by("reference__number")
+def test_import_writes_the_markers_into_the_prose_where_the_citations_file_says(imported):
+    sections = {section.anchor: section.body for section in imported.sections.all()}
+    assert imported.lead.endswith("as a war between Earth and Mars escalates.[4]")
+    assert sections["development"] == (
+        "In May 2019,[5] the series was renewed for the season. Network president Chris "
+        'McCumber said the show was "a priority for the network."[8]'
+    )
+    assert sections["filming"] == (
+        "Filming began on June 5, 2019 in Toronto, with Steven Strait returning as Holden.[6][7] "
+        "Additional scenes were shot on June 9."
+    )
+
+
+def test_import_makes_a_reference_with_blank_details_for_each_number_cited(imported):
+    assert markers_of(imported) == [4, 5, 8, 6, 7]
+    assert list(imported.references.values_list("number", "title", "url")) == [
+        (number, "", "") for number in (4, 5, 6, 7, 8)
     ]
-    assert citations[1] == (5, "In May 2019,", "development")
-    assert [number for number, _cited, _anchor in citations] == [4, 5, 6, 7, 8]
-    reference = imported.references.get(number=5)
-    assert (reference.title, reference.url) == ("", "")
+
+
+def markers_of(season):
+    """The numbers of the citation markers in the season's prose, in page order."""
+    texts = [season.lead, *season.sections.order_by("position").values_list("body", flat=True)]
+    return [number for text in texts for number in marker_numbers(text)]
 
 
 # --- Importing again --------------------------------------------------------------------
@@ -707,7 +718,7 @@ def test_importing_an_edited_article_updates_the_season_in_place(tmp_path, expan
     article_import(path=write(tmp_path, "expanse-edited.txt", EDITED))
     assert Season.objects.get().pk == season.pk
     assert Season.objects.get().network == "Amazon Prime Video"
-    assert InfoboxField.objects.get(season=season, key="Network").value == "Amazon Prime Video"
+    assert not InfoboxField.objects.filter(key="Network").exists()
     assert Series.objects.count() == 1
 
 

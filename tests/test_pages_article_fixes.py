@@ -10,7 +10,6 @@ import pytest
 
 from catalog.models import Credit
 from tests.factories import (
-    CitationFactory,
     CreditFactory,
     ReferenceFactory,
     SeasonFactory,
@@ -65,17 +64,13 @@ def test_cast_groups_go_under_the_articles_own_headings_by_their_words(client):
 def test_a_references_section_keeps_its_stored_anchor_beside_the_references_list(client):
     season = SeasonFactory()
     SectionFactory(season=season, position=1, title="Production", body="Made in 2017.")
+    ReferenceFactory(season=season, number=1)
     references = SectionFactory(
         season=season,
         position=2,
         title="References",
         anchor="references-2",
-        body="Further reading on the season.",
-    )
-    CitationFactory(
-        reference=ReferenceFactory(season=season, number=1),
-        section=references,
-        sentence="Further reading on the season.",
+        body="Further reading on the season.[1]",
     )
 
     page = get_page(client, season.get_absolute_url())

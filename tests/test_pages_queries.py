@@ -2,8 +2,9 @@
 
 The counts are the page's read shape (see catalog/selectors.py):
 - season article, `seasons_for_article()`: the season with its series,
-  then sections, infobox fields, references, citations, credits (with people and episodes),
-  episodes, reviews (with outlets and critics), events, accolades (with nominees): 10.
+  then sections (their text holds the citation markers), infobox fields, references, credits
+  (with people and episodes), episodes, reviews (with outlets and critics), events, accolades
+  (with nominees): 9.
 - timeline, `seasons_for_timeline()`: season, events, their people: 3.
 - person, `people_for_profile()`: person, credits, reviews, events, accolades: 5.
 - home, `seasons_for_home()` with counts in subqueries, then the ten latest public revisions
@@ -22,7 +23,7 @@ from tests.pages import SEASON_URL, TIMELINE_URL
 
 pytestmark = pytest.mark.django_db
 
-SEASON_QUERIES = 10
+SEASON_QUERIES = 9
 TIMELINE_QUERIES = 3
 PERSON_QUERIES = 5
 HOME_QUERIES = 2

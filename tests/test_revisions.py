@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from catalog import revisions, services
 from catalog.importer import article_import
-from catalog.models import Event, InfoboxField, Person, Reference, Revision, Section
+from catalog.models import Episode, Event, InfoboxField, Person, Reference, Revision, Section
 from tests.admin_forms import admin_url, browser_form_data, crlf
 from tests.factories import EventFactory, PersonFactory, SeasonFactory
 from tests.seed import ARTICLE, CITATIONS
@@ -249,16 +249,16 @@ class TestTheAdmin:
     def test_the_delete_page_and_the_delete_action_each_record_one_revision(
         self, editor_admin, season
     ):
-        first, second, third = season.references.all()[:3]
-        editor_admin.post(admin_url(Reference, "delete", first.pk), {"post": "yes"})
+        first, second, third = season.episodes.all()[:3]
+        editor_admin.post(admin_url(Episode, "delete", first.pk), {"post": "yes"})
         editor_admin.post(
-            admin_url(Reference, "changelist"),
+            admin_url(Episode, "changelist"),
             {"action": "delete_selected", "_selected_action": [second.pk, third.pk], "post": "yes"},
         )
 
         one, two = Revision.objects.order_by("id")
-        assert Reference.history.filter(revision=one, history_type="-").count() == 1
-        assert Reference.history.filter(revision=two, history_type="-").count() == 2
+        assert Episode.history.filter(revision=one, history_type="-").count() == 1
+        assert Episode.history.filter(revision=two, history_type="-").count() == 2
 
 
 class TestConflictsInTheAdmin:

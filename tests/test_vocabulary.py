@@ -11,8 +11,12 @@ from catalog.vocabulary import (
     is_reserved_anchor,
     kind_of_headings,
     kind_of_words,
+    marker_numbers,
     merge_paragraphs,
+    sentence_at,
+    split_markers,
     split_paragraphs,
+    strip_markers,
 )
 
 
@@ -115,3 +119,51 @@ class TestMergingTwoEditsOfProse:
         assert merge_paragraphs(self.BASE, "One?\n\nTwo.\n\nThree.", "One?\n\nTwo.\n\nThree.") == (
             "One?\n\nTwo.\n\nThree."
         )
+
+
+class TestCitationMarkers:
+    def test_a_marker_is_a_reference_number_in_brackets_where_the_cited_words_end(self):
+        assert split_markers("by August 2016,[25] with the scripts.[24]") == [
+            "by August 2016,",
+            25,
+            " with the scripts.",
+            24,
+        ]
+
+    def test_markers_side_by_side_stay_apart_with_no_text_between(self):
+        assert split_markers("dilemma.[28][33]") == ["dilemma.", 28, 33]
+
+    @pytest.mark.parametrize(
+        "words", ["[as a] concept", "bring [Taylor] in", "performance [...] Pacing", "[i]t"]
+    )
+    def test_bracketed_words_are_the_articles_own_not_markers(self, words):
+        assert split_markers(words) == [words]
+        assert marker_numbers(words) == []
+
+    def test_only_a_number_as_the_page_shows_it_is_a_marker(self):
+        # No leading zero and no space: "[024]" and "[ 24 ]" are text.
+        assert marker_numbers("[024] [ 24 ] [2a] [24]") == [24]
+
+    def test_the_numbers_come_in_order_with_repeats(self):
+        assert marker_numbers("A.[33] B.[25] C.[33]") == [33, 25, 33]
+
+    def test_stripping_the_markers_leaves_the_words(self):
+        assert strip_markers("Filming wrapped,[47] then [as a] note.[6][8]") == (
+            "Filming wrapped, then [as a] note."
+        )
+
+
+class TestSentences:
+    PARAGRAPH = "J. R. Ramirez was cast in March. He joined [as a] lead. Filming began."
+
+    def test_a_position_right_after_a_sentence_belongs_to_that_sentence(self):
+        end_of_first = self.PARAGRAPH.index(" He")
+        assert sentence_at(self.PARAGRAPH, end_of_first) == "J. R. Ramirez was cast in March."
+
+    def test_a_position_inside_a_sentence_belongs_to_it(self):
+        assert sentence_at(self.PARAGRAPH, self.PARAGRAPH.index("lead")) == (
+            "He joined [as a] lead."
+        )
+
+    def test_the_end_of_the_paragraph_belongs_to_its_last_sentence(self):
+        assert sentence_at(self.PARAGRAPH, len(self.PARAGRAPH)) == "Filming began."

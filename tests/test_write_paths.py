@@ -7,8 +7,8 @@ import pytest
 
 from catalog import services
 from catalog.importer import article_import
-from catalog.models import Citation, Credit, Event, Person, Reference, Section
-from tests.factories import EventFactory, PersonFactory, SeasonFactory
+from catalog.models import Credit, Event, Person, Season, Section
+from tests.factories import EventFactory, PersonFactory, ReferenceFactory, SeasonFactory
 from tests.seed import ARTICLE, CITATIONS, SEED_SLUG
 
 pytestmark = pytest.mark.django_db
@@ -66,21 +66,18 @@ class TestTheApi:
             ("content_delete", Person, services.Actor.editor(editor, "api"))
         ]
 
-    def test_a_citation_of_a_new_number_makes_its_reference_through_the_service(
-        self, editor_client, service_calls
+    def test_a_lead_citing_a_reference_saves_through_the_service(
+        self, editor, editor_client, service_calls
     ):
-        season = SeasonFactory()
+        reference = ReferenceFactory(number=7)
 
-        response = editor_client.post(
-            "/api/v1/citations/",
-            {"season": season.slug, "number": 7, "sentence": "A fact.", "offset": 7},
-            format="json",
+        response = editor_client.patch(
+            f"/api/v1/seasons/{reference.season.slug}/", {"lead": "A fact.[7]"}, format="json"
         )
 
-        assert response.status_code == HTTPStatus.CREATED, response.json()
-        assert [(name, model) for name, model, _actor in writes_of(service_calls)] == [
-            ("content_save", Reference),
-            ("content_save", Citation),
+        assert response.status_code == HTTPStatus.OK, response.json()
+        assert writes_of(service_calls) == [
+            ("content_save", Season, services.Actor.editor(editor, "api"))
         ]
 
     def test_a_refused_write_is_a_400_and_writes_nothing(self, editor_client, service_calls):

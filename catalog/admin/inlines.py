@@ -1,4 +1,4 @@
-"""The inlines: a season's infobox lines and a reference's citations.
+"""The inlines: a season's infobox lines.
 
 Only small parts are inline: every inline row adds its fields to the change form's POST, which
 Django caps (parts.py). The larger parts are edited on their own pages.
@@ -8,21 +8,12 @@ the write service (`ContentAdmin.save_formset`).
 """
 
 from catalog.admin.base import SMALL_TEXTAREA, ContentTabularInline
-from catalog.models import Citation, InfoboxField
+from catalog.models import InfoboxField
 
 
 class InfoboxFieldInline(ContentTabularInline):
     model = InfoboxField
     fields = ["position", "key", "value", "source"]
-    readonly_fields = ["source"]
-    formfield_overrides = SMALL_TEXTAREA
-    extra = 0
-
-
-class CitationInline(ContentTabularInline):
-    model = Citation
-    fields = ["sentence", "offset", "section", "source"]
-    autocomplete_fields = ["section"]
     readonly_fields = ["source"]
     formfield_overrides = SMALL_TEXTAREA
     extra = 0

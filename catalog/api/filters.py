@@ -7,10 +7,12 @@ or number that does not parse) answers 400 with the parameter's message.
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
-from catalog.models import Accolade, Citation, Credit, Episode, Event, Person, Review
+from catalog.models import Accolade, Credit, Episode, Event, Person, Review, Season
+from catalog.vocabulary import marker
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -102,12 +104,18 @@ class AccoladeFilter(django_filters.FilterSet):
 
 
 class CitationFilter(django_filters.FilterSet):
-    season = slug_filter("reference__season__slug", "The season's slug.")
-    number = IntegerFilter(field_name="reference__number", label="Reference number.")
+    """Filters the seasons whose citations are listed; the view keeps the markers of `number`."""
+
+    season = slug_filter("slug", "The season's slug.")
+    number = IntegerFilter(method="filter_cited", label="Reference number.")
 
     class Meta:
-        model = Citation
+        model = Season
         fields = ["season", "number"]
+
+    def filter_cited(self, queryset, name, value):
+        text = marker(value)
+        return queryset.filter(Q(lead__contains=text) | Q(sections__body__contains=text)).distinct()
 
 
 class SearchFilter(filters.SearchFilter):

@@ -26,13 +26,11 @@ from catalog.api.fields import (
 from catalog.api.writes import api_actor, api_errors, edit_conflict
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
     Outlet,
     Person,
-    Reference,
     Review,
     Season,
     Series,
@@ -307,32 +305,26 @@ class AccoladeSerializer(ContentSerializer):
         return {"slug": accolade.nominee.slug, "name": accolade.nominee.name}
 
 
-class CitationSerializer(ContentSerializer):
-    """A cited sentence; `season` and `number` name its reference (made when first cited)."""
+class CitationSerializer(serializers.Serializer):
+    """A citation marker `[N]` of a season's prose, read from the text: read-only. Editors
+    cite by writing the marker in a season's lead or a section's body."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
-    season = season_field(source="reference.season")
-    number = StrictIntegerField(source="reference.number", min_value=1, max_value=32767)
-    error_names = {"reference": "number"}
-
-    class Meta(ContentSerializer.Meta):
-        model = Citation
-        fields = ["id", "url", "season", "number", "sentence", "offset", "source", "version"]
-        read_only_fields = ["source"]
-
-    def to_model_values(self, instance, data):
-        if "reference" in data:
-            season = data["reference"].get("season") or instance.reference.season
-            number = data["reference"].get("number") or instance.reference.number
-            reference = Reference.objects.filter(season=season, number=number).first()
-            if reference is None:
-                # A new reference number is made when first cited, through the write service.
-                with api_errors():
-                    reference = services.content_save(
-                        instance=Reference(season=season, number=number), actor=self.actor
-                    )
-            data["reference"] = reference
-        return data
+    id = serializers.CharField(
+        read_only=True, help_text="The season's slug and the marker's id on its page."
+    )
+    url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail", lookup_field="id")
+    html_url = AbsoluteUrlField(source="get_absolute_url")
+    season = serializers.CharField(source="season.slug", read_only=True)
+    number = serializers.IntegerField(read_only=True, help_text="The reference's number.")
+    section = serializers.CharField(
+        source="section_anchor",
+        read_only=True,
+        allow_null=True,
+        help_text="The anchor of the section whose text holds the marker; null for the lead.",
+    )
+    sentence = serializers.CharField(
+        read_only=True, help_text="The sentence the marker stands in or right after."
+    )
 
 
 class SeasonSerializer(ContentSerializer):

@@ -3,12 +3,15 @@ clients may order by. Reads are public; writes need a token or session of a user
 model's add/change/delete permission (DjangoModelPermissionsOrAnonReadOnly)."""
 
 from http import HTTPStatus
+from operator import attrgetter
 
-from django.db.models import ProtectedError
+from django.db.models import Prefetch, ProtectedError
 from django.http import JsonResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 
 from catalog import selectors, services
 from catalog.api import filters, serializers
@@ -16,7 +19,6 @@ from catalog.api.conditional import ConditionalMixin
 from catalog.api.writes import api_actor, api_write
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -24,6 +26,8 @@ from catalog.models import (
     Person,
     Review,
     Season,
+    Section,
+    citations_in,
 )
 
 
@@ -207,11 +211,52 @@ class AccoladeViewSet(ContentViewSet):
     ordering_fields = ["year", "award", "category"]
 
 
-class CitationViewSet(ContentViewSet):
-    """Article sentences and the reference numbers they cite."""
+class CitationViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
+    """Citations: the markers `[N]` of the seasons' prose, read from the text (read-only: a
+    citation is written, moved or removed by editing a season's lead or a section's body).
 
-    queryset = Citation.objects.select_related("reference__season")
+    Season by season, by reference number, each number's markers in page order. An id is the
+    season's slug and the marker's id on the page, `cite-ref-N-K` for reference N's K-th
+    marker.
+    """
+
+    queryset = Season.objects.all()
     serializer_class = serializers.CitationSerializer
     filterset_class = filters.CitationFilter
-    search_fields = ["sentence"]
-    ordering_fields = ["reference__number", "offset"]
+    filter_backends = [DjangoFilterBackend]
+    lookup_field = "id"
+    lookup_value_regex = "[^/]+"
+    lookup_example = "jessica-jones-season-2:cite-ref-24-1"
+
+    def get_queryset(self):
+        sections = Section.objects.order_by("position")
+        seasons = super().get_queryset().visible_to(self.request.user)
+        return seasons.prefetch_related(Prefetch("sections", sections))
+
+    def list(self, request, *args, **kwargs):
+        # The backend's own steps, to keep the FilterSet's number for the markers themselves.
+        filterset = DjangoFilterBackend().get_filterset(request, self.get_queryset(), self)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        number = filterset.form.cleaned_data.get("number")
+        citations = [
+            citation
+            for season in filterset.qs
+            # By number, as references are listed; a number's markers in page order.
+            for citation in sorted(
+                citations_in(season, season.sections.all()), key=attrgetter("number")
+            )
+            if number is None or citation.number == number
+        ]
+        page = self.paginate_queryset(citations)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def get_object(self):
+        slug, _colon, ref_id = self.kwargs["id"].partition(":")
+        season = self.get_queryset().filter(slug=slug).first()
+        citations = citations_in(season, season.sections.all()) if season else []
+        citation = next((c for c in citations if c.ref_id == ref_id), None)
+        if citation is None:
+            raise NotFound()
+        self.shown = [citation]
+        return citation

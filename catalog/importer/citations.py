@@ -5,6 +5,9 @@ stripped, so a marker that ended a sentence stands at the start of the next line
 stray closing quote, if any): it belongs to the sentence *before* that line's sentence in the
 article. A marker inside a line cites the words before it. Lines are found in the article by
 their letters and digits alone, which survive the article's lost apostrophes.
+
+The markers are then written into the article's prose (`write_markers`), where the page shows
+them and editors edit them: the text is the citations' one source.
 """
 
 import re
@@ -13,6 +16,7 @@ from bisect import bisect_right
 from catalog.importer.data import CitationData
 from catalog.importer.errors import ArticleError
 from catalog.importer.text import normalise, normalised_with_map
+from catalog.vocabulary import join_paragraphs, marker
 
 LEADING_RE = re.compile(r"^\s*[\"”’']?\s*(?P<markers>(?:\[\d+\])+)")
 MARKER_RE = re.compile(r"\[(\d+)\]")
@@ -87,9 +91,45 @@ def extract_citations(text, path, paragraphs, anchors):
             end = len(sentences.items[before][1])
             for number in MARKER_RE.findall(leading.group("markers")):
                 cite(int(number), before, end, line)
-        for marker in MARKER_RE.finditer(rest):
-            cited = normalise(MARKER_RE.sub("", rest[: marker.start()]))
+        for found in MARKER_RE.finditer(rest):
+            cited = normalise(MARKER_RE.sub("", rest[: found.start()]))
             sentence_number, within = sentences.locate(position + max(len(cited) - 1, 0))
             offset = sentences.end_offset(sentence_number, within + 1)
-            cite(int(marker.group(1)), sentence_number, offset, line)
+            cite(int(found.group(1)), sentence_number, offset, line)
     return citations
+
+
+def write_markers(article):
+    """Write each of `article.citations` into the lead or its section's body as `[N]`."""
+    by_anchor = {}
+    for citation in article.citations:
+        by_anchor.setdefault(citation.section_anchor, []).append(citation)
+    article.lead = with_markers(article.lead, by_anchor.get(None, []))
+    for section in article.sections:
+        section.body = with_markers(section.body, by_anchor.get(section.anchor, []))
+
+
+def with_markers(text, citations):
+    """`text` with the citations' markers: in the first paragraph holding the cited sentence,
+    `offset` characters into the sentence; markers at one place in the citations' order."""
+    paragraphs = text.split("\n\n")  # as join_paragraphs wrote them
+    placed = [[] for _ in paragraphs]
+    for order, citation in enumerate(citations):
+        for index, paragraph in enumerate(paragraphs):
+            start = paragraph.find(citation.sentence)
+            if start >= 0:
+                position = start + min(citation.offset, len(citation.sentence))
+                placed[index].append((position, order, citation.number))
+                break
+    return join_paragraphs(
+        insert_markers(paragraph, markers)
+        for paragraph, markers in zip(paragraphs, placed, strict=True)
+    )
+
+
+def insert_markers(paragraph, markers):
+    pieces, done = [], 0
+    for position, _order, number in sorted(markers):
+        pieces += [paragraph[done:position], marker(number)]
+        done = position
+    return "".join([*pieces, paragraph[done:]])

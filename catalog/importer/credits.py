@@ -10,20 +10,8 @@ import re
 from catalog.importer.data import CreditData
 from catalog.importer.errors import ArticleError
 from catalog.importer.text import NAME, outside_quotes, split_list
-from catalog.vocabulary import billing_of_heading
+from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
-# Infobox keys that name people, and the job they give.
-INFOBOX_JOBS = {
-    "showrunner": "showrunner",
-    "showrunners": "showrunner",
-    "created by": "creator",
-    "creator": "creator",
-    "composer": "composer",
-    "music by": "composer",
-    "producer": "producer",
-    "executive producer": "executive producer",
-    "executive producers": "executive producer",
-}
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 
 JOINED_RE = re.compile(
@@ -67,8 +55,8 @@ def infobox_credits(infobox, article, cast, path):
     credits = []
     main_names = [credit.person for credit in cast if credit.billing == "main"]
     for key, value, line in infobox:
-        lowered = key.lower()
-        if lowered == "starring":
+        known_key = infobox_key(key)
+        if known_key == INFOBOX_STARRING:
             starring = split_list(value)
             if main_names and set(starring) != set(main_names):
                 missing = sorted(set(main_names) - set(starring))
@@ -86,14 +74,11 @@ def infobox_credits(infobox, article, cast, path):
                     credits.append(
                         CreditData(name, "cast", "main", "", "", order, None, "", line.text)
                     )
-        elif lowered in INFOBOX_JOBS:
+        elif known_key in INFOBOX_JOBS:
+            job = INFOBOX_JOBS[known_key]
             for name in split_list(value):
                 article.add_person(name)
-                credits.append(
-                    CreditData(
-                        name, "crew", None, "", INFOBOX_JOBS[lowered], 0, None, "", line.text
-                    )
-                )
+                credits.append(CreditData(name, "crew", None, "", job, 0, None, "", line.text))
     return credits
 
 

@@ -4,12 +4,23 @@ import datetime
 from dataclasses import dataclass, field
 
 from catalog.importer.text import sort_name as default_sort_name
+from catalog.vocabulary import marker_numbers
 
 
 @dataclass
 class PersonData:
     name: str
     sort_name: str
+
+
+@dataclass
+class InfoboxLineData:
+    """An infobox line the site keeps as written: its key is no season field, no credit."""
+
+    position: int  # its place among all the infobox's lines
+    key: str
+    value: str
+    source: str
 
 
 @dataclass
@@ -76,6 +87,8 @@ class AccoladeData:
 
 @dataclass
 class CitationData:
+    """Where a marker goes: `offset` characters into `sentence` (written into the prose)."""
+
     number: int
     section_anchor: str | None
     sentence: str
@@ -95,7 +108,7 @@ class ArticleData:
     release_date: datetime.date | None = None
     episode_count: int | None = None
     episode_list_title: str = ""
-    infobox: list[tuple[str, str, str]] = field(default_factory=list)
+    infobox: list[InfoboxLineData] = field(default_factory=list)
     sections: list[SectionData] = field(default_factory=list)
     people: dict[str, PersonData] = field(default_factory=dict)
     credits: list[CreditData] = field(default_factory=list)
@@ -104,6 +117,11 @@ class ArticleData:
     accolades: list[AccoladeData] = field(default_factory=list)
     citations: list[CitationData] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def cited_numbers(self):
+        """The reference numbers the markers in the lead and the section bodies name."""
+        texts = [self.lead, *(section.body for section in self.sections)]
+        return sorted({number for text in texts for number in marker_numbers(text)})
 
     def add_person(self, name, sort_name=""):
         known = self.people.get(name)

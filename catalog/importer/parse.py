@@ -5,49 +5,51 @@ import re
 from django.utils.text import slugify
 
 from catalog.importer.accolades import extract_accolades
-from catalog.importer.citations import extract_citations
+from catalog.importer.citations import extract_citations, write_markers
 from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
-from catalog.importer.data import ArticleData, SectionData
+from catalog.importer.data import ArticleData, InfoboxLineData, SectionData
 from catalog.importer.dates import DateProblem, parse_iso_date
 from catalog.importer.document import parse_document
 from catalog.importer.errors import ArticleError
 from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
 from catalog.importer.reviews import extract_reviews
-from catalog.vocabulary import anchor_for, join_paragraphs
+from catalog.vocabulary import (
+    INFOBOX_SEASON_FIELDS,
+    anchor_for,
+    infobox_key,
+    is_typed_infobox_key,
+    join_paragraphs,
+)
 
 TITLE_RE = re.compile(r"^(?P<series>.+?)\s*\(?\b[Ss]eason (?P<number>\d{1,3})\)?$")
 HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def infobox_key(key):
-    return re.sub(r"[\s_-]+", "", key.lower())
-
-
 def read_infobox(document, article, path):
-    """Typed season fields from the infobox keys this importer knows; the rest kept as text."""
-    for key, value, line in document.infobox:
-        article.infobox.append((key, value, line.text))
-        name = infobox_key(key)
-        if name in {"bgcolor", "bgcolour", "backgroundcolor", "backgroundcolour"}:
+    """The season's own fields from their keys; the lines the site keeps as written (neither a
+    season field nor a credit: `vocabulary.is_typed_infobox_key`) at their place in the box."""
+    for position, (key, value, line) in enumerate(document.infobox, start=1):
+        field = INFOBOX_SEASON_FIELDS.get(infobox_key(key))
+        if field == "background_color":
             if not HEX_COLOR_RE.match(value):
                 raise ArticleError(path, line.number, f"{value!r} is not a colour as #RRGGBB")
             article.background_color = value.lower()
-        elif name in {"numepisodes", "episodes", "numberofepisodes"}:
+        elif field == "episode_count":
             if not re.fullmatch(r"\d{1,4}", value) or int(value) == 0:
                 raise ArticleError(
                     path, line.number, f"{value!r} is not a number of episodes (a whole number)"
                 )
             article.episode_count = int(value)
-        elif name in {"network", "channel"}:
-            article.network = value
-        elif name in {"released", "releasedate", "firstaired", "release"}:
+        elif field == "release_date":
             try:
                 article.release_date = parse_iso_date(value)
             except DateProblem as error:
                 raise ArticleError(path, line.number, str(error)) from error
-        elif name in {"episodelist", "episodelisttitle"}:
-            article.episode_list_title = value
+        elif field is not None:  # network, episode_list_title: text as written
+            setattr(article, field, value)
+        elif not is_typed_infobox_key(key):  # a credit's key is read by credits.py
+            article.infobox.append(InfoboxLineData(position, key, value, line.text))
 
 
 def section_data(document):
@@ -92,4 +94,6 @@ def parse_article(text, path="<article>", citations_text=None, citations_path="<
     if citations_text is not None:
         anchors = [section.anchor for section in article.sections]
         article.citations = extract_citations(citations_text, citations_path, paragraphs, anchors)
+        # Last: every reader above took the article's words without them.
+        write_markers(article)
     return article

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from catalog.importer.text import Sentence, split_sentences
+from catalog.vocabulary import Sentence, split_sentences
 
 
 @dataclass

@@ -1,26 +1,15 @@
-"""Text helpers: reading a file safely, sentences, quotations, names."""
+"""Text helpers: reading a file safely, quotations, names (sentences: catalog.vocabulary)."""
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from catalog.importer.errors import ArticleError
-
-# Tokens that end with a period without ending a sentence.
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "co", "ltd", "mt"}
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“\[(]?[A-Z0-9])")
 
 # A person's name: two or more capitalised words; initials ("J. R.") and hyphens allowed.
 NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+)"
 NAME = rf"{NAME_WORD}(?: (?:De |de |Van |van |von |da |del |La |Le )?{NAME_WORD})+"
 NAME_RE = re.compile(NAME)
-
-
-@dataclass
-class Sentence:
-    text: str
-    start: int  # offset in its paragraph
 
 
 def read_article(path, max_bytes):
@@ -53,30 +42,6 @@ def read_article(path, max_bytes):
         line = text[: control.start()].count("\n") + 1
         raise ArticleError(path, line, "the file holds control characters: is it binary?")
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def split_sentences(paragraph):
-    """Split prose the way a plain splitter does, but keep initials and abbreviations."""
-    sentences = []
-    start = 0
-    for match in SENTENCE_END_RE.finditer(paragraph):
-        before = paragraph[start : match.start()]
-        last_word = re.search(r"(\S+)$", before)
-        word = last_word.group(1) if last_word else ""
-        if match.group().startswith(".") and (
-            re.fullmatch(r"[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
-        ):
-            continue
-        if paragraph[match.start() - 1 : match.start()] == "[":  # an elided "[...]"
-            continue
-        end = match.end()
-        sentences.append(Sentence(paragraph[start:end].strip(), start))
-        start = end
-        while start < len(paragraph) and paragraph[start].isspace():
-            start += 1
-    if paragraph[start:].strip():
-        sentences.append(Sentence(paragraph[start:].strip(), start))
-    return sentences
 
 
 def quoted_spans(paragraph):

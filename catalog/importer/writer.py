@@ -4,7 +4,8 @@ Every row is written through the content write service (catalog.services), as th
 with the article's file for actor. Running it again with the same data changes nothing (no
 row is saved unless a value differs). Fields the article does not hold (episode titles,
 reference details, a season's status) are never overwritten, so editors' work on them
-survives a re-import.
+survives a re-import. The references the markers cite are made before the prose that holds
+the markers, as the models ask.
 """
 
 from collections import Counter
@@ -16,7 +17,6 @@ from django.utils.text import slugify
 from catalog import services
 from catalog.models import (
     Accolade,
-    Citation,
     Credit,
     Episode,
     Event,
@@ -29,6 +29,7 @@ from catalog.models import (
     Section,
     Series,
 )
+from catalog.vocabulary import strip_markers
 
 
 class WriteProblem(Exception):
@@ -105,37 +106,43 @@ def season_import(*, article, actor):
     """Save an ArticleData as `actor` (the importer and its file); returns (season, summary)."""
     writer = Writer(actor)
     series = upsert(writer, Series, {"slug": slugify(article.series)}, {"name": article.series})
+    season_key = {"series": series, "number": article.number}
     season = upsert(
         writer,
         Season,
-        {"series": series, "number": article.number},
+        season_key,
         {
             "title": article.title,
             "slug": article.slug,
-            "lead": article.lead,
             "background_color": article.background_color,
             "network": article.network,
             "release_date": article.release_date,
             "episode_count": article.episode_count,
             "episode_list_title": article.episode_list_title,
         },
-        create_only={"status": Season.Status.PUBLISHED},
+        # The lead's markers cite references, which need the season first: a new season
+        # starts with the lead's words alone, and the lead is written after the references.
+        create_only={"status": Season.Status.PUBLISHED, "lead": strip_markers(article.lead)},
     )
-    for position, (key, value, source) in enumerate(article.infobox, start=1):
+    for number in article.cited_numbers():
+        upsert(writer, Reference, {"season": season, "number": number})
+    if season.lead != article.lead:
+        writer.save(season, {**season_key, "lead": article.lead}, {"lead": article.lead})
+        writer.summary["updated", Season.__name__] += 1
+    for line in article.infobox:
         upsert(
             writer,
             InfoboxField,
-            {"season": season, "key": key},
-            {"position": position, "value": value, "source": source},
+            {"season": season, "key": line.key},
+            {"position": line.position, "value": line.value, "source": line.source},
         )
-    sections = {}
     for data in article.sections:
         # Positions shift when an article gains a section; free them before reusing them.
         for moved in Section.objects.filter(season=season, position=data.position).exclude(
             anchor=data.anchor
         ):
             writer.save(moved, {}, {"position": 10_000 + data.position})
-        sections[data.anchor] = upsert(
+        upsert(
             writer,
             Section,
             {"season": season, "anchor": data.anchor},
@@ -205,14 +212,6 @@ def season_import(*, article, actor):
                 "result": accolade.result,
                 "source": accolade.source,
             },
-        )
-    for citation in article.citations:
-        reference = upsert(writer, Reference, {"season": season, "number": citation.number})
-        upsert(
-            writer,
-            Citation,
-            {"reference": reference, "sentence": citation.sentence, "offset": citation.offset},
-            {"section": sections.get(citation.section_anchor), "source": citation.source},
         )
     return season, writer.summary
 

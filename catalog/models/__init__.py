@@ -6,6 +6,8 @@ were read from. Unknown stays unknown: blank text or NULL numbers, never a guess
 What visitors may see is one rule, `published()`: a season is public when its status says so,
 everything reached through a season when its season is, and a person or an outlet when some
 published work names them. Editors (who may view seasons) see drafts too: `visible_to(user)`.
+
+A citation is no model: it is a marker `[N]` in the prose, read by `citations_in()`.
 """
 
 from django.apps import apps
@@ -15,7 +17,7 @@ from catalog.models.base import TimeStampedModel
 from catalog.models.credits import Credit
 from catalog.models.events import Event
 from catalog.models.people import Person
-from catalog.models.references import Citation, Reference
+from catalog.models.references import Citation, Reference, citations_in
 from catalog.models.reviews import Outlet, Review
 from catalog.models.revisions import Revision
 from catalog.models.seasons import Episode, InfoboxField, Season, Section, Series
@@ -42,5 +44,6 @@ __all__ = [
     "Season",
     "Section",
     "Series",
+    "citations_in",
     "content_models",
 ]

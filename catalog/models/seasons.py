@@ -14,9 +14,24 @@ from catalog.models.base import (
     TimeStampedModel,
     published_q,
 )
-from catalog.vocabulary import is_reserved_anchor, split_paragraphs
+from catalog.vocabulary import (
+    INFOBOX_JOBS,
+    INFOBOX_SEASON_FIELDS,
+    INFOBOX_STARRING,
+    infobox_key,
+    is_reserved_anchor,
+    marker,
+    marker_numbers,
+    split_paragraphs,
+)
 
 HEX_COLOR_RE = r"^#[0-9A-Fa-f]{6}$"
+# The largest number a reference can have (its PositiveSmallIntegerField).
+REFERENCE_NUMBER_MAX = 32767
+PROSE_HELP = (
+    "Paragraphs separated by a blank line. A reference's number in brackets, [24], cites it "
+    "where the cited words end; the reference must exist."
+)
 
 
 class Series(TimeStampedModel):
@@ -50,7 +65,7 @@ class Season(TimeStampedModel):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200)
     status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
-    lead = models.TextField(blank=True)
+    lead = models.TextField(blank=True, help_text=PROSE_HELP)
     background_color = models.CharField(
         max_length=7,
         blank=True,
@@ -90,13 +105,17 @@ class Season(TimeStampedModel):
     def get_timeline_url(self):
         return reverse("catalog:season-timeline", kwargs={"slug": self.slug})
 
+    def clean(self):
+        refuse_unknown_markers(self.pk, "lead", self.lead)
+
     @property
     def lead_paragraphs(self):
         return split_paragraphs(self.lead)
 
 
 class InfoboxField(TimeStampedModel):
-    """Every `- Key: Value` line of the infobox, as written, in order."""
+    """An infobox line kept as written, in order: one whose key the site keeps nowhere else
+    (a season's own field, or its credits, is edited there and shown from there)."""
 
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="infobox_fields")
     position = models.PositiveSmallIntegerField()
@@ -115,6 +134,22 @@ class InfoboxField(TimeStampedModel):
     def __str__(self):
         return f"{self.key}: {self.value}"
 
+    def clean(self):
+        # One place to edit each fact the page shows: a second one would change nothing.
+        name = infobox_key(self.key)
+        if name in INFOBOX_SEASON_FIELDS:
+            field = Season._meta.get_field(INFOBOX_SEASON_FIELDS[name]).verbose_name
+            where = f"the season's own “{field}” field"
+        elif name in INFOBOX_JOBS:
+            where = f"the season's crew credits with the job “{INFOBOX_JOBS[name]}”"
+        elif name == INFOBOX_STARRING:
+            where = "the season's main cast credits"
+        else:
+            return
+        raise ValidationError(
+            {"key": f"The infobox shows “{self.key}” from {where}: edit it there."}
+        )
+
 
 class Section(TimeStampedModel):
     """A heading of the article and the prose paragraphs under it."""
@@ -124,7 +159,7 @@ class Section(TimeStampedModel):
     level = models.PositiveSmallIntegerField(default=2)
     title = models.CharField(max_length=200)
     anchor = models.SlugField(max_length=200)
-    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
+    body = models.TextField(blank=True, help_text=PROSE_HELP)
 
     objects = SeasonContentQuerySet.as_manager()
 
@@ -152,6 +187,7 @@ class Section(TimeStampedModel):
                     f"choose another, e.g. “{self.anchor}-2”."
                 }
             )
+        refuse_unknown_markers(self.season_id, "body", self.body)
 
     def get_absolute_url(self):
         return f"{self.season.get_absolute_url()}#{self.anchor}"
@@ -181,3 +217,41 @@ class Episode(TimeStampedModel):
 
     def __str__(self):
         return f"{self.season} episode {self.number}" + (f": {self.title}" if self.title else "")
+
+
+def refuse_unknown_markers(season_id, field, text):
+    """A marker in `text` must name a reference of the season (a new season has none yet)."""
+    # Here, not at the top: the references module imports this one.
+    from catalog.models.references import Reference
+
+    numbers = list(dict.fromkeys(marker_numbers(text)))
+    if not numbers:
+        return
+    known = set(
+        Reference.objects.filter(
+            season_id=season_id, number__in=[n for n in numbers if n <= REFERENCE_NUMBER_MAX]
+        ).values_list("number", flat=True)
+        if season_id
+        else ()
+    )
+    unknown = [number for number in numbers if number not in known]
+    if len(unknown) == 1:
+        (number,) = unknown
+        message = (
+            f"{marker(number)} cites no reference of this season: add reference {number} "
+            "first, or remove the marker."
+        )
+    elif unknown:
+        message = (
+            f"{listed(marker(n) for n in unknown)} cite no reference of this season: add "
+            f"references {listed(unknown)} first, or remove the markers."
+        )
+    else:
+        return
+    raise ValidationError({field: message})
+
+
+def listed(items):
+    """`a`, `a and b`, `a, b and c`."""
+    items = [str(item) for item in items]
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else items[0]

@@ -10,6 +10,8 @@ import json
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from catalog.vocabulary import strip_markers
+
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -39,7 +41,7 @@ def season_json_ld(article, absolute):
         "partOfSeries": {"@type": "TVSeries", "name": season.series.name},
     }
     if season.lead:
-        data["description"] = season.lead_paragraphs[0]
+        data["description"] = strip_markers(season.lead_paragraphs[0])
     if season.episode_count is not None:
         data["numberOfEpisodes"] = season.episode_count
     if season.release_date:

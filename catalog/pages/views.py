@@ -20,6 +20,7 @@ from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
 from catalog.pages.search import search as run_search
 from catalog.pages.shapers import PersonProfile, SeasonArticle
+from catalog.vocabulary import strip_markers
 
 SITE_NAME = "Season wiki"
 DESCRIPTION_WORDS = 30
@@ -71,7 +72,8 @@ def season_detail(request, slug):
     season = get_object_or_404(selectors.seasons_for_article(request.user), slug=slug)
     article = SeasonArticle(season)
     path = season.get_absolute_url()
-    meta = _meta(request, season.title, season.lead or season.title, "video.tv_show", path)
+    description = strip_markers(season.lead) or season.title
+    meta = _meta(request, season.title, description, "video.tv_show", path)
     context = {
         "season": season,
         "article": article,

@@ -28,7 +28,6 @@ CONTENT_MODELS = [
     "catalog.event",
     "catalog.accolade",
     "catalog.reference",
-    "catalog.citation",
 ]
 
 

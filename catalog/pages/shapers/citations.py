@@ -1,65 +1,43 @@
-"""Citation markers in the prose, and the backlinks from each reference to its markers.
+"""The citation markers in the prose, and the backlinks from each reference to its markers.
 
-A marker stands where the cited words end: in the first paragraph that holds the cited
-sentence, `offset` characters into it. Markers are numbered in the order the page asks for
-paragraphs (the lead, then the sections in article order), so `cite-ref-N-K` is reference N's
-K-th marker down the page and `reference.backlinks` lists them in that order.
+The markers are part of the text (`[24]` where the cited words end; see
+`catalog.models.references`). They are read in page order, the lead then the sections, so
+`cite-ref-N-K` is reference N's K-th marker down the page and `reference.backlinks` lists them
+in that order. A marker whose reference is missing (the models refuse one, so only data
+written around them has it) stays the text it is.
 """
 
-from dataclasses import dataclass
-
-from catalog.vocabulary import split_paragraphs
-
-
-@dataclass
-class Marker:
-    number: int
-    ref_id: str
+from catalog.models.references import Marker, marked_paragraphs
+from catalog.vocabulary import marker
 
 
 class Citations:
-    """Places the reference markers in the prose and numbers each occurrence."""
+    """Each text's paragraphs as pieces, {"text": str} or {"refs": [Marker]}, in `texts`."""
 
-    def __init__(self, references):
-        self.references = references
-        self.by_section = {}
+    def __init__(self, references, texts):
+        self.by_number = {reference.number: reference for reference in references}
         for reference in references:
             reference.backlinks = []
-            for citation in reference.citations.all():
-                self.by_section.setdefault(citation.section_id, []).append((citation, reference))
+        self.texts = [
+            [self._pieces(parts) for parts in paragraphs] for paragraphs in marked_paragraphs(texts)
+        ]
+        # A reference nothing cites is left out, as a wiki's reference list leaves it out.
+        self.cited = [reference for reference in references if reference.backlinks]
 
-    def paragraphs(self, section_id, text):
-        """The paragraphs of `text` as lists of pieces: {"text": str} or {"refs": [Marker]}.
-
-        `section_id` is None for the lead."""
-        paragraphs = split_paragraphs(text)
-        markers = [[] for _ in paragraphs]
-        for citation, reference in self.by_section.get(section_id, []):
-            for index, paragraph in enumerate(paragraphs):
-                start = paragraph.find(citation.sentence)
-                if start >= 0:
-                    position = start + min(citation.offset, len(citation.sentence))
-                    markers[index].append((position, citation.pk, reference))
-                    break
-        return [self._pieces(p, sorted(m)) for p, m in zip(paragraphs, markers, strict=True)]
-
-    def _pieces(self, paragraph, markers):
-        pieces, done = [], 0
-        for position, _pk, reference in markers:
-            if position > done:
-                pieces.append({"text": paragraph[done:position]})
-                done = position
-            marker = self._marker(reference)
-            if pieces and "refs" in pieces[-1]:
-                pieces[-1]["refs"].append(marker)
+    def _pieces(self, parts):
+        pieces = []
+        for part in parts:
+            reference = self.by_number.get(part.number) if isinstance(part, Marker) else None
+            if reference is not None:
+                reference.backlinks.append(part.ref_id)
+                if pieces and "refs" in pieces[-1]:
+                    pieces[-1]["refs"].append(part)
+                else:
+                    pieces.append({"refs": [part]})
+                continue
+            text = part if isinstance(part, str) else marker(part.number)
+            if pieces and "text" in pieces[-1]:
+                pieces[-1]["text"] += text
             else:
-                pieces.append({"refs": [marker]})
-        if done < len(paragraph):
-            pieces.append({"text": paragraph[done:]})
+                pieces.append({"text": text})
         return pieces
-
-    def _marker(self, reference):
-        # Ids follow the page order: cite-ref-N-1 is reference N's first marker.
-        ref_id = f"cite-ref-{reference.number}-{len(reference.backlinks) + 1}"
-        reference.backlinks.append(ref_id)
-        return Marker(reference.number, ref_id)

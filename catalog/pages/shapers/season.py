@@ -7,6 +7,7 @@ page costs the same number of queries however large the season is. The outline's
 and hands them to both.
 """
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from catalog.models import Review
@@ -14,19 +15,21 @@ from catalog.pages.colors import header_colors
 from catalog.pages.shapers.citations import Citations
 from catalog.pages.shapers.credits import ByDepartment
 from catalog.pages.shapers.outline import Blocks, CastGroup, Heading, build_outline
-from catalog.vocabulary import PRODUCTION_KINDS, Billing
+from catalog.vocabulary import (
+    INFOBOX_CREW_ROWS,
+    PRODUCTION_KINDS,
+    Billing,
+    is_typed_infobox_key,
+)
 
 # How many events the article's short timeline shows before linking to the full one.
 SHORT_TIMELINE_LENGTH = 6
-# Infobox lines shown from typed fields or the credits rather than as written.
-TYPED_INFOBOX_KEYS = {
-    "bg color",
-    "showrunner",
-    "starring",
-    "num episodes",
-    "network",
-    "released",
-    "episode list",
+# Where the infobox shows the crew rows (vocabulary.INFOBOX_CREW_ROWS), as a wiki's does:
+# at the top, after Starring, after the number of episodes.
+INFOBOX_CREW_PLACES = {
+    "top": ["creator", "showrunner"],
+    "after_cast": ["composer"],
+    "after_episodes": ["executive producer", "producer"],
 }
 PRODUCTION_COMPANY_KEYS = {"production company", "production companies"}
 # The id of each cast group's list on the page (reserved in vocabulary.RESERVED_ANCHORS).
@@ -37,13 +40,18 @@ CAST_LIST_IDS = {
 }
 
 
+@dataclass
+class InfoboxRow:
+    label: str
+    people: list
+
+
 class SeasonArticle(ByDepartment):
     def __init__(self, season):
         self.season = season
         self.series = season.series
         self.sections = list(season.sections.all())
         self.infobox_fields = list(season.infobox_fields.all())
-        self.references = list(season.references.all())
         self.credits = list(season.credits.all())
         self.episodes = list(season.episodes.all())
         self.reviews = list(season.reviews.all())
@@ -56,11 +64,14 @@ class SeasonArticle(ByDepartment):
             for billing, list_id in CAST_LIST_IDS.items()
         ]
         # The lead first, then the sections in order: the citation markers count in page order.
-        self.citations = Citations(self.references)
-        self.lead = self.citations.paragraphs(None, season.lead)
+        citations = Citations(
+            list(season.references.all()), [season.lead, *(s.body for s in self.sections)]
+        )
+        self.lead, *bodies = citations.texts
+        self.references = citations.cited
         headings = [
-            Heading(s.title, s.anchor, s.level, self.citations.paragraphs(s.pk, s.body))
-            for s in self.sections
+            Heading(s.title, s.anchor, s.level, paragraphs)
+            for s, paragraphs in zip(self.sections, bodies, strict=True)
         ]
         blocks = Blocks(
             episodes=bool(self.episodes),
@@ -81,8 +92,24 @@ class SeasonArticle(ByDepartment):
         return [c.person for c in self.crew if c.job == "showrunner"]
 
     @cached_property
+    def infobox_crew(self):
+        """The infobox's crew rows by place: InfoboxRow(label, people) for each job someone
+        is credited with, people in credit order."""
+        rows = {}
+        for place, jobs in INFOBOX_CREW_PLACES.items():
+            rows[place] = []
+            for job in jobs:
+                people = list(dict.fromkeys(c.person for c in self.crew if c.job == job))
+                if people:
+                    label, several = INFOBOX_CREW_ROWS[job]
+                    rows[place].append(InfoboxRow(several if len(people) > 1 else label, people))
+        return rows
+
+    @cached_property
     def other_infobox_fields(self):
-        return [f for f in self.infobox_fields if f.key.lower() not in TYPED_INFOBOX_KEYS]
+        """The lines kept as written, in order (a typed key's value is shown from its field;
+        the models refuse such a line, this leaves out any loaded around them)."""
+        return [f for f in self.infobox_fields if not is_typed_infobox_key(f.key)]
 
     @cached_property
     def production_companies(self):
@@ -125,7 +152,6 @@ class SeasonArticle(ByDepartment):
             *self.sections,
             *self.infobox_fields,
             *self.references,
-            *(c for r in self.references for c in r.citations.all()),
             *self.credits,
             *(c.person for c in self.credits),
             *self.episodes,
