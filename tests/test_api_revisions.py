@@ -10,7 +10,6 @@ from django.apps import apps
 from catalog.models import Person, Revision
 from tests.factories import (
     AccoladeFactory,
-    CitationFactory,
     CreditFactory,
     EpisodeFactory,
     EventFactory,
@@ -51,7 +50,6 @@ UPDATES = [
     ("episodes", EpisodeFactory, "pk", "title", "AKA Start"),
     ("outlets", OutletFactory, "pk", "name", "Renamed Outlet"),
     ("accolades", AccoladeFactory, "pk", "category", "Best Actress"),
-    ("citations", CitationFactory, "pk", "sentence", "Another sentence."),
 ]
 
 
@@ -101,20 +99,6 @@ def test_many_to_many_changes_are_recorded_as_primary_keys(editor, editor_client
 
     assert response.status_code == HTTPStatus.OK, response.content
     assert rows_of(the_revision(editor)) == [("Event", "~", {"people": [[], [person.pk]]})]
-
-
-def test_a_citation_and_the_reference_it_makes_are_one_revision(editor, editor_client):
-    season = SeasonFactory()
-
-    response = editor_client.post(
-        "/api/v1/citations/",
-        {"season": season.slug, "number": 7, "sentence": "A fact.", "offset": 7},
-    )
-
-    assert response.status_code == HTTPStatus.CREATED, response.content
-    revision = the_revision(editor)
-    assert rows_of(revision) == [("Reference", "+", {}), ("Citation", "+", {})]
-    assert revision.season == season
 
 
 def test_a_delete_and_what_it_cascades_to_are_one_revision(editor, editor_client):

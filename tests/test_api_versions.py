@@ -56,7 +56,7 @@ def stored(slug="ann-editor"):
 
 
 class TestTheVersionIsRead:
-    RESOURCES = "seasons people credits reviews events episodes outlets accolades citations"
+    RESOURCES = "seasons people credits reviews events episodes outlets accolades"
 
     @pytest.mark.parametrize("resource", RESOURCES.split())
     def test_every_object_reads_its_version(self, api_client, season, resource):
