@@ -176,6 +176,9 @@ def grow(season, times=10, people=None):
         body = f"Grown[{reference.number}] sentence number {n}.[{reference.number}]"
         SectionFactory(season=season, position=100 + n, level=2 + n % 2, body=body)
     AccoladeFactory.create_batch(extra, season=season, nominee=people[1])
+    # Lines of keys the site does not type (the seed has none: its keys are all typed).
+    for n in range(times):
+        InfoboxFieldFactory(season=season, position=200 + n, key=f"Location {n}", value="NYC")
     return people
 
 

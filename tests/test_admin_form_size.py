@@ -60,10 +60,9 @@ def test_the_add_form_and_the_largest_change_form_of_the_seed_post_far_fewer_fie
 ):
     largest = most_referred(model)
 
-    posted = {
-        "add": fields_posted(admin_client, admin_url(model, "add")),
-        str(largest): fields_posted(admin_client, admin_url(model, "change", largest.pk)),
-    }
+    posted = {"add": fields_posted(admin_client, admin_url(model, "add"))}
+    if largest is not None:  # the seed has no infobox line of an untyped key
+        posted[str(largest)] = fields_posted(admin_client, admin_url(model, "change", largest.pk))
 
     assert max(posted.values()) < FAR_BELOW_THE_LIMIT, posted
 
