@@ -9,7 +9,16 @@ from django.contrib.auth.models import User
 
 from catalog import revisions, services
 from catalog.importer import article_import
-from catalog.models import Episode, Event, InfoboxField, Person, Reference, Revision, Section
+from catalog.models import (
+    Credit,
+    Episode,
+    Event,
+    InfoboxField,
+    Person,
+    Reference,
+    Revision,
+    Section,
+)
 from tests.admin_forms import admin_url, browser_form_data, crlf
 from tests.factories import EventFactory, PersonFactory, SeasonFactory
 from tests.seed import ARTICLE, CITATIONS
@@ -259,6 +268,18 @@ class TestTheAdmin:
         one, two = Revision.objects.order_by("id")
         assert Episode.history.filter(revision=one, history_type="-").count() == 1
         assert Episode.history.filter(revision=two, history_type="-").count() == 2
+
+    def test_rows_saved_together_in_a_list_are_one_revision(self, editor_admin, editor, season):
+        url = f"{admin_url(Credit, 'changelist')}?season__id__exact={season.pk}&billing__exact=main"
+        data = browser_form_data(editor_admin.get(url), form_selector="#changelist-form")
+        data["form-0-order"], data["form-1-order"] = "2", "1"
+
+        editor_admin.post(url, data)
+
+        revision = Revision.objects.get()
+        assert (revision.user, revision.via) == (editor, "admin")
+        changes = [row.changes for row in Credit.history.filter(revision=revision)]
+        assert sorted(changes, key=str) == [{"order": [1, 2]}, {"order": [2, 1]}]
 
 
 class TestConflictsInTheAdmin:
