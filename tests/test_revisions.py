@@ -395,3 +395,67 @@ class TestConflictsInInlineRows:
         assert "Saved now: “Streaming”. Yours: “Web series”." in response.text
         row.refresh_from_db()
         assert row.value == "Streaming"
+
+
+class TestConflictsInAList:
+    """Two editors reorder the season's main cast in its list; the other saves first."""
+
+    @pytest.fixture
+    def cast_list(self, season):
+        query = f"?season__id__exact={season.pk}&billing__exact=main"
+        return f"{admin_url(Credit, 'changelist')}{query}"
+
+    @pytest.fixture
+    def other_admin(self, db):
+        from django.contrib.auth.models import Group
+        from django.test import Client
+
+        other = User.objects.create_user("other", is_staff=True)
+        other.groups.add(Group.objects.get(name="Editors"))
+        client = Client()
+        client.force_login(other)
+        return client
+
+    def open_list(self, client, url):
+        return browser_form_data(client.get(url), form_selector="#changelist-form")
+
+    def test_each_row_carries_its_version(self, editor_admin, cast_list, season):
+        data = self.open_list(editor_admin, cast_list)
+
+        first = season.credits.cast().in_billing_order().first()
+        assert data["form-0-id"] == str(first.pk)
+        assert data["form-0-base_version"] == str(first.version)
+
+    def test_different_rows_changed_by_two_editors_both_survive(
+        self, editor_admin, other_admin, cast_list, season
+    ):
+        mine, theirs = (
+            self.open_list(editor_admin, cast_list),
+            self.open_list(other_admin, cast_list),
+        )
+        theirs["form-0-order"] = "10"
+        other_admin.post(cast_list, theirs)
+
+        mine["form-1-order"] = "20"
+        editor_admin.post(cast_list, mine)
+
+        orders = {c.pk: c.order for c in season.credits.filter(billing="main")}
+        assert orders[int(mine["form-0-id"])] == 10
+        assert orders[int(mine["form-1-id"])] == 20
+
+    def test_the_same_row_changed_by_two_editors_shows_both_values(
+        self, editor_admin, other_admin, cast_list, season
+    ):
+        mine, theirs = (
+            self.open_list(editor_admin, cast_list),
+            self.open_list(other_admin, cast_list),
+        )
+        theirs["form-0-order"] = "10"
+        other_admin.post(cast_list, theirs)
+
+        mine["form-0-order"] = "30"
+        response = editor_admin.post(cast_list, mine)
+
+        assert response.status_code == HTTPStatus.OK  # the list again, nothing saved
+        assert "Saved now: “10”. Yours: “30”." in response.text
+        assert Credit.objects.get(pk=mine["form-0-id"]).order == 10

@@ -177,6 +177,11 @@ class ContentAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         return versioned_fieldsets(super().get_fieldsets(request, obj), "revision_comment")
 
+    def get_changelist_form(self, request, **kwargs):
+        # A list's editable rows carry their versions too (change_list_results.html).
+        kwargs.setdefault("form", VersionedForm)
+        return super().get_changelist_form(request, **kwargs)
+
     # Saving ---------------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
