@@ -12,7 +12,7 @@ What this module adds:
 - each history row's `changes`: {field: [old, new]} for the fields that write changed (and a
   many-to-many's primary keys), which the write service computes from the row as it was in
   the database, so that history shows old values even for content loaded from fixtures.
-- `changed_since(model, pk, version)`: what other writes changed after a form was opened,
+- `changed_since(stored, version)`: what other writes changed after a form was opened,
   for the service's edit-conflict check.
 """
 
@@ -179,19 +179,18 @@ class TheirChange:
     by: str
 
 
-def changed_since(model, pk, version):
-    """What writes after `version` changed on this object: {attname: TheirChange}, or None
-    when history cannot say (versions went by without history rows)."""
+def changed_since(stored, version):
+    """What writes after `version` changed on `stored` (the object as it is saved now):
+    {attname: TheirChange}, or None when history cannot say (versions went by without
+    history rows)."""
     rows = list(
-        model.history.filter(id=pk, version__gt=version)
+        type(stored)
+        .history.filter(id=stored.pk, version__gt=version)
         .exclude(history_type="+")
         .select_related("history_user")
         .order_by("version", "history_id")
     )
-    current_version = model._base_manager.filter(pk=pk).values_list("version", flat=True).first()
-    if current_version is None or {row.version for row in rows} != set(
-        range(version + 1, current_version + 1)
-    ):
+    if {row.version for row in rows} != set(range(version + 1, stored.version + 1)):
         return None
     theirs = {}
     for row in rows:

@@ -147,7 +147,7 @@ def _merge(stored, instance, many, base_version):
     if stored.version == base_version:
         return
     model = type(instance)
-    theirs = revisions.changed_since(model, stored.pk, base_version)
+    theirs = revisions.changed_since(stored, base_version)
     mine = revisions.diff(stored, instance, many)
     conflicts, by = {}, set()
     for name, (now, yours) in mine.items():

@@ -203,6 +203,19 @@ class TestEditConflicts:
             )
 
 
+@pytest.fixture
+def other_admin(db):
+    """A second editor, signed in to the admin in a client of their own."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    other = User.objects.create_user("other", is_staff=True)
+    other.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(other)
+    return client
+
+
 def open_form(client, url):
     page = client.get(url)
     assert page.status_code == HTTPStatus.OK
@@ -288,17 +301,6 @@ class TestConflictsInTheAdmin:
     @pytest.fixture
     def ritter(self, seed_content):
         return Person.objects.get(slug="krysten-ritter")
-
-    @pytest.fixture
-    def other_admin(self, db):
-        from django.contrib.auth.models import Group
-        from django.test import Client
-
-        other = User.objects.create_user("other", is_staff=True)
-        other.groups.add(Group.objects.get(name="Editors"))
-        client = Client()
-        client.force_login(other)
-        return client
 
     def test_changes_to_different_fields_are_merged_and_said_so(
         self, editor_admin, other_admin, ritter
@@ -404,17 +406,6 @@ class TestConflictsInAList:
     def cast_list(self, season):
         query = f"?season__id__exact={season.pk}&billing__exact=main"
         return f"{admin_url(Credit, 'changelist')}{query}"
-
-    @pytest.fixture
-    def other_admin(self, db):
-        from django.contrib.auth.models import Group
-        from django.test import Client
-
-        other = User.objects.create_user("other", is_staff=True)
-        other.groups.add(Group.objects.get(name="Editors"))
-        client = Client()
-        client.force_login(other)
-        return client
 
     def open_list(self, client, url):
         return browser_form_data(client.get(url), form_selector="#changelist-form")
