@@ -1,6 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from catalog.caching import CHANGES, shows
 from catalog.pages import views
 from catalog.pages.feeds import ChangesFeed
 from catalog.pages.sitemaps import SITEMAPS
@@ -13,8 +14,9 @@ urlpatterns = [
     path("seasons/<slug:slug>/timeline/", views.season_timeline, name="season-timeline"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
     path("changes/", views.changes, name="changes"),
-    path("changes/feed/", ChangesFeed(), name="changes-feed"),
+    path("changes/feed/", shows(CHANGES)(ChangesFeed()), name="changes-feed"),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Every change may add, drop or date an entry of the sitemap.
+    path("sitemap.xml", shows(CHANGES)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -4,13 +4,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 MANAGE = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
 
 
 def run_check(env_overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
     env.update(env_overrides)
     return subprocess.run(
         [*MANAGE, "check", "--deploy", "--fail-level", "WARNING"],
@@ -26,6 +27,7 @@ def production_env(**extra):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "wiki.example.org",
         "DJANGO_HTTPS": "1",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
         **extra,
     }
 
@@ -35,12 +37,19 @@ def test_deploy_check_is_clean_under_production_settings():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_deploy_check_flags_the_development_fallback_secret_key():
+@pytest.mark.parametrize(
+    ("left_out", "check"),
+    [
+        ("DJANGO_SECRET_KEY", "security.W009"),  # the development fallback key
+        ("REDIS_URL", "catalog.W001"),  # a cache each worker keeps to itself
+    ],
+)
+def test_deploy_check_flags_what_production_must_set(left_out, check):
     env = production_env()
-    del env["DJANGO_SECRET_KEY"]
+    del env[left_out]
     done = run_check(env)
     assert done.returncode != 0
-    assert "security.W009" in done.stdout + done.stderr
+    assert check in done.stdout + done.stderr
 
 
 def test_deploy_check_flags_debug_left_on():

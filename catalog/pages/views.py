@@ -6,15 +6,19 @@ A season's pages and a person's page show editors (who may view seasons) drafts 
 listings (home, search, sitemap) are published content only, for everyone.
 """
 
+import base64
+import hashlib
 from functools import wraps
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 
 from catalog import selectors
+from catalog.caching import CHANGES, keys_of, shows, tag
 from catalog.models import Season
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
@@ -37,6 +41,17 @@ def _meta(request, title, description, og_type="website", path=None):
     }
 
 
+def render_with_style(request, template, context, css):
+    """Render a page whose <style> holds `css` (its colours, which editors choose). The
+    Content-Security-Policy allows that CSS by its hash, not a nonce: the same page is served
+    to many visitors from the cache (catalog.caching), and a nonce would then be repeated."""
+    style = conditional_escape(css)  # the text as the page carries it, which the hash covers
+    digest = base64.b64encode(hashlib.sha256(str(style).encode()).digest()).decode()
+    response = render(request, template, {**context, "style": style})
+    response._csp_update = {"style-src": [f"'sha256-{digest}'"]}  # django-csp's hook
+    return response
+
+
 def editors_see_drafts(view):
     """For a page that shows editors drafts. What it shows depends on who asks, so its
     responses vary on the session cookie, and no cache may store one made for an editor: a
@@ -53,24 +68,31 @@ def editors_see_drafts(view):
     return wrapped
 
 
+@shows("season-list", CHANGES)
 def home(request):
     seasons = selectors.seasons_for_home()
     changes = selectors.recent_changes(selectors.public_revisions()[:HOME_CHANGES])
+    tag(request, *keys_of(seasons))
     meta = _meta(
         request,
         SITE_NAME,
         "A wiki of television seasons: cast and characters, episodes, production timelines, "
         "reviews and awards.",
     )
-    return render(
-        request, "catalog/home.html", {"seasons": seasons, "changes": changes, "meta": meta}
+    # Each season's card in its colour.
+    css = "".join(
+        f"#season-{season.pk} {{ border-top-color: {season.background_color or '#eaecf0'}; }}"
+        for season in seasons
     )
+    context = {"seasons": seasons, "changes": changes, "meta": meta}
+    return render_with_style(request, "catalog/home.html", context, css)
 
 
 @editors_see_drafts
 def season_detail(request, slug):
     season = get_object_or_404(selectors.seasons_for_article(request.user), slug=slug)
     article = SeasonArticle(season)
+    tag(request, *article.surrogate_keys())
     path = season.get_absolute_url()
     description = strip_markers(season.lead) or season.title
     meta = _meta(request, season.title, description, "video.tv_show", path)
@@ -81,13 +103,18 @@ def season_detail(request, slug):
         "json_ld": seo.season_json_ld(article, request.build_absolute_uri),
         "draft": season.status != Season.Status.PUBLISHED,
     }
-    return render(request, "catalog/season_detail.html", context)
+    css = (
+        f".infobox .infobox-title {{ background-color: {article.header_background}; "
+        f"color: {article.header_text}; }}"
+    )
+    return render_with_style(request, "catalog/season_detail.html", context, css)
 
 
 @editors_see_drafts
 def season_timeline(request, slug):
     season = get_object_or_404(selectors.seasons_for_timeline(request.user), slug=slug)
     events = list(season.events.all())
+    tag(request, *keys_of([season, *events]))
     meta = _meta(
         request,
         f"Timeline of {season.title}",
@@ -112,6 +139,7 @@ def person_detail(request, slug):
     # A person known only from draft seasons has no public page yet (editors see it).
     person = get_object_or_404(selectors.people_for_profile(request.user), slug=slug)
     profile = PersonProfile(person)
+    tag(request, *profile.surrogate_keys())
     path = person.get_absolute_url()
     context = {
         "person": person,
@@ -126,6 +154,7 @@ def person_detail(request, slug):
     return render(request, "catalog/person_detail.html", context)
 
 
+@shows(CHANGES)
 def changes(request):
     paginator = Paginator(selectors.public_revisions(), selectors.CHANGES_PER_PAGE)
     try:
@@ -145,6 +174,7 @@ def changes(request):
     return render(request, "catalog/changes.html", context)
 
 
+@shows("season-list", "series-list", "person-list", "credit-list", "outlet-list")
 def search(request):
     results = run_search(request.GET.get("q", ""))
     title = f"Search: {results.query}" if results.query and not results.problem else "Search"
@@ -152,5 +182,6 @@ def search(request):
     return render(request, "catalog/search.html", {"results": results, "meta": meta})
 
 
+@shows()
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
