@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from catalog.pages import views
@@ -15,6 +15,15 @@ urlpatterns = [
     path("changes/", views.changes, name="changes"),
     path("changes/feed/", ChangesFeed(), name="changes-feed"),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of the sections, each a sitemap of at most SITEMAP_LIMIT pages (?p=2, ...).
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "catalog:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
 ]
