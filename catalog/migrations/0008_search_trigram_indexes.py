@@ -3,6 +3,10 @@
 Search matches with `icontains`, which Django writes on PostgreSQL as
 `UPPER("col"::text) LIKE UPPER('%words%')`; a GIN index of `UPPER(col)` with pg_trgm's
 `gin_trgm_ops` answers exactly that expression (for words of three characters or more).
+A query of fewer than three characters has no trigram: search matches characters by how they
+start then (`UPPER(character) LIKE 'AN%'`), which a B-tree of `UPPER(character)` with
+`text_pattern_ops` answers.
+
 SQLite has neither pg_trgm nor GIN: there these operations do nothing, and search scans, as
 it does at the seed's size.
 """
@@ -44,5 +48,10 @@ class Migration(migrations.Migration):
                 f'DROP INDEX IF EXISTS "{name}"',
             )
             for name, table, column in TRIGRAM_INDEXES
+        ),
+        PostgreSQLOnly(
+            'CREATE INDEX IF NOT EXISTS "catalog_credit_character_prefix" ON "catalog_credit" '
+            '(UPPER("character") text_pattern_ops)',
+            'DROP INDEX IF EXISTS "catalog_credit_character_prefix"',
         ),
     ]
