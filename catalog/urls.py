@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from catalog.caching import CHANGES, shows
@@ -16,7 +16,19 @@ urlpatterns = [
     path("changes/", views.changes, name="changes"),
     path("changes/feed/", shows(CHANGES)(ChangesFeed()), name="changes-feed"),
     path("search/", views.search, name="search"),
-    # Every change may add, drop or date an entry of the sitemap.
-    path("sitemap.xml", shows(CHANGES)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of the sections, each a sitemap of at most SITEMAP_LIMIT pages (?p=2, ...).
+    # Every change may add, drop or date an entry.
+    path(
+        "sitemap.xml",
+        shows(CHANGES)(index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "catalog:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        shows(CHANGES)(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -29,6 +29,8 @@ from catalog.vocabulary import strip_markers
 SITE_NAME = "Season wiki"
 DESCRIPTION_WORDS = 30
 HOME_CHANGES = 10
+# Seasons a page of the home page lists (a large catalogue has thousands).
+HOME_SEASONS = 50
 
 
 def _meta(request, title, description, og_type="website", path=None):
@@ -68,23 +70,37 @@ def editors_see_drafts(view):
     return wrapped
 
 
+def _page(request, queryset, per_page, what):
+    """The page `?page=` asks for; a 404 for one that is not a number or is past the end."""
+    try:
+        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
+    except InvalidPage as error:
+        raise Http404(f"No such page of {what}.") from error
+
+
+def _page_path(request, page):
+    """Each page is its own canonical page; the first is the bare path."""
+    return request.path + (f"?page={page.number}" if page.number > 1 else "")
+
+
 @shows("season-list", CHANGES)
 def home(request):
-    seasons = selectors.seasons_for_home()
+    page = _page(request, selectors.seasons_for_home(), HOME_SEASONS, "seasons")
     changes = selectors.recent_changes(selectors.public_revisions()[:HOME_CHANGES])
-    tag(request, *keys_of(seasons))
+    tag(request, *keys_of(page.object_list))
     meta = _meta(
         request,
-        SITE_NAME,
+        SITE_NAME + (f" (page {page.number})" if page.number > 1 else ""),
         "A wiki of television seasons: cast and characters, episodes, production timelines, "
         "reviews and awards.",
+        path=_page_path(request, page),
     )
     # Each season's card in its colour.
     css = "".join(
         f"#season-{season.pk} {{ border-top-color: {season.background_color or '#eaecf0'}; }}"
-        for season in seasons
+        for season in page.object_list
     )
-    context = {"seasons": seasons, "changes": changes, "meta": meta}
+    context = {"page": page, "seasons": page.object_list, "changes": changes, "meta": meta}
     return render_with_style(request, "catalog/home.html", context, css)
 
 
@@ -156,19 +172,13 @@ def person_detail(request, slug):
 
 @shows(CHANGES)
 def changes(request):
-    paginator = Paginator(selectors.public_revisions(), selectors.CHANGES_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except InvalidPage as error:  # not a number, or past the last page
-        raise Http404("No such page of changes.") from error
-    later_page = page.number > 1
+    page = _page(request, selectors.public_revisions(), selectors.CHANGES_PER_PAGE, "changes")
     meta = _meta(
         request,
-        "Recent changes" + (f" (page {page.number})" if later_page else ""),
+        "Recent changes" + (f" (page {page.number})" if page.number > 1 else ""),
         "The latest edits to the wiki's published seasons and people: what changed, when, "
         "and by whom.",
-        # Each page is its own canonical page; the first is /changes/ itself.
-        path=request.path + (f"?page={page.number}" if later_page else ""),
+        path=_page_path(request, page),
     )
     context = {"page": page, "changes": selectors.recent_changes(page.object_list), "meta": meta}
     return render(request, "catalog/changes.html", context)
