@@ -1,11 +1,11 @@
 """Load the site's pages and API with wrk, each beside a minimal Django view in the same server.
 
-    make bench                          # the whole matrix: about 25 minutes, see README
+    make bench                          # the whole matrix (about half an hour), see --help
     .venv/bin/python bench/http_bench.py --databases sqlite --sizes seed --cache off \\
         --duration 2 --urls season,api-credits
 
 For each database (SQLite, PostgreSQL) and size (the seed content; the large catalogue of
-`manage.py generate_catalogue`, PostgreSQL only) it starts gunicorn with production settings
+`manage.py generate_catalogue`, built once and kept) it starts gunicorn with production settings
 (DEBUG off) through bench/settings.py, which adds a minimal view (`HttpResponse("ok")`) beside
 the site's URLs. It does so once with the page cache on and once off (Redis db 15, shared by the
 workers, flushed first), and on PostgreSQL once more with a new database connection per request.
@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -37,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 # Built once by generate_catalogue, kept, and rebuilt only when the generator or the schema
-# changed: the database's comment holds the fingerprint of what built it.
+# changed: the database's comment (a file beside the SQLite one) holds what built it.
 LARGE_DATABASE = "seasonwiki_bench_large"
+LARGE_SQLITE = ROOT / "var" / "bench-large.sqlite3"
 GENERATE = ["generate_catalogue", "--seed", "1"]  # its default sizes: 1,000 seasons, ...
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -147,26 +149,45 @@ def generator_fingerprint():
     return f"generate_catalogue {digest.hexdigest()[:16]}"
 
 
-def ensure_large_catalogue(env):
-    """The large catalogue's database, built now unless the same generator built it before."""
-    fingerprint = generator_fingerprint()
+def built_fingerprint(kind):
+    """The fingerprint the kept large catalogue was built with, or None."""
+    if kind == "sqlite":
+        marker = LARGE_SQLITE.with_suffix(".fingerprint")
+        return marker.read_text() if marker.exists() and LARGE_SQLITE.exists() else None
     built = postgres(
         "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
         f"WHERE datname = '{LARGE_DATABASE}'"
     )
-    url = f"{POSTGRES}/{LARGE_DATABASE}"
-    if built and built[0][0] == fingerprint:
-        print(f"Reusing {LARGE_DATABASE} ({fingerprint})")
+    return built[0][0] if built else None
+
+
+def ensure_large_catalogue(kind, env):
+    """The large catalogue's database, built now unless the same generator built it before."""
+    fingerprint = generator_fingerprint()
+    url = f"sqlite:///{LARGE_SQLITE}" if kind == "sqlite" else f"{POSTGRES}/{LARGE_DATABASE}"
+    if built_fingerprint(kind) == fingerprint:
+        print(f"Reusing the large catalogue {url} ({fingerprint})")
         return url
-    print(f"Building {LARGE_DATABASE}: manage.py {' '.join(GENERATE)}", flush=True)
+    print(f"Building {url}: manage.py {' '.join(GENERATE)}", flush=True)
     started = time.monotonic()
-    postgres(f"DROP DATABASE IF EXISTS {LARGE_DATABASE} WITH (FORCE)")
-    postgres(f"CREATE DATABASE {LARGE_DATABASE}")
+    if kind == "sqlite":
+        LARGE_SQLITE.parent.mkdir(exist_ok=True)
+        LARGE_SQLITE.with_suffix(".fingerprint").unlink(missing_ok=True)
+        LARGE_SQLITE.unlink(missing_ok=True)
+    else:
+        postgres(f"DROP DATABASE IF EXISTS {LARGE_DATABASE} WITH (FORCE)")
+        postgres(f"CREATE DATABASE {LARGE_DATABASE}")
     env = {**env, "DATABASE_URL": url}
     manage(env, "migrate", "--noinput")
     manage(env, *GENERATE, quiet=False)
-    postgres("ANALYZE", LARGE_DATABASE)  # fresh statistics, as a live database has
-    postgres(f"COMMENT ON DATABASE {LARGE_DATABASE} IS '{fingerprint}'")
+    # Fresh planner statistics, as a live database has; then mark what built it.
+    if kind == "sqlite":
+        with sqlite3.connect(LARGE_SQLITE) as connection:
+            connection.execute("ANALYZE")
+        LARGE_SQLITE.with_suffix(".fingerprint").write_text(fingerprint)
+    else:
+        postgres("ANALYZE", LARGE_DATABASE)
+        postgres(f"COMMENT ON DATABASE {LARGE_DATABASE} IS '{fingerprint}'")
     print(f"Built in {time.monotonic() - started:.0f} s")
     return url
 
@@ -174,12 +195,12 @@ def ensure_large_catalogue(env):
 @contextmanager
 def database(kind, size, env, tmp):
     """Yield the DATABASE_URL of a database of this kind holding content of this size."""
-    if kind == "sqlite":
+    if size == "large":
+        yield ensure_large_catalogue(kind, env)
+    elif kind == "sqlite":
         url = f"sqlite:///{tmp}/seed.sqlite3"
         load_seed({**env, "DATABASE_URL": url})
         yield url
-    elif size == "large":
-        yield ensure_large_catalogue(env)
     else:
         name = f"seasonwiki_bench_seed_{os.getpid()}"
         postgres(f"CREATE DATABASE {name}")
@@ -367,9 +388,6 @@ def main():
         env = base_env(tmp)
         manage(env, "collectstatic", "--noinput")
         for kind, size in [(kind, size) for kind in args.databases for size in args.sizes]:
-            if (kind, size) == ("sqlite", "large"):
-                print("\nsqlite, large: skipped (the large catalogue is built on PostgreSQL)")
-                continue
             with database(kind, size, env, tmp) as url:
                 env_here = {**env, "DATABASE_URL": url}
                 paths = {
