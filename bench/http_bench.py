@@ -117,10 +117,9 @@ def ensure_wrk():
     if shutil.which("wrk"):
         return
     print("Installing Debian's wrk (the load generator)", flush=True)
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
+    apt = [*([] if os.geteuid() == 0 else ["sudo"]), "env", "DEBIAN_FRONTEND=noninteractive"]
+    subprocess.run([*apt, "apt-get", "update", "-qq"], check=True)
+    subprocess.run([*apt, "apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
 def manage(env, *args, quiet=True):
