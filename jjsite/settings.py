@@ -26,6 +26,16 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
 
 
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
 def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -97,11 +107,19 @@ TEMPLATES = [
 WSGI_APPLICATION = "jjsite.wsgi.application"
 
 # An embedded SQLite file by default; production sets DATABASE_URL=postgres://...
+# Each process keeps its database connection for DJANGO_CONN_MAX_AGE seconds (0: a new one
+# per request, Django's own default); a request that reuses it first checks that it still
+# works (CONN_HEALTH_CHECKS), so a restarted PostgreSQL costs no failed request. Persistent
+# connections rather than psycopg's pool: a gunicorn sync worker serves one request at a
+# time, so one connection per worker is all a pool would hold, without a pool's extra idle
+# connections per process (workers x pool size against max_connections); and it works
+# behind PgBouncer as it is.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 

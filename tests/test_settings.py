@@ -64,15 +64,44 @@ def test_a_malformed_boolean_setting_is_refused_with_its_name():
     assert "DJANGO_DEBUG must be a boolean" in done.stderr
 
 
-def test_database_defaults_to_an_embedded_sqlite_file_in_the_project():
-    code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["DJANGO_SETTINGS_MODULE"] = "jjsite.settings"
-    done = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=env,
+def read_settings(expression, env):
+    """Evaluate `expression` (over `settings`) in a fresh process with this environment."""
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "DJANGO_SETTINGS_MODULE": "jjsite.settings"},
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,
     )
+
+
+def test_database_defaults_to_an_embedded_sqlite_file_in_the_project():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    done = read_settings("settings.DATABASES['default']['NAME']", env)
     assert done.stdout.strip() == str(Path(settings.BASE_DIR) / "db.sqlite3")
+
+
+POSTGRES = "postgres://postgres@127.0.0.1:5432/seasonwiki"
+CONNECTION = "[settings.DATABASES['default'][k] for k in ('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS')]"
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    done = read_settings(CONNECTION, production_env(DATABASE_URL=POSTGRES))
+    assert done.stdout.strip() == "[60, True]", done.stderr
+
+
+def test_conn_max_age_zero_opens_a_connection_per_request():
+    env = production_env(DATABASE_URL=POSTGRES, DJANGO_CONN_MAX_AGE="0")
+    assert read_settings(CONNECTION, env).stdout.strip() == "[0, True]"
+
+
+def test_a_malformed_conn_max_age_is_refused_with_its_name():
+    done = read_settings(CONNECTION, production_env(DJANGO_CONN_MAX_AGE="forever"))
+    assert done.returncode != 0
+    assert "DJANGO_CONN_MAX_AGE must be a whole number" in done.stderr
+
+
+def test_deploy_check_is_clean_with_persistent_postgresql_connections():
+    done = run_check(production_env(DATABASE_URL=POSTGRES))
+    assert done.returncode == 0, done.stdout + done.stderr
