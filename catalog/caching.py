@@ -7,6 +7,13 @@ of (`credit-list`, `changes`), and `site`, which every answer names. Every write
 catalog.services announces the keys of what it changed (ContentChange.keys: the object's
 own, the season and people it shows under, before and after, its kind's list, `changes`).
 
+People and outlets are named on many answers (a season page names a hundred people). Their
+keys are in every answer's header, for the shared caches, but the answer is not checked
+against them: a change to a person or an outlet also bumps the keys of the seasons that name
+them (`naming_keys()`, one query), which those answers are checked against. So a stored
+answer is checked against a few keys however many people it names. An answer about a person
+or an outlet itself says so with `about()`, and is checked against its key.
+
 Versions. `invalidate(keys)` sets each key's version to the current time in Django's cache
 (local memory by default; Redis when REDIS_URL is set, shared by every worker and machine)
 and has the shared HTTP caches in front purge the same keys (catalog.purging). An answer is
@@ -49,12 +56,30 @@ VARYING_HEADERS = ("Accept", "Origin")
 NEVER_STORED = ("no-store", "private", "no-cache")
 
 
+# Kinds whose changes bump the seasons that name them (see "People and outlets" above).
+NAMED_KINDS = ("person-", "outlet-")
+
+
 def tag(request, *keys):
     """Name the content `request`'s answer shows (surrogate keys)."""
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
     if getattr(request, "surrogate_keys", None) is None:
         request.surrogate_keys = set()
     request.surrogate_keys.update(keys)
+
+
+def about(request, *keys):
+    """Name the content `request`'s answer is about: checked even for a person or outlet."""
+    tag(request, *keys)
+    request = getattr(request, "_request", request)
+    request.subject_keys = getattr(request, "subject_keys", set()) | set(keys)
+
+
+def checked_keys(request):
+    """The keys a stored answer is checked against (see "People and outlets")."""
+    named = request.surrogate_keys | {SITE}
+    subjects = getattr(request, "subject_keys", set())
+    return {key for key in named if not key.startswith(NAMED_KINDS)} | subjects
 
 
 def keys_of(objects):
@@ -130,7 +155,7 @@ class AnswerCacheMiddleware:
         response = self.get_response(request)
         if not self._storable(request, response):
             return response
-        versions, generation = self._versions(request.surrogate_keys | {SITE})
+        versions, generation = self._versions(checked_keys(request))
         self._label(request, response, versions)
         if generation == started:
             cache.set(

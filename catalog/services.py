@@ -104,8 +104,9 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
             changes = revisions.diff(stored, instance, many)
             if stored is not None and not changes:
                 return instance  # nothing changed: nothing written, nothing recorded
-            # What showed it before (a credit moved to another person leaves the first's page).
-            keys = stored.surrogate_keys() if stored is not None else set()
+            # What showed it before (a credit moved to another person leaves the first's page),
+            # and for a person or an outlet, the seasons that name it (catalog.caching).
+            keys = stored.surrogate_keys() | stored.naming_keys() if stored is not None else set()
             instance.version = 1 if stored is None else stored.version + 1
             instance.full_clean()
             instance._revision_changes = changes
@@ -132,7 +133,7 @@ def content_delete(*, instance, actor, comment=""):
     pk = instance.pk
     with transaction.atomic(), revisions.recording(actor, comment):
         # What showed it, and every list: what cascades with it leaves lists of other kinds.
-        keys = instance.surrogate_keys()
+        keys = instance.surrogate_keys() | instance.naming_keys()
         for model in content_models():
             keys |= _list_keys(model)
         instance.delete()

@@ -330,3 +330,47 @@ def test_an_edit_made_by_another_process_shows_on_the_next_request(client, seaso
         assert get(client, SEASON_URL)[1] > 0
     finally:
         cache.clear()
+
+
+def test_a_renamed_outlet_refreshes_the_season_pages_that_review_it(client, season, commit, editor):
+    outlet = season.reviews.filter(kind="critic").first().outlet
+    client.get(SEASON_URL)
+
+    commit(
+        services.content_save,
+        instance=outlet,
+        actor=services.Actor.editor(editor, "admin"),
+        fields={"name": "The Renamed Gazette"},
+    )
+
+    assert "The Renamed Gazette" in client.get(SEASON_URL).content.decode()
+
+
+def test_a_person_answer_goes_stale_with_the_person(client, season, jessica, commit, editor):
+    api_url = f"/api/v1/people/{jessica.person.slug}/"
+    client.get(api_url)
+    client.get(jessica.person.get_absolute_url())
+
+    commit(
+        services.content_save,
+        instance=jessica.person,
+        actor=services.Actor.editor(editor, "api"),
+        fields={"name": "Krysten Alyce Ritter"},
+    )
+
+    assert client.get(api_url).json()["name"] == "Krysten Alyce Ritter"
+    assert "Krysten Alyce Ritter" in client.get(jessica.person.get_absolute_url()).content.decode()
+
+
+def test_a_stored_page_is_checked_against_its_seasons_not_each_person_it_names(client, season):
+    # A season page names a hundred people and outlets in its header; checking it against
+    # each of them would cost a cache read per name on every visit. Their changes bump the
+    # seasons that name them instead (test_a_renamed_person_..., test_a_renamed_outlet_...).
+    named = surrogate_keys(client.get(SEASON_URL))
+    people = {key for key in named if key.startswith(("person-", "outlet-"))}
+    assert len(people) > 50
+
+    versions = cache.get_many([f"answers:version:{key}" for key in named])
+
+    assert f"answers:version:season-{season.pk}" in versions
+    assert not any(key.removeprefix("answers:version:") in people for key in versions)

@@ -35,7 +35,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from catalog.caching import keys_of, tag
+from catalog.caching import about, keys_of, tag
 from catalog.models.base import surrogate_key
 
 # A strong ETag naming a version: a detail's `"7-<digest>"`, or the bare version `"7"`.
@@ -137,6 +137,8 @@ class ConditionalMixin:
         ):
             return response
         tag(request, *keys_of(self.shown))
+        if self.versioned is not None:  # one object's detail: checked against its own keys
+            about(request, *self.versioned.surrogate_keys())
         if self.action == "list":
             tag(request, *self.get_list_keys())
         version = self.versioned.version if self.versioned is not None else None

@@ -61,6 +61,11 @@ class TimeStampedModel(models.Model):
         name one of them are stale once it changes (catalog.caching). Each model says."""
         raise NotImplementedError
 
+    def naming_keys(self):
+        """For a person or an outlet: the keys of the seasons that name it, which a change to
+        it makes stale too (catalog.caching, "People and outlets"). Nothing for the rest."""
+        return set()
+
 
 class ContentQuerySet(models.QuerySet):
     """Every content queryset: `published()` for visitors, `visible_to(user)` for a request."""

@@ -38,6 +38,16 @@ class Person(TimeStampedModel):
     def surrogate_keys(self):
         return {surrogate_key("person", self.pk)}
 
+    def naming_keys(self):
+        # Every season whose page names them: cast or crew, critic, in an event, nominee.
+        seasons = (
+            Credit.objects.filter(person=self).order_by().values("season")
+            .union(Review.objects.filter(critic=self).order_by().values("season"))
+            .union(Event.objects.filter(people=self).order_by().values("season"))
+            .union(Accolade.objects.filter(nominee=self).order_by().values("season"))
+        )  # fmt: skip
+        return {surrogate_key("season", row["season"]) for row in seasons}
+
     def __str__(self):
         return self.name
 

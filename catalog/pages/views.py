@@ -18,7 +18,7 @@ from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 
 from catalog import selectors
-from catalog.caching import CHANGES, keys_of, shows, tag
+from catalog.caching import CHANGES, about, keys_of, shows, tag
 from catalog.models import Season
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
@@ -155,6 +155,7 @@ def person_detail(request, slug):
     # A person known only from draft seasons has no public page yet (editors see it).
     person = get_object_or_404(selectors.people_for_profile(request.user), slug=slug)
     profile = PersonProfile(person)
+    about(request, *person.surrogate_keys())
     tag(request, *profile.surrogate_keys())
     path = person.get_absolute_url()
     context = {
