@@ -44,19 +44,27 @@ _retrying_lock = threading.Lock()
 
 def purge(keys):
     """Purge `keys` from every configured cache. Never raises."""
-    keys = valid_keys(keys)
-    if purge_method() is None or not keys:
-        return
-    for url in settings.CACHE_PURGE_URLS:
-        try:
-            error = send_with_pending(url, keys)
-            if error:
-                joined = " ".join(keys)
-                logger.warning("Purging %s at %s failed (%s); retrying.", joined, url, error)
-                PendingPurge.objects.create(url=url, keys=joined, last_error=error)
-                retry_in_background(url)
-        except Exception:
-            logger.exception("Purging %s at %s failed", " ".join(keys), url)
+    try:
+        keys = valid_keys(keys)
+        if purge_method() is None or not keys:
+            return
+        for url in settings.CACHE_PURGE_URLS:
+            purge_at(url, keys)
+    except Exception:
+        logger.exception("Purging %r failed", keys)
+
+
+def purge_at(url, keys):
+    """Purge `keys` (and what is pending) from the cache at `url`; on failure, keep them."""
+    try:
+        error = send_with_pending(url, keys)
+        if error:
+            joined = " ".join(keys)
+            logger.warning("Purging %s at %s failed (%s); retrying.", joined, url, error)
+            PendingPurge.objects.create(url=url, keys=joined, last_error=error)
+            retry_in_background(url)
+    except Exception:
+        logger.exception("Purging %s at %s failed", " ".join(keys), url)
 
 
 def retry_pending():

@@ -138,6 +138,13 @@ def test_keys_go_once_and_a_malformed_key_is_dropped_and_logged(xkey_purger, cap
     assert "Not a surrogate key" in caplog.text
 
 
+def test_keys_that_are_no_list_of_keys_are_logged_not_raised(xkey_purger, caplog):
+    purging.purge(None)
+
+    assert xkey_purger.requests == []
+    assert "Purging None failed" in caplog.text
+
+
 def test_a_backlog_too_long_for_one_header_purges_everything(xkey_purger):
     purging.purge([f"person-{n}" for n in range(purging.MAX_KEYS + 1)])
 
