@@ -211,6 +211,15 @@ def test_retry_purges_sends_the_pending_keys_and_says_when_a_cache_still_fails(x
     assert pending() == []
 
 
+def test_retry_purges_without_a_purger_sends_nothing(settings, cache):
+    settings.CACHE_PURGE_URLS = [cache.url]
+    PendingPurge.objects.create(url=cache.url, keys="season-3")
+
+    call_command("retry_purges")
+
+    assert cache.requests == []
+
+
 @pytest.mark.django_db(transaction=True)  # the retry thread reads the committed row
 def test_a_failed_purge_is_retried_in_the_background(xkey_purger, monkeypatch, caplog):
     monkeypatch.setattr(purging, "RETRY_DELAYS", (0.1, 0.1))
