@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -215,9 +216,11 @@ def test_retry_purges_without_a_purger_sends_nothing(settings, cache):
     settings.CACHE_PURGE_URLS = [cache.url]
     PendingPurge.objects.create(url=cache.url, keys="season-3")
 
-    call_command("retry_purges")
+    out = StringIO()
+    call_command("retry_purges", stdout=out)
 
     assert cache.requests == []
+    assert "No purger is configured" in out.getvalue()
 
 
 @pytest.mark.django_db(transaction=True)  # the retry thread reads the committed row

@@ -1,5 +1,6 @@
 """Send the shared caches' pending purges again (catalog/purging.py): run it from cron."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog import purging
@@ -12,6 +13,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.CACHE_PURGER:
+            self.stdout.write("No purger is configured (DJANGO_CACHE_PURGER): nothing sent.")
+            return
         failures = purging.retry_pending()
         for url, error in failures.items():
             self.stderr.write(f"{url}: {error}")
