@@ -46,8 +46,9 @@ run: install
 test: install $(CHROMIUM) varnish
 	$(BIN)/python -m pytest
 
+# make bench ARGS='--databases sqlite --sizes seed' to run a part (see --help).
 bench: install
-	$(BIN)/python bench/http_bench.py
+	$(BIN)/python bench/http_bench.py $(ARGS)
 
 bench-storage: install
 	$(BIN)/python bench/revision_storage.py

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from catalog.models.accolades import Accolade
-from catalog.models.base import ContentQuerySet, TimeStampedModel
+from catalog.models.base import ContentQuerySet, TimeStampedModel, surrogate_key
 from catalog.models.credits import Credit
 from catalog.models.events import Event
 from catalog.models.reviews import Review
@@ -34,6 +34,9 @@ class Person(TimeStampedModel):
         ordering = ["sort_name", "name"]
         constraints = [models.UniqueConstraint(fields=["slug"], name="person_unique_slug")]
         indexes = [models.Index(fields=["name"])]
+
+    def surrogate_keys(self):
+        return {surrogate_key("person", self.pk)}
 
     def __str__(self):
         return self.name
