@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0007_history_prose_help_text'),
+        ('catalog', '0008_search_trigram_indexes'),
     ]
 
     operations = [
