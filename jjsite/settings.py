@@ -304,6 +304,25 @@ PERMISSIONS_POLICY_DENY = [
     "xr-spatial-tracking",
 ]
 
+# The shared HTTP caches in front of the site (deploy/varnish.vcl): every edit purges the
+# surrogate keys of what it changed from each cache at DJANGO_CACHE_PURGE_URLS (comma-separated
+# base URLs, e.g. http://10.0.0.7:6081), with DJANGO_CACHE_PURGER: "xkey" (PURGE requests, for
+# Varnish with the xkey vmod), "ban" (BAN requests, Varnish's bans) or "" (no shared cache).
+CACHE_PURGERS = ("", "xkey", "ban")
+CACHE_PURGER = os.environ.get("DJANGO_CACHE_PURGER", "")
+CACHE_PURGE_URLS = env_list("DJANGO_CACHE_PURGE_URLS", "")
+if CACHE_PURGER not in CACHE_PURGERS:
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_PURGER must be one of xkey, ban or empty, not {CACHE_PURGER!r}"
+    )
+if CACHE_PURGER and not CACHE_PURGE_URLS:
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_PURGER={CACHE_PURGER} needs DJANGO_CACHE_PURGE_URLS, the caches to purge"
+    )
+for url in CACHE_PURGE_URLS:
+    if not url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"DJANGO_CACHE_PURGE_URLS: {url!r} is no http(s):// URL")
+
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))
 
