@@ -143,11 +143,6 @@ CACHES = {
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
 # How long a stored answer may stay unused in the cache (it stays valid until an edit).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_TIMEOUT", str(24 * 3600)))
-# What answers tell shared caches (Varnish, a CDN): keep it this long, or until purged by key.
-SHARED_CACHE_MAX_AGE = int(os.environ.get("DJANGO_SHARED_CACHE_MAX_AGE", "3600"))
-SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
-    os.environ.get("DJANGO_SHARED_CACHE_STALE_WHILE_REVALIDATE", "60")
-)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -322,6 +317,15 @@ if CACHE_PURGER and not CACHE_PURGE_URLS:
 for url in CACHE_PURGE_URLS:
     if not url.startswith(("http://", "https://")):
         raise ImproperlyConfigured(f"DJANGO_CACHE_PURGE_URLS: {url!r} is no http(s):// URL")
+
+# What answers tell shared caches (Varnish, a CDN) in s-maxage: a day when saves purge them by
+# key, else a minute, as stale as a page may be where nothing purges it.
+SHARED_CACHE_MAX_AGE = int(
+    os.environ.get("DJANGO_SHARED_CACHE_MAX_AGE", "86400" if CACHE_PURGER else "60")
+)
+SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("DJANGO_SHARED_CACHE_STALE_WHILE_REVALIDATE", "60")
+)
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))

@@ -65,10 +65,12 @@ def commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def save_credit(commit, editor):
-    def save(credit, **fields):
+def save(commit, editor):
+    """An editor's save through the write service, committed."""
+
+    def save(instance, **fields):
         actor = services.Actor.editor(editor, "admin")
-        return commit(services.content_save, instance=credit, actor=actor, fields=fields)
+        return commit(services.content_save, instance=instance, actor=actor, fields=fields)
 
     return save
 
@@ -134,7 +136,7 @@ def test_a_conditional_get_of_an_unchanged_answer_is_a_304(client, season, url):
 
 
 def test_a_saved_credit_shows_at_once_where_it_shows_and_nowhere_else_is_rendered_again(
-    client, season, jessica, save_credit
+    client, season, jessica, save
 ):
     other = SeasonFactory(title="Other Show season 1", slug="other-show-season-1")
     CreditFactory(season=other)
@@ -142,7 +144,7 @@ def test_a_saved_credit_shows_at_once_where_it_shows_and_nowhere_else_is_rendere
     for url in (SEASON_URL, person_url, CREDITS_API, other.get_absolute_url()):
         client.get(url)
 
-    save_credit(jessica, character="Jessica Campbell Jones")
+    save(jessica, character="Jessica Campbell Jones")
 
     for url in (SEASON_URL, person_url, CREDITS_API):
         response, queries = get(client, url)
@@ -152,14 +154,12 @@ def test_a_saved_credit_shows_at_once_where_it_shows_and_nowhere_else_is_rendere
     assert queries == 0  # still the stored answer: nothing it shows changed
 
 
-def test_a_credit_moved_to_another_person_refreshes_both_their_pages(
-    client, season, jessica, save_credit
-):
+def test_a_credit_moved_to_another_person_refreshes_both_their_pages(client, season, jessica, save):
     before, after = jessica.person, Person.objects.get(slug="david-tennant")
     client.get(before.get_absolute_url())
     client.get(after.get_absolute_url())
 
-    save_credit(jessica, person=after, character="Jessica Jones (moved)")
+    save(jessica, person=after, character="Jessica Jones (moved)")
 
     _response, queries = get(client, before.get_absolute_url())
     assert queries > 0
@@ -167,16 +167,11 @@ def test_a_credit_moved_to_another_person_refreshes_both_their_pages(
 
 
 def test_a_renamed_person_refreshes_every_season_page_that_names_them(
-    client, season, jessica, commit, editor
+    client, season, jessica, save
 ):
     client.get(SEASON_URL)
 
-    commit(
-        services.content_save,
-        instance=jessica.person,
-        actor=services.Actor.editor(editor, "admin"),
-        fields={"name": "Krysten Alyce Ritter"},
-    )
+    save(jessica.person, name="Krysten Alyce Ritter")
 
     assert "Krysten Alyce Ritter" in client.get(SEASON_URL).content.decode()
 
@@ -191,17 +186,10 @@ def test_a_deleted_credit_leaves_the_lists_at_once(client, season, jessica, comm
     assert client.get(SEASON_URL).content.decode().count('href="/people/krysten-ritter/"') < links
 
 
-def test_an_unpublished_season_is_gone_for_visitors_on_the_next_request(
-    client, season, commit, editor
-):
+def test_an_unpublished_season_is_gone_for_visitors_on_the_next_request(client, season, save):
     client.get(SEASON_URL)
 
-    commit(
-        services.content_save,
-        instance=season,
-        actor=services.Actor.editor(editor, "admin"),
-        fields={"status": "draft"},
-    )
+    save(season, status="draft")
 
     assert client.get(SEASON_URL).status_code == 404
 
@@ -332,31 +320,21 @@ def test_an_edit_made_by_another_process_shows_on_the_next_request(client, seaso
         cache.clear()
 
 
-def test_a_renamed_outlet_refreshes_the_season_pages_that_review_it(client, season, commit, editor):
+def test_a_renamed_outlet_refreshes_the_season_pages_that_review_it(client, season, save):
     outlet = season.reviews.filter(kind="critic").first().outlet
     client.get(SEASON_URL)
 
-    commit(
-        services.content_save,
-        instance=outlet,
-        actor=services.Actor.editor(editor, "admin"),
-        fields={"name": "The Renamed Gazette"},
-    )
+    save(outlet, name="The Renamed Gazette")
 
     assert "The Renamed Gazette" in client.get(SEASON_URL).content.decode()
 
 
-def test_a_person_answer_goes_stale_with_the_person(client, season, jessica, commit, editor):
+def test_a_person_answer_goes_stale_with_the_person(client, season, jessica, save):
     api_url = f"/api/v1/people/{jessica.person.slug}/"
     client.get(api_url)
     client.get(jessica.person.get_absolute_url())
 
-    commit(
-        services.content_save,
-        instance=jessica.person,
-        actor=services.Actor.editor(editor, "api"),
-        fields={"name": "Krysten Alyce Ritter"},
-    )
+    save(jessica.person, name="Krysten Alyce Ritter")
 
     assert client.get(api_url).json()["name"] == "Krysten Alyce Ritter"
     assert "Krysten Alyce Ritter" in client.get(jessica.person.get_absolute_url()).content.decode()
