@@ -10,7 +10,8 @@ textarea's line breaks as CRLF: these are the paths that once failed.
   season's page start with the season;
 - a sentence of a section, and the season's lead typed as two paragraphs, show on the public
   page with their paragraphs;
-- two cast credits swapped in the season's cast changelist swap on the public page.
+- two cast credits swapped in the season's cast changelist swap on the public page;
+- a visitor whose page came from the answer cache sees an edit on the next request.
 
 Screenshots go to test-artifacts/screenshots/ (or $SCREENSHOT_DIR):
 `admin-section-edit-1280.png` (the change page, edited), `season-section-edited-1280.png`
@@ -117,6 +118,27 @@ def test_a_sentence_edited_in_the_admin_keeps_the_sections_paragraphs(
     expect(paragraphs.nth(1)).to_contain_text("Approaching the second season")
     section.scroll_into_view_if_needed()
     save_screenshot(section, "season-section-edited-1280")
+
+
+def test_a_visitor_sees_an_admin_edit_on_the_next_request_with_the_cache_on(
+    browser, site, filming_section_id
+):
+    season_url = f"{site}/seasons/{SEED_SLUG}/"
+    visitor = browser.new_context(viewport=DESKTOP).new_page()
+    visitor.goto(season_url)
+    stored = visitor.goto(season_url)  # answered from the answer cache (tests/test_caching.py)
+    assert "public" in stored.headers["cache-control"]
+    expect(visitor.locator("#filming")).to_have_text("Filming")
+
+    editor = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(editor, site, f"/admin/catalog/section/{filming_section_id}/change/")
+    editor.fill("#id_title", "Filming and locations")
+    editor.click('input[name="_save"]')
+    expect(editor.locator("ul.messagelist li.success")).to_contain_text("was changed successfully")
+
+    fresh = visitor.goto(season_url)
+    expect(visitor.locator("#filming")).to_have_text("Filming and locations")
+    assert fresh.headers["etag"] != stored.headers["etag"]
 
 
 # Every form saves ------------------------------------------------------------------------
