@@ -22,7 +22,8 @@ def json_ld_script(data):
 
 
 def _person(person, absolute):
-    return {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+    # A person of a SeasonArticle, with their page's address as `url`.
+    return {"@type": "Person", "name": person.name, "url": absolute(person.url)}
 
 
 def _organization(name):
