@@ -7,9 +7,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 CHROMIUM ?= /usr/bin/chromium
+# The shared-cache test (tests/test_varnish.py) runs Debian's Varnish with the xkey vmod.
+VARNISHD ?= /usr/sbin/varnishd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test bench bench-storage lint migrations-check fixtures fixtures-check clean
+.PHONY: install browser varnish run test bench bench-storage lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -29,16 +31,24 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+varnish:
+	@if [ ! -x $(VARNISHD) ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
+		echo "Installing Debian's varnish and varnish-modules for the shared-cache test"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; \
+	fi
+
 run: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py setup_site
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install $(CHROMIUM)
+test: install $(CHROMIUM) varnish
 	$(BIN)/python -m pytest
 
+# make bench ARGS='--databases sqlite --sizes seed' to run a part (see --help).
 bench: install
-	$(BIN)/python bench/http_bench.py
+	$(BIN)/python bench/http_bench.py $(ARGS)
 
 bench-storage: install
 	$(BIN)/python bench/revision_storage.py

@@ -121,22 +121,31 @@ def seasons_for_timeline(viewer=None):
     )
 
 
-def _count(model, **filters):
+def related_count(model, field, **filters):
+    """How many rows of `model` name the outer row through `field`, as a subquery per row: a
+    list that shows a page of rows counts for those rows only, and the list's own COUNT(*)
+    leaves it out (a Count() annotation would GROUP BY the whole table first)."""
     counted = (
-        model.objects.filter(season=OuterRef("pk"), **filters)
+        model.objects.filter(**{field: OuterRef("pk")}, **filters)
         .order_by()
-        .values("season")
+        .values(field)
         .annotate(n=Count("pk"))
         .values("n")
     )
     return Coalesce(Subquery(counted), 0)
 
 
+def _count(model, **filters):
+    return related_count(model, "season", **filters)
+
+
 def seasons_for_home():
-    """The published seasons with how much each holds, counted in subqueries: one query."""
+    """The published seasons with how much each holds, counted in subqueries: one query (a
+    page of them: the order is total, so that pages neither repeat nor skip a season)."""
     return (
         Season.objects.published()
         .with_series()
+        .order_by("series__name", "number", "pk")
         .annotate(
             episodes_total=_count(Episode),
             cast_total=_count(Credit, department=Credit.Department.CAST),

@@ -28,6 +28,8 @@ from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 
 from catalog import revisions
+from catalog.models import content_models
+from catalog.models.base import surrogate_key
 from catalog.vocabulary import merge_paragraphs, normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
@@ -82,6 +84,8 @@ class ContentChange:
     actor: Actor
     created: bool = False
     fields: tuple = ()  # the names of the fields and many-to-many the write set
+    # The surrogate keys of every page and API answer this change makes stale (catalog.caching).
+    keys: frozenset = frozenset()
 
 
 def content_save(*, instance, actor, fields=None, many=None, base_version=None, comment=""):
@@ -100,17 +104,25 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
             changes = revisions.diff(stored, instance, many)
             if stored is not None and not changes:
                 return instance  # nothing changed: nothing written, nothing recorded
+            # What showed it before (a credit moved to another person leaves the first's page),
+            # and for a person or an outlet, the seasons that name it (catalog.caching).
+            keys = stored.surrogate_keys() | stored.naming_keys() if stored is not None else set()
             instance.version = 1 if stored is None else stored.version + 1
             instance.full_clean()
             instance._revision_changes = changes
             instance.save()
             for name, values in many.items():
                 getattr(instance, name).set(values)
+            keys |= instance.surrogate_keys() | _list_keys(type(instance))
     except IntegrityError as error:
         raise ValidationError({NON_FIELD_ERRORS: [CONFLICT_MESSAGE]}) from error
     finally:
         instance.__dict__.pop("_revision_changes", None)
-    _announce(ContentChange("saved", type(instance), instance.pk, actor, created, tuple(changes)))
+    _announce(
+        ContentChange(
+            "saved", type(instance), instance.pk, actor, created, tuple(changes), frozenset(keys)
+        )
+    )
     return instance
 
 
@@ -120,8 +132,12 @@ def content_delete(*, instance, actor, comment=""):
     was."""
     pk = instance.pk
     with transaction.atomic(), revisions.recording(actor, comment):
+        # What showed it, and every list: what cascades with it leaves lists of other kinds.
+        keys = instance.surrogate_keys() | instance.naming_keys()
+        for model in content_models():
+            keys |= _list_keys(model)
         instance.delete()
-    _announce(ContentChange("deleted", type(instance), pk, actor))
+    _announce(ContentChange("deleted", type(instance), pk, actor, keys=frozenset(keys)))
 
 
 def check_edit(*, instance, many=None, base_version):
@@ -177,6 +193,11 @@ def _merged_prose(model, name, base, now, yours):
     if isinstance(model_field, models.TextField) and isinstance(base, str):
         return merge_paragraphs(base, now, yours)
     return None
+
+
+def _list_keys(model):
+    """Every list of `model`'s kind, and the recent changes, which list every write."""
+    return {surrogate_key(model._meta.model_name, "list"), "changes"}
 
 
 def _normalize_text(instance):

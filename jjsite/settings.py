@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +24,16 @@ def env_bool(name, default=False):
     if value.lower() in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
 def env_list(name, default):
@@ -61,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Second: a stored answer skips everything below (catalog/caching.py).
+    "catalog.caching.AnswerCacheMiddleware",
     "jjsite.middleware.ContentSecurityPolicyMiddleware",
     "jjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -95,24 +107,42 @@ TEMPLATES = [
 WSGI_APPLICATION = "jjsite.wsgi.application"
 
 # An embedded SQLite file by default; production sets DATABASE_URL=postgres://...
+# Each process keeps its database connection for DJANGO_CONN_MAX_AGE seconds (0: a new one
+# per request, Django's own default); a request that reuses it first checks that it still
+# works (CONN_HEALTH_CHECKS), so a restarted PostgreSQL costs no failed request. Persistent
+# connections rather than psycopg's pool: a gunicorn sync worker serves one request at a
+# time, so one connection per worker is all a pool would hold, without a pool's extra idle
+# connections per process (workers x pool size against max_connections); and it works
+# behind PgBouncer as it is.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 
-# Throttle counters must be shared by every worker in production: REDIS_URL points at Redis.
-# Without it each process keeps its own in memory, which is right for one process and tests.
+# The cache holds the stored answers and their versions (catalog/caching.py) and the API's
+# throttle counters: every worker and machine must share it in production, so REDIS_URL points
+# at Redis. Without it each process keeps its own in memory, which is right for one process
+# (`make run`, the tests) and wrong for several: `check --deploy` says so (catalog/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the answers and their keys' versions (the default, 300, is too few).
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
     )
 }
+# Whole answers of public pages and API reads, invalidated by edits (catalog/caching.py).
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+# How long a stored answer may stay unused in the cache (it stays valid until an edit).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_TIMEOUT", str(24 * 3600)))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -224,13 +254,14 @@ AXES_VERBOSE = False  # no start-up banner on every command; `axes_list_attempts
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 
 # Content-Security-Policy (django-csp; jjsite/middleware.py). The public pages run no script
-# at all; their only inline CSS is the season's colours, in a <style> with this response's
-# nonce. JSON-LD is data, not script, so script-src 'none' leaves it alone.
+# at all; their only inline CSS is the seasons' colours, in a <style> that the page's own
+# policy allows by its hash (catalog.pages.views.render_with_style): a nonce would repeat in
+# cached pages. JSON-LD is data, not script, so script-src 'none' leaves it alone.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [NONE],
-        "style-src": [SELF, NONCE],
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [NONE],
@@ -267,6 +298,34 @@ PERMISSIONS_POLICY_DENY = [
     "usb",
     "xr-spatial-tracking",
 ]
+
+# The shared HTTP caches in front of the site (deploy/varnish.vcl): every edit purges the
+# surrogate keys of what it changed from each cache at DJANGO_CACHE_PURGE_URLS (comma-separated
+# base URLs, e.g. http://10.0.0.7:6081), with DJANGO_CACHE_PURGER: "xkey" (PURGE requests, for
+# Varnish with the xkey vmod), "ban" (BAN requests, Varnish's bans) or "" (no shared cache).
+CACHE_PURGERS = ("", "xkey", "ban")
+CACHE_PURGER = os.environ.get("DJANGO_CACHE_PURGER", "")
+CACHE_PURGE_URLS = env_list("DJANGO_CACHE_PURGE_URLS", "")
+if CACHE_PURGER not in CACHE_PURGERS:
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_PURGER must be one of xkey, ban or empty, not {CACHE_PURGER!r}"
+    )
+if CACHE_PURGER and not CACHE_PURGE_URLS:
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_PURGER={CACHE_PURGER} needs DJANGO_CACHE_PURGE_URLS, the caches to purge"
+    )
+for url in CACHE_PURGE_URLS:
+    if not url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"DJANGO_CACHE_PURGE_URLS: {url!r} is no http(s):// URL")
+
+# What answers tell shared caches (Varnish, a CDN) in s-maxage: a day when saves purge them by
+# key, else a minute, as stale as a page may be where nothing purges it.
+SHARED_CACHE_MAX_AGE = int(
+    os.environ.get("DJANGO_SHARED_CACHE_MAX_AGE", "86400" if CACHE_PURGER else "60")
+)
+SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("DJANGO_SHARED_CACHE_STALE_WHILE_REVALIDATE", "60")
+)
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))

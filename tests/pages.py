@@ -1,6 +1,7 @@
 """Helpers for the page tests: fetch a page and read it as parsed HTML."""
 
 import json
+import re
 from http import HTTPStatus
 
 from bs4 import BeautifulSoup
@@ -28,3 +29,19 @@ def json_ld(soup):
     scripts = soup.select('script[type="application/ld+json"]')
     assert len(scripts) == 1
     return json.loads(scripts[0].string)
+
+
+def sitemap_text(client):
+    """The text of every sitemap /sitemap.xml (an index) lists, as a crawler reads them."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == HTTPStatus.OK
+    parts = []
+    for location in re.findall(r"<loc>(.*?)</loc>", index.content.decode()):
+        response = client.get(location.removeprefix("http://testserver").replace("&amp;", "&"))
+        assert response.status_code == HTTPStatus.OK
+        parts.append(response.content.decode())
+    return "\n".join(parts)
+
+
+def sitemap_locations(client):
+    return re.findall(r"<loc>(.*?)</loc>", sitemap_text(client))

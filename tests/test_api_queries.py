@@ -12,6 +12,13 @@ from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _every_request_renders(settings):
+    # These count the queries of a render; an answer from the cache costs none (test_caching).
+    settings.PAGE_CACHE = False
+
+
 ALL_LISTS = "credits,reviews,events,episodes,accolades"
 
 # (path, queries). Lists: the count and the page; events add their people (one query).

@@ -92,7 +92,7 @@ def test_the_public_pages_load_with_no_policy_violation_and_their_colours(site):
         for path in ["/", SEASON_PATH, f"{SEASON_PATH}timeline/", "/people/krysten-ritter/"]:
             visit(page, f"{site}{path}")
         visit(page, f"{site}/")
-        # The season's colour reaches the home card and the infobox through the nonce'd CSS.
+        # The season's colour reaches the home card and the infobox through the CSS its hash allows.
         card = page.locator(".season-card").first
         assert card.evaluate("e => getComputedStyle(e).borderTopColor") == SEED_COLOUR
         visit(page, f"{site}{SEASON_PATH}")

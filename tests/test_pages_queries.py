@@ -7,9 +7,10 @@ The counts are the page's read shape (see catalog/selectors.py):
   (with nominees): 9.
 - timeline, `seasons_for_timeline()`: season, events, their people: 3.
 - person, `people_for_profile()`: person, credits, reviews, events, accolades: 5.
-- home, `seasons_for_home()` with counts in subqueries, then the ten latest public revisions
-  (`public_revisions()`) and their changed objects (`recent_changes()`): one query for the
-  revisions and one per model they touched: 2 + 7 with the edits of `edit_history`.
+- home, the published seasons counted for its pages, one page of `seasons_for_home()` with
+  counts in subqueries, then the ten latest public revisions (`public_revisions()`) and their
+  changed objects (`recent_changes()`): one query for the revisions and one per model they
+  touched: 3 + 7 with the edits of `edit_history`.
 - recent changes (`/changes/`): the revisions counted for the pages, one page of them, then
   one query per model they touched: 2 + 7; the feed: 1 + 7.
 - search: seasons, people, characters, outlets: 4 (none for an unusable query).
@@ -23,10 +24,17 @@ from tests.pages import SEASON_URL, TIMELINE_URL
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _every_request_renders(settings):
+    # These count the queries of a render; an answer from the cache costs none (test_caching).
+    settings.PAGE_CACHE = False
+
+
 SEASON_QUERIES = 9
 TIMELINE_QUERIES = 3
 PERSON_QUERIES = 5
-HOME_QUERIES = 2
+HOME_QUERIES = 3
 SEARCH_QUERIES = 4
 # edit_history() edits seven models: sections, credits, episodes, reviews, events, people and
 # seasons; each model whose history a list shows costs one query, whatever its rows.

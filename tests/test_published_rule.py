@@ -19,6 +19,7 @@ from tests.factories import (
     ReviewFactory,
     SeasonFactory,
 )
+from tests.pages import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ class TestADraftOnlyPerson:
 
     def test_is_not_found_by_site_search_nor_in_the_sitemap(self, client, draft_only_person):
         assert "Hidden Actor" not in client.get("/search/?q=Hidden").content.decode()
-        assert draft_only_person.slug not in client.get("/sitemap.xml").content.decode()
+        assert draft_only_person.slug not in sitemap_text(client)
 
     def test_is_seen_by_editors_in_the_api(self, editor_client, draft_only_person):
         response = editor_client.get(f"/api/v1/people/{draft_only_person.slug}/")

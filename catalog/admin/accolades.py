@@ -12,7 +12,7 @@ class AccoladeAdmin(PartAdmin):
     list_display = ["year", "award", "category", "nominee_display", "result", "season"]
     list_filter = [SEASON_FILTER, "result", "year", "award"]
     list_select_related = ["season", "nominee"]
-    ordering = ["season", "year", "award", "category"]  # the accolades table's order
+    ordering = ["season_id", "year", "award", "category"]  # the accolades table's order
     search_fields = ["award", "category", "nominee_text", "nominee__name"]
     autocomplete_fields = ["season", "nominee"]
     readonly_fields = ["source", *TIMESTAMPS]

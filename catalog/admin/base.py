@@ -35,6 +35,7 @@ from django.http import HttpResponseRedirect
 
 from catalog import revisions, services
 from catalog.admin import history as history_pages
+from catalog.admin.large import EstimatedCountPaginator
 from catalog.models import Credit
 
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -170,6 +171,9 @@ class ContentAdmin(admin.ModelAdmin):
     """The base of every content admin: writes only through `catalog.services`."""
 
     form = RevisionCommentForm
+    # At a large catalogue's size: never COUNT(*) a whole table for a list (large.py).
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def actor(self, request):
         return services.Actor.editor(request.user, via="admin")

@@ -10,12 +10,13 @@ the write service.
 from django.contrib import admin
 
 from catalog.admin.base import CREDIT_ORDERING, TIMESTAMPS
+from catalog.admin.large import SubquerySearchMixin
 from catalog.admin.parts import SEASON_FILTER, PartAdmin
 from catalog.models import Credit, Episode
 
 
 @admin.register(Credit)
-class CreditAdmin(PartAdmin):
+class CreditAdmin(SubquerySearchMixin, PartAdmin):
     list_display = [
         "person_name",
         "role",
@@ -30,12 +31,14 @@ class CreditAdmin(PartAdmin):
         "Change the billing or order of any rows and press Save at the bottom: within a "
         "billing, lower order numbers come first, here and on the season's page."
     )
-    list_filter = [SEASON_FILTER, "department", "billing", "job"]
+    # No filter by job: its choices would be a DISTINCT over every credit (`?job=director`
+    # still filters).
+    list_filter = [SEASON_FILTER, "department", "billing"]
     search_fields = ["person__name", "person__sort_name", "character", "job", "note"]
     autocomplete_fields = ["season", "person", "episode"]
     readonly_fields = ["source", *TIMESTAMPS]
     # The article's order: a season's cast by billing and order, then its crew.
-    ordering = ["season", *CREDIT_ORDERING]
+    ordering = ["season_id", *CREDIT_ORDERING]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_related()

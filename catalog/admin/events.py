@@ -4,15 +4,16 @@ from django.contrib import admin
 from django.utils.text import Truncator
 
 from catalog.admin.base import TIMESTAMPS
+from catalog.admin.large import SubquerySearchMixin
 from catalog.admin.parts import SEASON_FILTER, PartAdmin
 from catalog.models import Event
 
 
 @admin.register(Event)
-class EventAdmin(PartAdmin):
+class EventAdmin(SubquerySearchMixin, PartAdmin):
     list_display = ["date_display", "kind", "short_text", "people_names", "season"]
     list_filter = [SEASON_FILTER, "kind", "date_precision"]
-    ordering = ["season", "date", "id"]  # the timeline's order
+    ordering = ["season_id", "date", "id"]  # the timeline's order
     search_fields = ["text", "people__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["season", "people"]

@@ -1,11 +1,11 @@
 """People, and the credits, reviews, events and accolades naming them (on their own pages)."""
 
 from django.contrib import admin
-from django.db.models import Count
 
 from catalog.admin.base import TIMESTAMPS
 from catalog.admin.parts import Part, PartsPanelAdmin
 from catalog.models import Accolade, Credit, Event, Person, Review
+from catalog.selectors import related_count
 
 
 @admin.register(Person)
@@ -24,8 +24,9 @@ class PersonAdmin(PartsPanelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(credit_count=Count("credits"))
+        return super().get_queryset(request).annotate(credit_count=related_count(Credit, "person"))
 
-    @admin.display(description="credits", ordering="credit_count")
+    # Not sortable: sorting 20,000 people by a count of 500,000 credits takes seconds.
+    @admin.display(description="credits")
     def credit_count(self, obj):
         return obj.credit_count

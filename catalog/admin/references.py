@@ -13,7 +13,7 @@ class ReferenceAdmin(PartAdmin):
     list_display = ["number", "title", "publisher", "published", "cited", "season"]
     list_display_links = ["number", "title"]
     list_filter = [SEASON_FILTER, "publisher"]
-    ordering = ["season", "number"]
+    ordering = ["season_id", "number"]
     search_fields = ["title", "number__exact", "publisher", "url"]
     autocomplete_fields = ["season"]
     readonly_fields = TIMESTAMPS

@@ -1,11 +1,12 @@
 """Outlets and the reviews they published (on their own pages)."""
 
 from django.contrib import admin
-from django.db.models import Count
 
 from catalog.admin.base import TIMESTAMPS
+from catalog.admin.large import SubquerySearchMixin
 from catalog.admin.parts import SEASON_FILTER, Part, PartAdmin, PartsPanelAdmin
 from catalog.models import Outlet, Review
+from catalog.selectors import related_count
 
 
 @admin.register(Outlet)
@@ -19,7 +20,7 @@ class OutletAdmin(PartsPanelAdmin):
     parts = [Part("Reviews", Review, "outlet")]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(review_count=Count("reviews"))
+        return super().get_queryset(request).annotate(review_count=related_count(Review, "outlet"))
 
     @admin.display(description="reviews", ordering="review_count")
     def review_count(self, obj):
@@ -27,7 +28,7 @@ class OutletAdmin(PartsPanelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(PartAdmin):
+class ReviewAdmin(SubquerySearchMixin, PartAdmin):
     list_display = [
         "outlet",
         "critic",
@@ -39,7 +40,7 @@ class ReviewAdmin(PartAdmin):
         "season",
     ]
     list_filter = [SEASON_FILTER, "kind", "sentiment", "outlet"]
-    ordering = ["season", "kind", "order", "id"]  # Reception's order: aggregates, then critics
+    ordering = ["season_id", "kind", "order", "id"]  # Reception's order: aggregates, then critics
     search_fields = ["outlet__name", "critic__name", "excerpt", "consensus", "scope"]
     autocomplete_fields = ["season", "outlet", "critic"]
     readonly_fields = ["source", *TIMESTAMPS]

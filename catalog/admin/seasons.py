@@ -5,7 +5,6 @@ article is edited on its own pages, which the season page lists (see parts.py).
 """
 
 from django.contrib import admin
-from django.db.models import Count
 
 from catalog.admin.base import TIMESTAMPS, ContentAdmin
 from catalog.admin.inlines import InfoboxFieldInline
@@ -22,6 +21,7 @@ from catalog.models import (
     Section,
     Series,
 )
+from catalog.selectors import related_count
 
 
 @admin.register(Series)
@@ -33,7 +33,7 @@ class SeriesAdmin(ContentAdmin):
     readonly_fields = TIMESTAMPS
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(season_count=Count("seasons"))
+        return super().get_queryset(request).annotate(season_count=related_count(Season, "series"))
 
     @admin.display(description="seasons", ordering="season_count")
     def season_count(self, obj):
@@ -73,7 +73,8 @@ class SeasonAdmin(PartsPanelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_series().annotate(credit_count=Count("credits"))
+        queryset = super().get_queryset(request).with_series()
+        return queryset.annotate(credit_count=related_count(Credit, "season"))
 
     @admin.display(description="credits", ordering="credit_count")
     def credit_count(self, obj):
@@ -85,7 +86,7 @@ class InfoboxFieldAdmin(PartAdmin):
     list_display = ["key", "value", "position", "season"]
     list_filter = [SEASON_FILTER]
     list_select_related = ["season"]
-    ordering = ["season", "position"]
+    ordering = ["season_id", "position"]
     search_fields = ["key", "value"]
     autocomplete_fields = ["season"]
     readonly_fields = ["source", *TIMESTAMPS]
@@ -96,7 +97,7 @@ class SectionAdmin(PartAdmin):
     list_display = ["title", "position", "level", "anchor", "season"]
     list_filter = [SEASON_FILTER, "level"]
     list_select_related = ["season"]
-    ordering = ["season", "position"]
+    ordering = ["season_id", "position"]
     search_fields = ["title", "anchor", "body"]
     prepopulated_fields = {"anchor": ["title"]}
     autocomplete_fields = ["season"]
@@ -111,7 +112,7 @@ class EpisodeAdmin(PartAdmin):
     list_editable = ["title"]
     list_editable_help = "Type the episodes' titles and press Save at the bottom."
     list_filter = [SEASON_FILTER]
-    ordering = ["season", "number"]
+    ordering = ["season_id", "number"]
     search_fields = ["title", "number__exact", "season__title"]
     autocomplete_fields = ["season"]
     readonly_fields = TIMESTAMPS

@@ -18,6 +18,10 @@ existed; `version` in the body is the other way to guard a write (see serializer
 
 Last-Modified is the latest `updated_at` of the objects shown; it does not see deletions, so
 clients caching lists should prefer the ETag.
+
+Reads also name what they show for the answer cache (catalog.caching): the surrogate keys of
+the objects shown, and a list's `list_keys` (by default its model's `<model>-list`), so that
+a list answers afresh once an object is added to or removed from it.
 """
 
 import hashlib
@@ -30,6 +34,9 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
+
+from catalog.caching import about, keys_of, tag
+from catalog.models.base import surrogate_key
 
 # A strong ETag naming a version: a detail's `"7-<digest>"`, or the bare version `"7"`.
 VERSION_ETAG = re.compile(r'"([0-9]{1,10})(?:-[0-9a-f]+)?"')
@@ -67,6 +74,12 @@ class ConditionalMixin:
 
     shown = ()
     versioned = None
+    list_keys = None  # the lists a list answer is one of; None: its model's
+
+    def get_list_keys(self):
+        if self.list_keys is not None:
+            return self.list_keys
+        return (surrogate_key(self.queryset.model._meta.model_name, "list"),)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -123,6 +136,11 @@ class ConditionalMixin:
             or not isinstance(response, Response)
         ):
             return response
+        tag(request, *keys_of(self.shown))
+        if self.versioned is not None:  # one object's detail: checked against its own keys
+            about(request, *self.versioned.surrogate_keys())
+        if self.action == "list":
+            tag(request, *self.get_list_keys())
         version = self.versioned.version if self.versioned is not None else None
         response["ETag"] = representation_etag(request, response.data, version)
         last_modified = max((obj.updated_at for obj in self.shown), default=None)

@@ -227,6 +227,8 @@ class CitationViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "id"
     lookup_value_regex = "[^/]+"
     lookup_example = "jessica-jones-season-2:cite-ref-24-1"
+    # Citations are read from the seasons' leads and their sections' bodies.
+    list_keys = ("season-list", "section-list")
 
     def get_queryset(self):
         sections = Section.objects.order_by("position")

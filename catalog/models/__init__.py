@@ -17,6 +17,7 @@ from catalog.models.base import TimeStampedModel
 from catalog.models.credits import Credit
 from catalog.models.events import Event
 from catalog.models.people import Person
+from catalog.models.purges import PendingPurge
 from catalog.models.references import Citation, Reference, citations_in
 from catalog.models.reviews import Outlet, Review
 from catalog.models.revisions import Revision
@@ -37,6 +38,7 @@ __all__ = [
     "Event",
     "InfoboxField",
     "Outlet",
+    "PendingPurge",
     "Person",
     "Reference",
     "Review",

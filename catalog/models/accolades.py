@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from catalog.models.base import SeasonContentQuerySet, TimeStampedModel
+from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
 
 
 class Accolade(TimeStampedModel):
@@ -36,6 +36,12 @@ class Accolade(TimeStampedModel):
                 name="accolade_unique_nomination",
             ),
         ]
+
+    def surrogate_keys(self):
+        keys = {surrogate_key("season", self.season_id)}
+        if self.nominee_id:
+            keys.add(surrogate_key("person", self.nominee_id))
+        return keys
 
     def __str__(self):
         return f"{self.year} {self.award}: {self.category}"

@@ -10,6 +10,11 @@ PUBLISHED = "published"
 VIEW_DRAFTS_PERMISSION = "catalog.view_season"
 
 
+def surrogate_key(kind, pk):
+    """The cache key of one object's pages and answers (catalog.caching): "season-3"."""
+    return f"{kind}-{pk}"
+
+
 def published_q(season_path=""):
     """The published rule, as a filter on a season reached through `season_path`."""
     prefix = f"{season_path}__" if season_path else ""
@@ -50,6 +55,16 @@ class TimeStampedModel(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
         super().save(*args, **kwargs)
+
+    def surrogate_keys(self):
+        """The keys (surrogate_key) of what shows this object: the pages and API answers that
+        name one of them are stale once it changes (catalog.caching). Each model says."""
+        raise NotImplementedError
+
+    def naming_keys(self):
+        """For a person or an outlet: the keys of the seasons that name it, which a change to
+        it makes stale too (catalog.caching, "People and outlets"). Nothing for the rest."""
+        return set()
 
 
 class ContentQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from catalog.models.base import SeasonContentQuerySet, TimeStampedModel
+from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
 from catalog.vocabulary import Billing, billing_rank
 
 
@@ -88,6 +88,9 @@ class Credit(TimeStampedModel):
             models.Index(fields=["season", "department", "billing", "order"]),
             models.Index(fields=["job"]),
         ]
+
+    def surrogate_keys(self):
+        return {surrogate_key("season", self.season_id), surrogate_key("person", self.person_id)}
 
     def __str__(self):
         role = self.character if self.department == self.Department.CAST else self.job

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import MD5
 
-from catalog.models.base import SeasonContentQuerySet, TimeStampedModel
+from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
 from catalog.vocabulary import EventKind
 
 
@@ -80,6 +80,11 @@ class Event(TimeStampedModel):
             models.Index(fields=["season", "date"]),
             models.Index(fields=["kind"]),
         ]
+
+    def surrogate_keys(self):
+        # The people it names (prefetched where a page lists events, else one query).
+        people = {surrogate_key("person", person.pk) for person in self.people.all()}
+        return {surrogate_key("season", self.season_id), *people} if self.pk else people
 
     def __str__(self):
         return f"{self.date_display}: {self.text[:60]}"

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from catalog.models.accolades import Accolade
-from catalog.models.base import ContentQuerySet, TimeStampedModel
+from catalog.models.base import ContentQuerySet, TimeStampedModel, surrogate_key
 from catalog.models.credits import Credit
 from catalog.models.events import Event
 from catalog.models.reviews import Review
@@ -34,6 +34,19 @@ class Person(TimeStampedModel):
         ordering = ["sort_name", "name"]
         constraints = [models.UniqueConstraint(fields=["slug"], name="person_unique_slug")]
         indexes = [models.Index(fields=["name"])]
+
+    def surrogate_keys(self):
+        return {surrogate_key("person", self.pk)}
+
+    def naming_keys(self):
+        # Every season whose page names them: cast or crew, critic, in an event, nominee.
+        seasons = (
+            Credit.objects.filter(person=self).order_by().values("season")
+            .union(Review.objects.filter(critic=self).order_by().values("season"))
+            .union(Event.objects.filter(people=self).order_by().values("season"))
+            .union(Accolade.objects.filter(nominee=self).order_by().values("season"))
+        )  # fmt: skip
+        return {surrogate_key("season", row["season"]) for row in seasons}
 
     def __str__(self):
         return self.name

@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 
-from catalog.models.base import SeasonContentQuerySet, TimeStampedModel
+from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
 from catalog.models.seasons import Season, Section
 from catalog.vocabulary import marker, sentence_at, split_markers, split_paragraphs
 
@@ -54,6 +54,9 @@ class Reference(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["season", "number"], name="reference_unique_number"),
         ]
+
+    def surrogate_keys(self):
+        return {surrogate_key("season", self.season_id)}
 
     def __str__(self):
         return f"[{self.number}] {self.title}".strip()
@@ -151,6 +154,9 @@ class Citation:
 
     def get_absolute_url(self):
         return f"{self.season.get_absolute_url()}#{self.ref_id}"
+
+    def surrogate_keys(self):
+        return self.season.surrogate_keys()
 
 
 def citations_in(season, sections):

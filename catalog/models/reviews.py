@@ -4,7 +4,12 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from catalog.models.base import ContentQuerySet, SeasonContentQuerySet, TimeStampedModel
+from catalog.models.base import (
+    ContentQuerySet,
+    SeasonContentQuerySet,
+    TimeStampedModel,
+    surrogate_key,
+)
 
 
 class OutletQuerySet(ContentQuerySet):
@@ -23,6 +28,13 @@ class Outlet(TimeStampedModel):
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["slug"], name="outlet_unique_slug")]
+
+    def surrogate_keys(self):
+        return {surrogate_key("outlet", self.pk)}
+
+    def naming_keys(self):
+        seasons = self.reviews.values_list("season", flat=True).distinct()
+        return {surrogate_key("season", pk) for pk in seasons}
 
     def __str__(self):
         return self.name
@@ -95,6 +107,12 @@ class Review(TimeStampedModel):
             ),
         ]
         indexes = [models.Index(fields=["season", "kind", "sentiment"])]
+
+    def surrogate_keys(self):
+        keys = {surrogate_key("season", self.season_id), surrogate_key("outlet", self.outlet_id)}
+        if self.critic_id:
+            keys.add(surrogate_key("person", self.critic_id))
+        return keys
 
     def __str__(self):
         by = f"{self.critic}, {self.outlet}" if self.critic_id else str(self.outlet)

@@ -13,6 +13,7 @@ from catalog.models.base import (
     SeasonContentQuerySet,
     TimeStampedModel,
     published_q,
+    surrogate_key,
 )
 from catalog.vocabulary import (
     INFOBOX_JOBS,
@@ -42,6 +43,9 @@ class Series(TimeStampedModel):
         verbose_name_plural = "series"
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["slug"], name="series_unique_slug")]
+
+    def surrogate_keys(self):
+        return {surrogate_key("series", self.pk)}
 
     def __str__(self):
         return self.name
@@ -96,6 +100,9 @@ class Season(TimeStampedModel):
         ]
         indexes = [models.Index(fields=["status", "release_date"])]
 
+    def surrogate_keys(self):
+        return {surrogate_key("season", self.pk), surrogate_key("series", self.series_id)}
+
     def __str__(self):
         return self.title
 
@@ -130,6 +137,9 @@ class InfoboxField(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["season", "key"], name="infobox_field_unique_key"),
         ]
+
+    def surrogate_keys(self):
+        return {surrogate_key("season", self.season_id)}
 
     def __str__(self):
         return f"{self.key}: {self.value}"
@@ -175,6 +185,9 @@ class Section(TimeStampedModel):
             ),
         ]
 
+    def surrogate_keys(self):
+        return {surrogate_key("season", self.season_id)}
+
     def __str__(self):
         return self.title
 
@@ -214,6 +227,9 @@ class Episode(TimeStampedModel):
                 violation_error_message="Episode numbers start at 1.",
             ),
         ]
+
+    def surrogate_keys(self):
+        return {surrogate_key("season", self.season_id)}
 
     def __str__(self):
         return f"{self.season} episode {self.number}" + (f": {self.title}" if self.title else "")

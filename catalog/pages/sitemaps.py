@@ -1,12 +1,20 @@
-"""/sitemap.xml: the home page and every public season, timeline and person page."""
+"""The sitemap: the home page and every public season, timeline and person page.
+
+/sitemap.xml is an index of the sections (/sitemap-seasons.xml, ...), each split into pages of
+SITEMAP_LIMIT addresses (?p=2): a large catalogue has tens of thousands of people, and a
+crawler reads one page at a time.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from catalog.models import Person, Season
 
+SITEMAP_LIMIT = 5000
+
 
 class HomeSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
     changefreq = "daily"
     priority = 1.0
 
@@ -18,6 +26,7 @@ class HomeSitemap(Sitemap):
 
 
 class SeasonSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
     changefreq = "weekly"
     priority = 0.9
 
@@ -36,6 +45,7 @@ class TimelineSitemap(SeasonSitemap):
 
 
 class PersonSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
     changefreq = "weekly"
     priority = 0.5
 

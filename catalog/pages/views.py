@@ -6,15 +6,19 @@ A season's pages and a person's page show editors (who may view seasons) drafts 
 listings (home, search, sitemap) are published content only, for everyone.
 """
 
+import base64
+import hashlib
 from functools import wraps
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 
 from catalog import selectors
+from catalog.caching import CHANGES, about, keys_of, shows, tag
 from catalog.models import Season
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
@@ -25,6 +29,8 @@ from catalog.vocabulary import strip_markers
 SITE_NAME = "Season wiki"
 DESCRIPTION_WORDS = 30
 HOME_CHANGES = 10
+# Seasons a page of the home page lists (a large catalogue has thousands).
+HOME_SEASONS = 50
 
 
 def _meta(request, title, description, og_type="website", path=None):
@@ -35,6 +41,17 @@ def _meta(request, title, description, og_type="website", path=None):
         "canonical": request.build_absolute_uri(path or request.path),
         "og_type": og_type,
     }
+
+
+def render_with_style(request, template, context, css):
+    """Render a page whose <style> holds `css` (its colours, which editors choose). The
+    Content-Security-Policy allows that CSS by its hash, not a nonce: the same page is served
+    to many visitors from the cache (catalog.caching), and a nonce would then be repeated."""
+    style = conditional_escape(css)  # the text as the page carries it, which the hash covers
+    digest = base64.b64encode(hashlib.sha256(str(style).encode()).digest()).decode()
+    response = render(request, template, {**context, "style": style})
+    response._csp_update = {"style-src": [f"'sha256-{digest}'"]}  # django-csp's hook
+    return response
 
 
 def editors_see_drafts(view):
@@ -53,24 +70,45 @@ def editors_see_drafts(view):
     return wrapped
 
 
+def _page(request, queryset, per_page, what):
+    """The page `?page=` asks for; a 404 for one that is not a number or is past the end."""
+    try:
+        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
+    except InvalidPage as error:
+        raise Http404(f"No such page of {what}.") from error
+
+
+def _page_path(request, page):
+    """Each page is its own canonical page; the first is the bare path."""
+    return request.path + (f"?page={page.number}" if page.number > 1 else "")
+
+
+@shows("season-list", CHANGES)
 def home(request):
-    seasons = selectors.seasons_for_home()
+    page = _page(request, selectors.seasons_for_home(), HOME_SEASONS, "seasons")
     changes = selectors.recent_changes(selectors.public_revisions()[:HOME_CHANGES])
+    tag(request, *keys_of(page.object_list))
     meta = _meta(
         request,
-        SITE_NAME,
+        SITE_NAME + (f" (page {page.number})" if page.number > 1 else ""),
         "A wiki of television seasons: cast and characters, episodes, production timelines, "
         "reviews and awards.",
+        path=_page_path(request, page),
     )
-    return render(
-        request, "catalog/home.html", {"seasons": seasons, "changes": changes, "meta": meta}
+    # Each season's card in its colour.
+    css = "".join(
+        f"#season-{season.pk} {{ border-top-color: {season.background_color or '#eaecf0'}; }}"
+        for season in page.object_list
     )
+    context = {"page": page, "seasons": page.object_list, "changes": changes, "meta": meta}
+    return render_with_style(request, "catalog/home.html", context, css)
 
 
 @editors_see_drafts
 def season_detail(request, slug):
     season = get_object_or_404(selectors.seasons_for_article(request.user), slug=slug)
     article = SeasonArticle(season)
+    tag(request, *article.surrogate_keys())
     path = season.get_absolute_url()
     description = strip_markers(season.lead) or season.title
     meta = _meta(request, season.title, description, "video.tv_show", path)
@@ -81,13 +119,18 @@ def season_detail(request, slug):
         "json_ld": seo.season_json_ld(article, request.build_absolute_uri),
         "draft": season.status != Season.Status.PUBLISHED,
     }
-    return render(request, "catalog/season_detail.html", context)
+    css = (
+        f".infobox .infobox-title {{ background-color: {article.header_background}; "
+        f"color: {article.header_text}; }}"
+    )
+    return render_with_style(request, "catalog/season_detail.html", context, css)
 
 
 @editors_see_drafts
 def season_timeline(request, slug):
     season = get_object_or_404(selectors.seasons_for_timeline(request.user), slug=slug)
     events = list(season.events.all())
+    tag(request, *keys_of([season, *events]))
     meta = _meta(
         request,
         f"Timeline of {season.title}",
@@ -112,6 +155,8 @@ def person_detail(request, slug):
     # A person known only from draft seasons has no public page yet (editors see it).
     person = get_object_or_404(selectors.people_for_profile(request.user), slug=slug)
     profile = PersonProfile(person)
+    about(request, *person.surrogate_keys())
+    tag(request, *profile.surrogate_keys())
     path = person.get_absolute_url()
     context = {
         "person": person,
@@ -126,25 +171,21 @@ def person_detail(request, slug):
     return render(request, "catalog/person_detail.html", context)
 
 
+@shows(CHANGES)
 def changes(request):
-    paginator = Paginator(selectors.public_revisions(), selectors.CHANGES_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except InvalidPage as error:  # not a number, or past the last page
-        raise Http404("No such page of changes.") from error
-    later_page = page.number > 1
+    page = _page(request, selectors.public_revisions(), selectors.CHANGES_PER_PAGE, "changes")
     meta = _meta(
         request,
-        "Recent changes" + (f" (page {page.number})" if later_page else ""),
+        "Recent changes" + (f" (page {page.number})" if page.number > 1 else ""),
         "The latest edits to the wiki's published seasons and people: what changed, when, "
         "and by whom.",
-        # Each page is its own canonical page; the first is /changes/ itself.
-        path=request.path + (f"?page={page.number}" if later_page else ""),
+        path=_page_path(request, page),
     )
     context = {"page": page, "changes": selectors.recent_changes(page.object_list), "meta": meta}
     return render(request, "catalog/changes.html", context)
 
 
+@shows("season-list", "series-list", "person-list", "credit-list", "outlet-list")
 def search(request):
     results = run_search(request.GET.get("q", ""))
     title = f"Search: {results.query}" if results.query and not results.problem else "Search"
@@ -152,5 +193,6 @@ def search(request):
     return render(request, "catalog/search.html", {"results": results, "meta": meta})
 
 
+@shows()
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")

@@ -31,6 +31,16 @@ class PersonProfile(ByDepartment):
         published rule for people, read from the rows already loaded)."""
         return any(w.season.status == Season.Status.PUBLISHED for w in self._work)
 
+    def surrogate_keys(self):
+        """The keys of what the page shows (catalog.caching): the person, and the seasons (with
+        their series) and outlets of the work it lists. Events name their seasons only here."""
+        keys = self.person.surrogate_keys()
+        for work in self._work:
+            keys |= work.season.surrogate_keys()
+        for review in self.reviews:
+            keys |= review.surrogate_keys()
+        return keys
+
     @property
     def _work(self):
         return [*self.credits, *self.reviews, *self.events, *self.accolades]

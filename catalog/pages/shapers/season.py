@@ -99,6 +99,14 @@ class SeasonArticle(ByDepartment):
             person.url = person.get_absolute_url()
         return list(people.values())
 
+    def surrogate_keys(self):
+        """The keys of what the page shows (catalog.caching): the season, its series, and the
+        people and outlets its lists name (the short timeline names no one)."""
+        keys = self.season.surrogate_keys()
+        for row in [*self.credits, *self.reviews, *self.accolades]:
+            keys |= row.surrogate_keys()
+        return keys
+
     # The infobox and the lists: the page and its JSON-LD read each several times.
 
     @cached_property

@@ -1,0 +1,255 @@
+"""Whole answers of the public pages and the API's reads, cached until an edit makes them
+stale: invalidated by edits, not by time.
+
+Surrogate keys. Every page and API read names the content it shows (`tag()`): `season-3`,
+`series-1`, `person-17`, `outlet-4` (catalog.models.base.surrogate_key), the lists it is one
+of (`credit-list`, `changes`), and `site`, which every answer names. Every write through
+catalog.services announces the keys of what it changed (ContentChange.keys: the object's
+own, the season and people it shows under, before and after, its kind's list, `changes`).
+
+People and outlets are named on many answers (a season page names a hundred people). Their
+keys are in every answer's header, for the shared caches, but the answer is not checked
+against them: a change to a person or an outlet also bumps the keys of the seasons that name
+them (`naming_keys()`, one query), which those answers are checked against. So a stored
+answer is checked against a few keys however many people it names. An answer about a person
+or an outlet itself says so with `about()`, and is checked against its key.
+
+Versions. `invalidate(keys)` sets each key's version to the current time in Django's cache
+(local memory by default; Redis when REDIS_URL is set, shared by every worker and machine)
+and has the shared HTTP caches in front purge the same keys (catalog.purging). An answer is
+stored with the versions its keys had when it was made, and served only while they are all
+unchanged: an edit shows on the very next request from any worker, and answers about other
+content stay cached. A version is a timestamp, so an answer's Last-Modified is its keys'
+latest change; a version the cache lost is set afresh, so it never matches an old answer.
+
+A race: an edit that commits while an answer is being made could leave a stale answer under
+current versions. Every invalidation first moves one more value, the generation; an answer
+is stored only if the generation did not move while it was being made.
+
+Who gets cached answers: GETs without the session cookie or an Authorization header, that
+is, visitors and anonymous API clients. Signed-in users (editors, who see drafts) get live
+answers. The cached answers are not counted by the API's throttle: it guards renders.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+
+from catalog import purging
+from catalog.services import content_changed
+
+SITE = "site"
+CHANGES = "changes"
+HEADER = "Surrogate-Key"
+GENERATION = "answers:generation"
+# Answers of paths under these prefixes vary by these request headers besides the URL.
+VARYING_PREFIXES = ("/api/",)
+VARYING_HEADERS = ("Accept", "Origin")
+NEVER_STORED = ("no-store", "private", "no-cache")
+
+
+# Kinds whose changes bump the seasons that name them (see "People and outlets" above).
+NAMED_KINDS = ("person-", "outlet-")
+
+
+def tag(request, *keys):
+    """Name the content `request`'s answer shows (surrogate keys)."""
+    request = getattr(request, "_request", request)  # a DRF request wraps Django's
+    if getattr(request, "surrogate_keys", None) is None:
+        request.surrogate_keys = set()
+    request.surrogate_keys.update(keys)
+
+
+def about(request, *keys):
+    """Name the content `request`'s answer is about: checked even for a person or outlet."""
+    tag(request, *keys)
+    request = getattr(request, "_request", request)
+    request.subject_keys = getattr(request, "subject_keys", set()) | set(keys)
+
+
+def checked_keys(request):
+    """The keys a stored answer is checked against (see "People and outlets")."""
+    named = request.surrogate_keys | {SITE}
+    subjects = getattr(request, "subject_keys", set())
+    return {key for key in named if not key.startswith(NAMED_KINDS)} | subjects
+
+
+def keys_of(objects):
+    """The surrogate keys of everything in `objects` (content models, citations)."""
+    keys = set()
+    for obj in objects:
+        keys |= obj.surrogate_keys()
+    return keys
+
+
+def shows(*keys):
+    """Decorate a view whose answer shows the content named by these fixed keys."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            tag(request, *keys)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def invalidate(keys):
+    """Make every answer that names one of `keys` stale, here and in the shared caches."""
+    now = time.time_ns()
+    cache.set(GENERATION, now, timeout=None)  # first: see "A race" above
+    cache.set_many({_version_key(key): now for key in keys}, timeout=None)
+    purging.purge(keys)
+
+
+def invalidate_everything():
+    """After writes that bypass the write service (a bulk load, a deploy's new templates)."""
+    invalidate({SITE})
+
+
+@receiver(content_changed)
+def _invalidate_changed(sender, change, **kwargs):
+    invalidate(change.keys)
+
+
+def _version_key(key):
+    return f"answers:version:{key}"
+
+
+class AnswerCacheMiddleware:
+    """Serves stored answers and stores fresh ones (see the module's docstring); labels every
+    tagged answer for shared caches. Placed right after SecurityMiddleware, so that a stored
+    answer skips the rest and carries the headers the inner middleware gave it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.surrogate_keys = None  # views that may be cached tag() their answers
+        answer_key = self._answer_key(request)
+        if answer_key is None:
+            return self.get_response(request)
+        if not settings.PAGE_CACHE:
+            response = self.get_response(request)
+            if not self._storable(request, response):
+                return response
+            self._label(request, response, versions={})
+            return _conditional(request, response)
+
+        found = cache.get_many([answer_key, GENERATION])
+        stored = found.get(answer_key)
+        if stored is not None and self._current(stored["versions"]):
+            return self._serve(request, stored)
+
+        started = found.get(GENERATION)
+        response = self.get_response(request)
+        if not self._storable(request, response):
+            return response
+        versions, generation = self._versions(checked_keys(request))
+        self._label(request, response, versions)
+        if generation == started:
+            cache.set(
+                answer_key,
+                {
+                    "versions": versions,
+                    "status": response.status_code,
+                    "headers": list(response.items()),
+                    "content": response.content,
+                },
+                timeout=settings.PAGE_CACHE_TIMEOUT,
+            )
+        return _conditional(request, response)
+
+    def _answer_key(self, request):
+        """The key of the answer to `request`, or None when it is not to be cached."""
+        if (
+            request.method != "GET"
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "Authorization" in request.headers
+            or request.path_info.startswith(("/admin/", settings.STATIC_URL))
+        ):
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # the view's turn: a 400, never cached
+        variant = [request.scheme, host, request.get_full_path()]
+        if request.path_info.startswith(VARYING_PREFIXES):
+            variant += [request.headers.get(name, "") for name in VARYING_HEADERS]
+        digest = hashlib.sha256("\n".join(variant).encode()).hexdigest()
+        return f"answers:answer:{digest}"
+
+    def _storable(self, request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            request.surrogate_keys is not None
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in cache_control for word in NEVER_STORED)
+        )
+
+    def _current(self, versions):
+        current = cache.get_many([_version_key(key) for key in versions])
+        return all(current.get(_version_key(key)) == version for key, version in versions.items())
+
+    def _versions(self, keys):
+        """The keys' versions now (setting any the cache lacks), and the generation."""
+        names = {_version_key(key): key for key in keys}
+        found = cache.get_many([GENERATION, *names])
+        missing = [name for name in names if name not in found]
+        if missing:
+            now = time.time_ns()
+            for name in missing:
+                cache.add(name, now, timeout=None)
+            found.update(cache.get_many(missing))
+        versions = {key: found.get(name) for name, key in sorted(names.items())}
+        return versions, found.get(GENERATION)
+
+    def _label(self, request, response, versions):
+        response[HEADER] = " ".join(sorted(request.surrogate_keys | {SITE}))
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        if not response.has_header("Last-Modified") and versions:
+            response["Last-Modified"] = http_date(_last_modified(versions))
+        # Browsers ask again each time (a 304 when nothing changed); shared caches keep it
+        # until purged, or for s-maxage when nothing purges them.
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=settings.SHARED_CACHE_MAX_AGE,
+            stale_while_revalidate=settings.SHARED_CACHE_STALE_WHILE_REVALIDATE,
+        )
+
+    def _serve(self, request, stored):
+        response = HttpResponse(stored["content"], status=stored["status"])
+        for name, value in stored["headers"]:
+            response[name] = value
+        return _conditional(request, response)
+
+
+def _conditional(request, response):
+    """A 304 when the request's If-None-Match or If-Modified-Since still holds."""
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+
+
+def _last_modified(versions):
+    """A Unix time from the latest version (nanoseconds), or None."""
+    latest = max((version for version in versions.values() if version), default=None)
+    return latest // 1_000_000_000 if latest else None

@@ -1,0 +1,354 @@
+"""The answer cache (catalog.caching): public pages and API reads are stored whole and served
+again until an edit through the write service makes them stale; then the very next request
+gets a fresh answer, while answers about other content stay stored."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+
+from catalog import caching, services
+from catalog.models import Credit, Person
+from tests.factories import CreditFactory, SeasonFactory
+from tests.pages import SEASON_URL, TIMELINE_URL
+from tests.seed import SEED_SLUG
+
+pytestmark = pytest.mark.django_db
+
+CREDITS_API = f"/api/v1/credits/?season={SEED_SLUG}&page_size=100"
+PUBLIC_ANSWERS = [
+    "/",
+    SEASON_URL,
+    TIMELINE_URL,
+    "/people/krysten-ritter/",
+    "/search/?q=jones",
+    "/changes/",
+    "/changes/feed/",
+    "/sitemap.xml",
+    "/robots.txt",
+    f"/api/v1/seasons/{SEED_SLUG}/?include=credits,reviews,events,episodes,accolades",
+    CREDITS_API,
+    "/api/v1/people/krysten-ritter/",
+    "/api/v1/citations/",
+]
+
+
+def get(client, url, **headers):
+    """GET `url`; the response and the number of queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    return response, len(queries)
+
+
+def surrogate_keys(response):
+    return set(response["Surrogate-Key"].split())
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a write as it runs in production: its after-commit announcements happen."""
+
+    def run(write, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return write(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def save(commit, editor):
+    """An editor's save through the write service, committed."""
+
+    def save(instance, **fields):
+        actor = services.Actor.editor(editor, "admin")
+        return commit(services.content_save, instance=instance, actor=actor, fields=fields)
+
+    return save
+
+
+@pytest.fixture
+def jessica(season):
+    return Credit.objects.get(season=season, person__slug="krysten-ritter")
+
+
+@pytest.mark.parametrize("url", PUBLIC_ANSWERS)
+def test_a_repeated_visit_is_answered_from_the_cache_without_a_query(client, season, url):
+    first = client.get(url)
+    assert first.status_code == 200
+
+    again, queries = get(client, url)
+
+    assert queries == 0
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("url", PUBLIC_ANSWERS)
+def test_every_public_answer_tells_shared_caches_what_it_shows_and_how_long_to_keep_it(
+    client, season, url
+):
+    response = client.get(url)
+
+    assert "site" in surrogate_keys(response)
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=0"} <= cache_control
+    assert f"s-maxage={django_settings.SHARED_CACHE_MAX_AGE}" in cache_control
+    assert any(part.startswith("stale-while-revalidate=") for part in cache_control)
+    assert response["ETag"]
+    assert response["Last-Modified"]
+
+
+def test_a_season_page_names_its_season_series_people_and_outlets(client, season, jessica):
+    keys = surrogate_keys(client.get(SEASON_URL))
+
+    assert {f"season-{season.pk}", f"series-{season.series_id}"} <= keys
+    assert f"person-{jessica.person_id}" in keys
+    assert {f"outlet-{pk}" for pk in season.reviews.values_list("outlet", flat=True)} <= keys
+    assert not any(key.startswith("season-") and key != f"season-{season.pk}" for key in keys)
+
+
+def test_a_list_names_its_kind_and_each_object_shown(client, season):
+    keys = surrogate_keys(client.get(CREDITS_API))
+
+    assert {"credit-list", f"season-{season.pk}"} <= keys
+    people = set(season.credits.values_list("person", flat=True))
+    assert {f"person-{pk}" for pk in people} <= keys
+
+
+@pytest.mark.parametrize("url", [SEASON_URL, CREDITS_API])
+def test_a_conditional_get_of_an_unchanged_answer_is_a_304(client, season, url):
+    first = client.get(url)
+
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    since = first["Last-Modified"]
+    assert client.get(url, headers={"if-modified-since": since}).status_code == 304
+
+
+def test_a_saved_credit_shows_at_once_where_it_shows_and_nowhere_else_is_rendered_again(
+    client, season, jessica, save
+):
+    other = SeasonFactory(title="Other Show season 1", slug="other-show-season-1")
+    CreditFactory(season=other)
+    person_url = jessica.person.get_absolute_url()
+    for url in (SEASON_URL, person_url, CREDITS_API, other.get_absolute_url()):
+        client.get(url)
+
+    save(jessica, character="Jessica Campbell Jones")
+
+    for url in (SEASON_URL, person_url, CREDITS_API):
+        response, queries = get(client, url)
+        assert queries > 0, url
+        assert "Jessica Campbell Jones" in response.content.decode(), url
+    _response, queries = get(client, other.get_absolute_url())
+    assert queries == 0  # still the stored answer: nothing it shows changed
+
+
+def test_a_credit_moved_to_another_person_refreshes_both_their_pages(client, season, jessica, save):
+    before, after = jessica.person, Person.objects.get(slug="david-tennant")
+    client.get(before.get_absolute_url())
+    client.get(after.get_absolute_url())
+
+    save(jessica, person=after, character="Jessica Jones (moved)")
+
+    _response, queries = get(client, before.get_absolute_url())
+    assert queries > 0
+    assert "Jessica Jones (moved)" in client.get(after.get_absolute_url()).content.decode()
+
+
+def test_a_renamed_person_refreshes_every_season_page_that_names_them(
+    client, season, jessica, save
+):
+    client.get(SEASON_URL)
+
+    save(jessica.person, name="Krysten Alyce Ritter")
+
+    assert "Krysten Alyce Ritter" in client.get(SEASON_URL).content.decode()
+
+
+def test_a_deleted_credit_leaves_the_lists_at_once(client, season, jessica, commit, editor):
+    count = client.get(CREDITS_API).json()["count"]
+    links = client.get(SEASON_URL).content.decode().count('href="/people/krysten-ritter/"')
+
+    commit(services.content_delete, instance=jessica, actor=services.Actor.editor(editor, "api"))
+
+    assert client.get(CREDITS_API).json()["count"] == count - 1
+    assert client.get(SEASON_URL).content.decode().count('href="/people/krysten-ritter/"') < links
+
+
+def test_an_unpublished_season_is_gone_for_visitors_on_the_next_request(client, season, save):
+    client.get(SEASON_URL)
+
+    save(season, status="draft")
+
+    assert client.get(SEASON_URL).status_code == 404
+
+
+def test_editors_get_live_pages_and_never_fill_the_cache_for_visitors(
+    client, editor_admin, season, commit, editor
+):
+    # An editor's page (drafts, the banner) is never stored, and a visitor's is never served
+    # to an editor: signed-in requests bypass the cache.
+    draft = SeasonFactory(title="Secret season 1", slug="secret-season-1", status="draft")
+    response, queries = get(editor_admin, draft.get_absolute_url())
+    assert response.status_code == 200
+    assert queries > 0
+    assert "no-store" in response["Cache-Control"]
+    assert Client().get(draft.get_absolute_url()).status_code == 404
+
+    Client().get(SEASON_URL)  # stored for visitors
+    _response, queries = get(editor_admin, SEASON_URL)
+    assert queries > 0
+
+
+def test_an_api_client_with_a_token_reads_live(client, season, editor):
+    token = Token.objects.create(user=editor)
+    client.get(CREDITS_API)
+
+    _response, queries = get(client, CREDITS_API, authorization=f"Token {token.key}")
+
+    assert queries > 0
+
+
+def test_api_answers_are_stored_apart_for_each_format_asked(client, season):
+    json_answer = client.get(CREDITS_API, headers={"accept": "application/json"})
+    html_answer = client.get(CREDITS_API, headers={"accept": "text/html"})
+
+    assert json_answer["Content-Type"] == "application/json"
+    assert html_answer["Content-Type"].startswith("text/html")
+    again = client.get(CREDITS_API, headers={"accept": "application/json"})
+    assert again["Content-Type"] == "application/json"
+
+
+def test_an_answer_that_sets_a_cookie_is_not_stored(client, season):
+    # The browsable API sets the CSRF cookie: such an answer is for its one visitor.
+    first = client.get(CREDITS_API, headers={"accept": "text/html"})
+    assert "csrftoken" in first.cookies
+
+    _response, queries = get(client, CREDITS_API, accept="text/html")
+
+    assert queries > 0
+
+
+def test_an_answer_whose_version_the_cache_lost_is_rendered_again(client, season):
+    client.get(SEASON_URL)
+    cache.delete(f"answers:version:season-{season.pk}")
+
+    _response, queries = get(client, SEASON_URL)
+
+    assert queries > 0
+    _response, queries = get(client, SEASON_URL)
+    assert queries == 0
+
+
+def test_invalidating_everything_renders_everything_again(client, season):
+    for url in (SEASON_URL, "/"):
+        client.get(url)
+
+    caching.invalidate_everything()
+
+    for url in (SEASON_URL, "/"):
+        assert get(client, url)[1] > 0
+
+
+def test_an_answer_made_while_an_edit_commits_is_not_stored(season):
+    # The edit's invalidation lands while the answer is being made: what the answer read may
+    # be from before the edit, so it is served once but not kept.
+    renders = []
+
+    def view(request):
+        renders.append(request)
+        caching.tag(request, f"season-{season.pk}")
+        if len(renders) == 1:
+            caching.invalidate({f"season-{season.pk}"})  # another worker's edit commits now
+        return HttpResponse("page")
+
+    middleware = caching.AnswerCacheMiddleware(view)
+    factory = RequestFactory()
+    for _ in range(3):
+        assert middleware(factory.get("/somewhere/")).status_code == 200
+
+    assert len(renders) == 2  # the first answer was not kept; the second was
+
+
+def test_with_the_cache_off_every_request_renders_and_is_still_labelled(client, season, settings):
+    settings.PAGE_CACHE = False
+    client.get(SEASON_URL)
+
+    response, queries = get(client, SEASON_URL)
+
+    assert queries > 0
+    assert "site" in surrogate_keys(response)
+    assert client.get(SEASON_URL, headers={"if-none-match": response["ETag"]}).status_code == 304
+
+
+def test_an_edit_made_by_another_process_shows_on_the_next_request(client, season, settings):
+    # Workers and machines share the versions through Redis: another process's invalidation
+    # (an edit saved by another worker) makes this one's stored answer stale.
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    }
+    cache.clear()
+    try:
+        client.get(SEASON_URL)
+        assert get(client, SEASON_URL)[1] == 0
+
+        other_worker = (
+            "import django; django.setup(); from catalog import caching; "
+            f"caching.invalidate({{'season-{season.pk}'}})"
+        )
+        subprocess.run(
+            [sys.executable, "-c", other_worker],
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "jjsite.settings", "REDIS_URL": redis_url},
+            check=True,
+        )
+
+        assert get(client, SEASON_URL)[1] > 0
+    finally:
+        cache.clear()
+
+
+def test_a_renamed_outlet_refreshes_the_season_pages_that_review_it(client, season, save):
+    outlet = season.reviews.filter(kind="critic").first().outlet
+    client.get(SEASON_URL)
+
+    save(outlet, name="The Renamed Gazette")
+
+    assert "The Renamed Gazette" in client.get(SEASON_URL).content.decode()
+
+
+def test_a_person_answer_goes_stale_with_the_person(client, season, jessica, save):
+    api_url = f"/api/v1/people/{jessica.person.slug}/"
+    client.get(api_url)
+    client.get(jessica.person.get_absolute_url())
+
+    save(jessica.person, name="Krysten Alyce Ritter")
+
+    assert client.get(api_url).json()["name"] == "Krysten Alyce Ritter"
+    assert "Krysten Alyce Ritter" in client.get(jessica.person.get_absolute_url()).content.decode()
+
+
+def test_a_stored_page_is_checked_against_its_seasons_not_each_person_it_names(client, season):
+    # A season page names a hundred people and outlets in its header; checking it against
+    # each of them would cost a cache read per name on every visit. Their changes bump the
+    # seasons that name them instead (test_a_renamed_person_..., test_a_renamed_outlet_...).
+    named = surrogate_keys(client.get(SEASON_URL))
+    people = {key for key in named if key.startswith(("person-", "outlet-"))}
+    assert len(people) > 50
+
+    versions = cache.get_many([f"answers:version:{key}" for key in named])
+
+    assert f"answers:version:season-{season.pk}" in versions
+    assert not any(key.removeprefix("answers:version:") in people for key in versions)
