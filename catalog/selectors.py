@@ -16,7 +16,7 @@ import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, reduce
+from functools import cache, cached_property, reduce
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
@@ -263,6 +263,11 @@ class _PublicHistory:
         return f"touches_{self.model._meta.model_name}"
 
     def public_rows(self):
+        return self._public_rows.all()
+
+    @cached_property
+    def _public_rows(self):
+        # Built once (see _public_revisions), cloned for each use.
         return self.rows(self.model)
 
     def changed_object(self, row):
@@ -405,6 +410,14 @@ PUBLIC_HISTORY = [
 def public_revisions():
     """The revisions that wrote something visitors may see, newest first, each flagged with
     the models whose public history it touched (so that recent_changes asks only those)."""
+    return _public_revisions().all()
+
+
+@cache
+def _public_revisions():
+    # A dozen nested subqueries take longer to build than the database takes to run them, and
+    # nothing in them changes: built once per process, and cloned with .all() for each use, as
+    # a class-based view's `queryset` is (a clone never shares the results).
     touched = {
         history.flag: Exists(history.public_rows().filter(revision=OuterRef("pk")))
         for history in PUBLIC_HISTORY

@@ -70,6 +70,26 @@ def test_every_list_item_has_the_guide_fields_and_its_url_leads_to_its_detail(
     assert detail.json() == first
 
 
+@pytest.mark.parametrize(
+    ("path", "ending"),
+    [
+        ("/api/v1/credits/?page_size=100", "/"),
+        ("/api/v1/credits.json?page_size=100", ".json"),
+        ("/api/v1/credits/?page_size=100&format=json", "/?format=json"),
+        ("/api/v1/citations/?page_size=100", "/"),
+    ],
+)
+def test_each_url_of_a_page_is_its_own_detail_address_as_the_request_asked(
+    api_client, season, path, ending
+):
+    results = api_client.get(path).json()["results"]
+    first = results[0]
+
+    assert all(item["url"].endswith(ending) for item in results)
+    assert len({item["url"] for item in results}) == len(results)
+    assert api_client.get(first["url"]).json() == first
+
+
 def test_seasons_and_people_are_addressed_by_slug_with_their_page_addresses(api_client, season):
     season_json = api_client.get(f"/api/v1/seasons/{SEED_SLUG}/").json()
     person = api_client.get("/api/v1/people/krysten-ritter/").json()

@@ -127,15 +127,16 @@ def test_season_slugs_and_series_numbers_are_unique():
 
 
 @pytest.mark.parametrize(
-    ("precision", "date", "shown"),
+    ("precision", "date", "shown", "iso"),
     [
-        ("day", datetime.date(2017, 4, 3), "April 3, 2017"),
-        ("month", datetime.date(2016, 8, 1), "August 2016"),
-        ("year", datetime.date(2018, 1, 1), "2018"),
+        ("day", datetime.date(2017, 4, 3), "April 3, 2017", "2017-04-03"),
+        ("month", datetime.date(2016, 8, 1), "August 2016", "2016-08"),
+        ("year", datetime.date(2018, 1, 1), "2018", "2018"),
     ],
 )
-def test_an_event_date_is_written_at_its_precision(precision, date, shown):
-    assert Event(date=date, date_precision=precision).date_display == shown
+def test_an_event_date_is_written_at_its_precision(precision, date, shown, iso):
+    event = Event(date=date, date_precision=precision)
+    assert (event.date_display, event.date_iso) == (shown, iso)
 
 
 def test_pages_are_addressed_by_slug(season):

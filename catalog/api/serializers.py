@@ -19,6 +19,7 @@ from catalog.api.fields import (
     AbsoluteUrlField,
     BlankAsNullCharField,
     BlankAsNullChoiceField,
+    DetailUrlField,
     SlugRelatedObjectField,
     StrictIntegerField,
     VersionField,
@@ -110,7 +111,7 @@ def person_field(**kwargs):
 
 
 class PersonSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail", lookup_field="slug")
+    url = DetailUrlField(view_name="api:person-detail", lookup_field="slug")
     html_url = AbsoluteUrlField(source="get_absolute_url")
 
     class Meta(ContentSerializer.Meta):
@@ -119,7 +120,7 @@ class PersonSerializer(ContentSerializer):
 
 
 class OutletSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:outlet-detail")
+    url = DetailUrlField(view_name="api:outlet-detail")
 
     class Meta(ContentSerializer.Meta):
         model = Outlet
@@ -127,7 +128,7 @@ class OutletSerializer(ContentSerializer):
 
 
 class EpisodeSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:episode-detail")
+    url = DetailUrlField(view_name="api:episode-detail")
     season = season_field()
 
     class Meta(ContentSerializer.Meta):
@@ -136,7 +137,7 @@ class EpisodeSerializer(ContentSerializer):
 
 
 class CreditSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:credit-detail")
+    url = DetailUrlField(view_name="api:credit-detail")
     season = season_field()
     person = person_field()
     billing = serializers.ChoiceField(
@@ -187,7 +188,7 @@ class CreditSerializer(ContentSerializer):
 
 
 class ReviewSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:review-detail")
+    url = DetailUrlField(view_name="api:review-detail")
     season = season_field()
     outlet = SlugRelatedObjectField(
         queryset=Outlet.objects.all(),
@@ -230,7 +231,7 @@ class ReviewSerializer(ContentSerializer):
 
 
 class EventSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    url = DetailUrlField(view_name="api:event-detail")
     season = season_field()
     date_display = serializers.CharField(read_only=True)
     people = person_field(many=True, required=False)
@@ -267,7 +268,7 @@ NOMINEE_SCHEMA = {
 
 
 class AccoladeSerializer(ContentSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:accolade-detail")
+    url = DetailUrlField(view_name="api:accolade-detail")
     season = season_field()
     nominee = serializers.SerializerMethodField()
     nominee_slug = person_field(
@@ -312,7 +313,7 @@ class CitationSerializer(serializers.Serializer):
     id = serializers.CharField(
         read_only=True, help_text="The season's slug and the marker's id on its page."
     )
-    url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail", lookup_field="id")
+    url = DetailUrlField(view_name="api:citation-detail", lookup_field="id")
     html_url = AbsoluteUrlField(source="get_absolute_url")
     season = serializers.CharField(source="season.slug", read_only=True)
     number = serializers.IntegerField(read_only=True, help_text="The reference's number.")
@@ -330,7 +331,7 @@ class CitationSerializer(serializers.Serializer):
 class SeasonSerializer(ContentSerializer):
     """A season; its detail embeds the lists named in `?include=` (see views.SeasonViewSet)."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:season-detail", lookup_field="slug")
+    url = DetailUrlField(view_name="api:season-detail", lookup_field="slug")
     html_url = AbsoluteUrlField(source="get_absolute_url")
     series = SlugRelatedObjectField(
         queryset=Series.objects.all(),

@@ -96,3 +96,10 @@ class Event(TimeStampedModel):
         if self.date_precision == self.Precision.MONTH:
             return f"{self.date:%B} {self.date.year}"
         return f"{self.date:%B} {self.date.day}, {self.date.year}"
+
+    @property
+    def date_iso(self):
+        """The date at its precision in ISO 8601, as HTML's <time datetime> takes it:
+        "2017-04-03", "2016-08", "2018"."""
+        length = {self.Precision.YEAR: 4, self.Precision.MONTH: 7}.get(self.date_precision, 10)
+        return self.date.isoformat()[:length]

@@ -12,17 +12,21 @@ from django.utils.safestring import mark_safe
 
 from catalog.vocabulary import strip_markers
 
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+# str.replace, one character each: str.translate with a mapping walks the text in Python.
+_SCRIPT_ESCAPES = [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")]
 
 
 def json_ld_script(data):
-    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    for character, escape in _SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
     # Safe: the only characters that could end or open markup are escaped above.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 def _person(person, absolute):
-    return {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+    # A person of a SeasonArticle, with their page's address as `url`.
+    return {"@type": "Person", "name": person.name, "url": absolute(person.url)}
 
 
 def _organization(name):

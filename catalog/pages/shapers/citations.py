@@ -7,12 +7,23 @@ in that order. A marker whose reference is missing (the models refuse one, so on
 written around them has it) stays the text it is.
 """
 
+from dataclasses import dataclass, field
+
 from catalog.models.references import Marker, marked_paragraphs
 from catalog.vocabulary import marker
 
 
+@dataclass
+class Piece:
+    """A run of a paragraph: its text, or the markers standing together there. Both
+    attributes always exist, so the template reads either without a failed lookup."""
+
+    text: str = ""
+    refs: list = field(default_factory=list)
+
+
 class Citations:
-    """Each text's paragraphs as pieces, {"text": str} or {"refs": [Marker]}, in `texts`."""
+    """Each text's paragraphs as lists of `Piece`s, in `texts`."""
 
     def __init__(self, references, texts):
         self.by_number = {reference.number: reference for reference in references}
@@ -30,14 +41,14 @@ class Citations:
             reference = self.by_number.get(part.number) if isinstance(part, Marker) else None
             if reference is not None:
                 reference.backlinks.append(part.ref_id)
-                if pieces and "refs" in pieces[-1]:
-                    pieces[-1]["refs"].append(part)
+                if pieces and pieces[-1].refs:
+                    pieces[-1].refs.append(part)
                 else:
-                    pieces.append({"refs": [part]})
+                    pieces.append(Piece(refs=[part]))
                 continue
             text = part if isinstance(part, str) else marker(part.number)
-            if pieces and "text" in pieces[-1]:
-                pieces[-1]["text"] += text
+            if pieces and not pieces[-1].refs:
+                pieces[-1].text += text
             else:
-                pieces.append({"text": text})
+                pieces.append(Piece(text=text))
         return pieces

@@ -57,6 +57,7 @@ class SeasonArticle(ByDepartment):
         self.reviews = list(season.reviews.all())
         self.events = list(season.events.all())
         self.accolades = list(season.accolades.all())
+        self.people = self._link_people()
 
         self.header_background, self.header_text = header_colors(season.background_color)
         self.cast_groups = [
@@ -80,6 +81,23 @@ class SeasonArticle(ByDepartment):
             accolades=bool(self.accolades),
         )
         self.outline = build_outline(headings, blocks)
+
+    def _link_people(self):
+        """The people the page names, once each: every credit, review and accolade naming a
+        person holds the same Person object, whose `url` (their page's address) is reversed
+        once, however often the page links to them (infobox, cast, episodes, JSON-LD)."""
+        people = {}
+        for credit in self.credits:
+            credit.person = people.setdefault(credit.person_id, credit.person)
+        for review in self.reviews:
+            if review.critic_id is not None:
+                review.critic = people.setdefault(review.critic_id, review.critic)
+        for accolade in self.accolades:
+            if accolade.nominee_id is not None:
+                accolade.nominee = people.setdefault(accolade.nominee_id, accolade.nominee)
+        for person in people.values():
+            person.url = person.get_absolute_url()
+        return list(people.values())
 
     def surrogate_keys(self):
         """The keys of what the page shows (catalog.caching): the season, its series, and the
