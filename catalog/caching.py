@@ -32,7 +32,9 @@ answers. The cached answers are not counted by the API's throttle: it guards ren
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -146,28 +148,45 @@ class AnswerCacheMiddleware:
             self._label(request, response, versions={})
             return _conditional(request, response)
 
-        found = cache.get_many([answer_key, GENERATION])
-        stored = found.get(answer_key)
-        if stored is not None and self._current(stored["versions"]):
-            return self._serve(request, stored)
+        local = local_answers.get(answer_key)
+        if local is UNSTORABLE:  # lately nothing to store here: render, read nothing shared
+            response = self.get_response(request)
+            if self._storable(request, response):
+                local_answers.forget(answer_key)  # from now on, stored as usual
+                self._label(request, response, self._versions(checked_keys(request))[0])
+                return _conditional(request, response)
+            return response
+        if local is not None:  # one read: is what this process holds still current?
+            found = cache.get_many([GENERATION, *map(_version_key, local["versions"])])
+            if _current(local["versions"], found):
+                return self._serve(request, local)
+            local_answers.forget(answer_key)
+        else:
+            found = cache.get_many([answer_key, GENERATION])
+            stored = found.get(answer_key)
+            if stored is not None and _current(
+                stored["versions"],
+                cache.get_many([_version_key(key) for key in stored["versions"]]),
+            ):
+                local_answers.put(answer_key, stored)
+                return self._serve(request, stored)
 
         started = found.get(GENERATION)
         response = self.get_response(request)
         if not self._storable(request, response):
+            local_answers.put(answer_key, UNSTORABLE)
             return response
         versions, generation = self._versions(checked_keys(request))
         self._label(request, response, versions)
         if generation == started:
-            cache.set(
-                answer_key,
-                {
-                    "versions": versions,
-                    "status": response.status_code,
-                    "headers": list(response.items()),
-                    "content": response.content,
-                },
-                timeout=settings.PAGE_CACHE_TIMEOUT,
-            )
+            stored = {
+                "versions": versions,
+                "status": response.status_code,
+                "headers": list(response.items()),
+                "content": response.content,
+            }
+            cache.set(answer_key, stored, timeout=settings.PAGE_CACHE_TIMEOUT)
+            local_answers.put(answer_key, stored)
         return _conditional(request, response)
 
     def _answer_key(self, request):
@@ -198,10 +217,6 @@ class AnswerCacheMiddleware:
             and not response.cookies
             and not any(word in cache_control for word in NEVER_STORED)
         )
-
-    def _current(self, versions):
-        current = cache.get_many([_version_key(key) for key in versions])
-        return all(current.get(_version_key(key)) == version for key, version in versions.items())
 
     def _versions(self, keys):
         """The keys' versions now (setting any the cache lacks), and the generation."""
@@ -237,6 +252,65 @@ class AnswerCacheMiddleware:
         for name, value in stored["headers"]:
             response[name] = value
         return _conditional(request, response)
+
+
+def _current(versions, found):
+    """Whether every key's version in `found` (read from the cache) is the stored one."""
+    return all(found.get(_version_key(key)) == version for key, version in versions.items())
+
+
+# Stands, in LocalAnswers, for an address that lately gave no answer to store.
+UNSTORABLE = "unstorable"
+
+
+class LocalAnswers:
+    """The answers this process served lately, least recently used out first, within
+    PAGE_CACHE_LOCAL_BYTES; and the addresses that gave nothing to store, for a minute."""
+
+    UNSTORABLE_SECONDS = 60
+
+    def __init__(self):
+        self.entries = OrderedDict()  # key: (answer or UNSTORABLE, size, until)
+        self.size = 0
+        self.lock = threading.Lock()  # `runserver` serves in threads
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[2] is not None and entry[2] < time.monotonic():
+                self._pop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry[0]
+
+    def put(self, key, answer):
+        size = 100 if answer is UNSTORABLE else len(answer["content"]) + 1000
+        until = time.monotonic() + self.UNSTORABLE_SECONDS if answer is UNSTORABLE else None
+        with self.lock:
+            self._pop(key)
+            self.entries[key] = (answer, size, until)
+            self.size += size
+            while self.size > settings.PAGE_CACHE_LOCAL_BYTES and self.entries:
+                self._pop(next(iter(self.entries)))
+
+    def forget(self, key=None):
+        """Forget `key`, or everything (each test starts afresh)."""
+        with self.lock:
+            if key is None:
+                self.entries.clear()
+                self.size = 0
+            else:
+                self._pop(key)
+
+    def _pop(self, key):
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= entry[1]
+
+
+local_answers = LocalAnswers()
 
 
 def _conditional(request, response):

@@ -141,6 +141,8 @@ CACHES = {
 }
 # Whole answers of public pages and API reads, invalidated by edits (catalog/caching.py).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+# Each process also keeps the answers it served lately, up to this many bytes (catalog.caching).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_BYTES", str(32 * 2**20)))
 # How long a stored answer may stay unused in the cache (it stays valid until an edit).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_TIMEOUT", str(24 * 3600)))
 

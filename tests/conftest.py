@@ -66,10 +66,14 @@ def reader(db):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, so the API's throttle counts only its requests."""
+    """Each test starts with an empty cache, so the API's throttle counts only its requests and
+    no answer is stored yet (the process's own copies included)."""
     from django.core.cache import cache
 
+    from catalog.caching import local_answers
+
     cache.clear()
+    local_answers.forget()
 
 
 @pytest.fixture
