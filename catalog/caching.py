@@ -77,11 +77,25 @@ def about(request, *keys):
     request.subject_keys = getattr(request, "subject_keys", set()) | set(keys)
 
 
+def mention(request, *keys):
+    """Name content the answer shows but need not be checked against, because a key it is
+    checked against changes with it (the home page's seasons: their every change is a recent
+    change, and the home page is checked against `changes`)."""
+    tag(request)
+    request = getattr(request, "_request", request)
+    request.mentioned_keys = getattr(request, "mentioned_keys", set()) | set(keys)
+
+
 def checked_keys(request):
     """The keys a stored answer is checked against (see "People and outlets")."""
     named = request.surrogate_keys | {SITE}
     subjects = getattr(request, "subject_keys", set())
     return {key for key in named if not key.startswith(NAMED_KINDS)} | subjects
+
+
+def named_keys(request):
+    """Every key the answer names, for the shared caches' purges."""
+    return request.surrogate_keys | getattr(request, "mentioned_keys", set()) | {SITE}
 
 
 def keys_of(objects):
@@ -232,7 +246,7 @@ class AnswerCacheMiddleware:
         return versions, found.get(GENERATION)
 
     def _label(self, request, response, versions):
-        response[HEADER] = " ".join(sorted(request.surrogate_keys | {SITE}))
+        response[HEADER] = " ".join(sorted(named_keys(request)))
         if not response.has_header("ETag"):
             set_response_etag(response)
         if not response.has_header("Last-Modified") and versions:

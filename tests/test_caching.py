@@ -297,7 +297,7 @@ def test_an_edit_made_by_another_process_shows_on_the_next_request(client, seaso
     # (an edit saved by another worker) makes this one's stored answer stale.
     redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        "default": {"BACKEND": "catalog.redis_cache.RedisCache", "LOCATION": redis_url}
     }
     cache.clear()
     try:
@@ -352,3 +352,23 @@ def test_a_stored_page_is_checked_against_its_seasons_not_each_person_it_names(c
 
     assert f"answers:version:season-{season.pk}" in versions
     assert not any(key.removeprefix("answers:version:") in people for key in versions)
+
+
+def test_another_worker_serves_the_stored_answer_from_the_shared_cache(client, season):
+    # Each process keeps the answers it served; another worker, which holds none of them yet,
+    # finds the answer in the shared cache and renders nothing.
+    client.get(SEASON_URL)
+    caching.local_answers.forget()  # as another worker starts
+
+    response, queries = get(client, SEASON_URL)
+
+    assert queries == 0
+    assert "Jessica Jones" in response.content.decode()
+
+
+def test_the_home_page_names_each_season_and_shows_a_new_title_at_once(client, season, save):
+    assert f"season-{season.pk}" in surrogate_keys(client.get("/"))
+
+    save(season, title="Jessica Jones, the second season")
+
+    assert "Jessica Jones, the second season" in client.get("/").content.decode()

@@ -18,7 +18,7 @@ from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 
 from catalog import selectors
-from catalog.caching import CHANGES, about, keys_of, shows, tag
+from catalog.caching import CHANGES, about, keys_of, mention, shows, tag
 from catalog.models import Season
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
@@ -87,7 +87,8 @@ def _page_path(request, page):
 def home(request):
     page = _page(request, selectors.seasons_for_home(), HOME_SEASONS, "seasons")
     changes = selectors.recent_changes(selectors.public_revisions()[:HOME_CHANGES])
-    tag(request, *keys_of(page.object_list))
+    # Checked against `changes` (any change to a season listed is one), so only named here.
+    mention(request, *keys_of(page.object_list))
     meta = _meta(
         request,
         SITE_NAME + (f" (page {page.number})" if page.number > 1 else ""),
