@@ -410,6 +410,12 @@ class TestConflictsInAList:
     def open_list(self, client, url):
         return browser_form_data(client.get(url), form_selector="#changelist-form")
 
+    def save_first_row_order_meanwhile(self, client, url, order):
+        """Another editor, who opened the list at the same time, saves the first row's order."""
+        theirs = self.open_list(client, url)
+        theirs["form-0-order"] = order
+        client.post(url, theirs)
+
     def test_each_row_carries_its_version(self, editor_admin, cast_list, season):
         data = self.open_list(editor_admin, cast_list)
 
@@ -420,12 +426,8 @@ class TestConflictsInAList:
     def test_different_rows_changed_by_two_editors_both_survive(
         self, editor_admin, other_admin, cast_list, season
     ):
-        mine, theirs = (
-            self.open_list(editor_admin, cast_list),
-            self.open_list(other_admin, cast_list),
-        )
-        theirs["form-0-order"] = "10"
-        other_admin.post(cast_list, theirs)
+        mine = self.open_list(editor_admin, cast_list)
+        self.save_first_row_order_meanwhile(other_admin, cast_list, "10")
 
         mine["form-1-order"] = "20"
         editor_admin.post(cast_list, mine)
@@ -437,12 +439,8 @@ class TestConflictsInAList:
     def test_the_same_row_changed_by_two_editors_shows_both_values(
         self, editor_admin, other_admin, cast_list, season
     ):
-        mine, theirs = (
-            self.open_list(editor_admin, cast_list),
-            self.open_list(other_admin, cast_list),
-        )
-        theirs["form-0-order"] = "10"
-        other_admin.post(cast_list, theirs)
+        mine = self.open_list(editor_admin, cast_list)
+        self.save_first_row_order_meanwhile(other_admin, cast_list, "10")
 
         mine["form-0-order"] = "30"
         response = editor_admin.post(cast_list, mine)
