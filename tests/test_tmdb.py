@@ -3,6 +3,7 @@ the seed through the live server with only its base URL changed; TMDb's shapes, 
 append_to_response and changes; the departments table; drafts hidden; a fixed number of
 queries; answers cached until an edit."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from catalog.models import Credit, Episode, Person, Season, Series
 from catalog.tmdb.departments import DEPARTMENTS, OTHER, tmdb_job
 from catalog.vocabulary import INFOBOX_JOBS
 from tests.factories import CreditFactory, EpisodeFactory, PersonFactory, SeasonFactory
-from tests.seed import COVER_ARTISTS, GUEST_CAST, MAIN_CAST, RECURRING_CAST
+from tests.seed import COVER_ARTISTS, FIXTURE, GUEST_CAST, MAIN_CAST, RECURRING_CAST
 
 TMDB = "/tmdb/3"
 NOT_FOUND = {
@@ -375,6 +376,7 @@ def test_changes_outside_the_window_are_left_out(client, series, save):
 def test_a_season_published_is_added_and_unpublished_is_deleted(client, series, save):
     draft = SeasonFactory(series=series, number=3, status=Season.Status.DRAFT)
     save(draft, title="Jessica Jones season 3 (draft title)")  # a draft's edit shows nowhere
+    assert ok(client, "tv/changes", **today_window())["results"] == []
     save(draft, status=Season.Status.PUBLISHED)
     save(draft, status=Season.Status.DRAFT)
 
@@ -390,7 +392,8 @@ def test_a_season_published_is_added_and_unpublished_is_deleted(client, series, 
 
 def test_every_job_the_wiki_knows_has_a_tmdb_department():
     known = set(INFOBOX_JOBS.values()) | {job for job, _ in SEASON_JOBS} | set(EPISODE_JOBS)
-    known |= set(Credit.objects.none().values_list("job", flat=True))
+    seed = json.loads(FIXTURE.read_text())
+    known |= {row["fields"]["job"] for row in seed if row["model"] == "catalog.credit"} - {""}
 
     assert known <= set(DEPARTMENTS)
     assert tmdb_job("director") == ("Directing", "Director")
@@ -490,3 +493,24 @@ def test_a_rename_shows_on_the_next_request_with_the_cache_on(
     assert client.get(season_url).json()["cast"][0]["name"] == "Krysten Alyce Ritter"
     assert client.get(person_url).json()["cast"][0]["name"] == "Marvel's Jessica Jones"
     assert client.get(f"{TMDB}/tv/{series.pk}").json()["name"] == "Marvel's Jessica Jones"
+
+
+def test_changes_in_given_days_are_cached_until_the_next_change_the_last_day_never(
+    client, series, save, settings
+):
+    settings.PAGE_CACHE = True
+    assert ok(client, "tv/changes", **today_window())["results"] == []
+    with CaptureQueriesContext(connection) as captured:
+        assert ok(client, "tv/changes", **today_window())["results"] == []
+    assert len(captured) == 0  # the stored answer
+
+    save(series, name="Marvel's Jessica Jones")
+
+    assert ok(client, "tv/changes", **today_window())["results"] == [
+        {"id": series.pk, "adult": False}
+    ]
+    # "The last 24 hours" moves with the clock: no cache may keep it.
+    assert get(client, "tv/changes")["Cache-Control"] == "no-cache"
+    assert get(client, f"tv/{series.pk}", append_to_response="changes")["Cache-Control"] == (
+        "no-cache"
+    )

@@ -71,7 +71,11 @@ def tmdb_view(view):
         try:
             if request.method not in ("GET", "HEAD"):
                 raise BAD_METHOD
-            return JsonResponse(view(request, *args, **kwargs))
+            response = JsonResponse(view(request, *args, **kwargs))
+            if getattr(request, "moving_window", False):
+                # Changes "in the last 24 hours" change with the clock, not only with edits.
+                response["Cache-Control"] = "no-cache"
+            return response
         except Http404:
             return NOT_FOUND.response()
         except TmdbError as error:
@@ -135,15 +139,18 @@ def _date_param(request, name):
 
 def window(request):
     """The changes' time window, [start, end): `start_date` and `end_date` are days (UTC), both
-    included; by default the last 24 hours, as TMDb's. Also whether the window is fixed (both
-    dates given), so that its answer may be cached until the next change."""
+    included; by default the last 24 hours, as TMDb's. With both dates the answer changes only
+    with the changes (cached until the next one); otherwise it moves with the clock."""
     start, end = _date_param(request, "start_date"), _date_param(request, "end_date")
-    fixed = start is not None and end is not None
+    if start is not None and end is not None:
+        tag(request, CHANGES)
+    else:
+        request.moving_window = True
     end = end + timedelta(days=1) if end is not None else timezone.now()
     start = start if start is not None else end - timedelta(days=1)
     if start >= end:
         raise bad_parameter("start_date must not be after end_date.")
-    return start, end, fixed
+    return start, end
 
 
 # Queries ---------------------------------------------------------------------------------------
@@ -416,9 +423,7 @@ def revisions_between(start, end):
 def tv_changes(request):
     """The series whose published content a revision in the window wrote."""
     page = page_number(request)
-    start, end, fixed = window(request)
-    if fixed:
-        tag(request, CHANGES)
+    start, end = window(request)
     revisions = revisions_between(start, end)
     changed = published_series().filter(
         Q(pk__in=Series.history.filter(revision__in=revisions).values("id"))
@@ -427,13 +432,20 @@ def tv_changes(request):
             .filter(pk__in=revisions.values("season"))
             .values("series")
         )
-        | Q(pk__in=Season.history.filter(revision__in=revisions).values("series_id"))
+        | Q(pk__in=season_rows(revisions).values("series_id"))
     )
     total = changed.count()
     first = (page - 1) * CHANGES_PER_PAGE
     ids = changed.order_by("pk").values_list("pk", flat=True)[first : first + CHANGES_PER_PAGE]
     results = [{"id": pk, "adult": False} for pk in ids]
     return paged(page, total, results, per_page=CHANGES_PER_PAGE)
+
+
+def season_rows(revisions):
+    """Seasons' history rows that show: a published season's, or a change of publication."""
+    return Season.history.filter(
+        Q(status=PUBLISHED) | Q(changes__has_key="status"), revision__in=revisions
+    )
 
 
 ACTIONS = {"+": "added", "~": "updated", "-": "deleted"}
@@ -466,9 +478,7 @@ def _season_action(row):
 def tv_changes_of(request, series):
     """TMDb's changes of one series: its name, and its seasons added, changed (the season or
     anything in it) or deleted, oldest first."""
-    start, end, fixed = window(request)
-    if fixed:
-        tag(request, CHANGES)
+    start, end = window(request)
     revisions = revisions_between(start, end)
     items = []  # (time, history order, key, item)
     for row in Series.history.filter(id=series.pk, revision__in=revisions).select_related(
@@ -483,9 +493,8 @@ def tv_changes_of(request, series):
             else:
                 continue
             items.append((row.revision.created_at, row.revision_id, key, item))
-    season_rows = Season.history.filter(series_id=series.pk, revision__in=revisions)
     seen = set()
-    for row in season_rows.select_related("revision"):
+    for row in season_rows(revisions).filter(series_id=series.pk).select_related("revision"):
         seen.add((row.revision_id, row.id))
         action = _season_action(row)
         if action:
