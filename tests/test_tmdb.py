@@ -268,7 +268,7 @@ def test_what_names_nothing_is_tmdbs_404(client, season, path):
     assert response.json() == NOT_FOUND
 
 
-@pytest.mark.parametrize("page", ["0", "501", "abc", "-1", "1.5", ""])
+@pytest.mark.parametrize("page", ["0", "501", "abc", "-1", "1.5", "", "²", "9" * 30])
 def test_a_bad_page_is_tmdbs_400(client, season, page):
     response = get(client, "search/tv", query="jessica", page=page)
 
@@ -279,9 +279,15 @@ def test_a_bad_page_is_tmdbs_400(client, season, page):
 
 @pytest.mark.parametrize(
     "params",
-    [{"start_date": "2018-13-40"}, {"end_date": "yesterday"}, {"start_date": "2024-02-02",
-     "end_date": "2024-02-01"}],
-)  # fmt: skip
+    [
+        {"start_date": "2018-13-40"},
+        {"start_date": "2018-02-30"},
+        {"start_date": "２０１８-01-01"},
+        {"end_date": "yesterday"},
+        {"end_date": "9999-12-31"},
+        {"start_date": "2024-02-02", "end_date": "2024-02-01"},
+    ],
+)
 def test_bad_change_dates_are_tmdbs_400(client, series, params):
     for path in ["tv/changes", f"tv/{series.pk}/changes"]:
         response = get(client, path, **params)

@@ -30,7 +30,7 @@ PER_PAGE = 20  # TMDb's search pages
 CHANGES_PER_PAGE = 100  # TMDb's change lists
 MAX_PAGE = 500  # TMDb refuses pages past 500
 MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one names nothing
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class TmdbError(Exception):
@@ -102,7 +102,7 @@ def found(queryset, **lookup):
 
 def page_number(request):
     raw = request.GET.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
         raise BAD_PAGE
     return int(raw)
 
@@ -146,8 +146,11 @@ def window(request):
         tag(request, CHANGES)
     else:
         request.moving_window = True
-    end = end + timedelta(days=1) if end is not None else timezone.now()
-    start = start if start is not None else end - timedelta(days=1)
+    try:
+        end = end + timedelta(days=1) if end is not None else timezone.now()
+        start = start if start is not None else end - timedelta(days=1)
+    except OverflowError:  # the day after 9999-12-31
+        raise bad_parameter("end_date must be before 9999-12-31.") from None
     if start >= end:
         raise bad_parameter("start_date must not be after end_date.")
     return start, end
