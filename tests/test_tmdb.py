@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 
 import pytest
+import requests
 import tmdbsimple
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -92,6 +93,14 @@ def test_tmdbsimple_reads_the_season_its_cast_a_persons_credits_and_a_search(tmd
     assert person.id == ritter.pk
     assert [r["name"] for r in found["results"]] == ["Jessica Jones"]
     assert search.total_results == 1
+
+
+def test_tmdbsimple_meets_tmdbs_404_body(tmdb):
+    with pytest.raises(requests.HTTPError) as raised:
+        tmdb(tmdbsimple.TV_Seasons(Series.objects.get().pk, 9)).info()
+
+    assert raised.value.response.status_code == 404
+    assert raised.value.response.json() == NOT_FOUND
 
 
 # TMDb's shapes -------------------------------------------------------------------------------
