@@ -163,6 +163,17 @@ def test_season_credits_and_aggregate_credits_in_tmdb_shapes(client, series):
     assert {c["department"] for c in tucker} == {"Production", "Writing"}
 
 
+def test_a_tvs_credits_are_its_latest_published_seasons(client, series, season):
+    SeasonFactory(series=series, number=3, status=Season.Status.DRAFT)
+    earlier = CreditFactory(season=SeasonFactory(series=series, number=1), character="Earlier")
+
+    credits = ok(client, f"tv/{series.pk}/credits")
+
+    assert credits["id"] == series.pk
+    assert credits["cast"] == ok(client, f"tv/{series.pk}/season/2/credits")["cast"]
+    assert earlier.character not in str(credits)
+
+
 def test_a_person_and_their_tv_credits(client, series, season):
     tucker = Person.objects.get(name="Raelle Tucker")
 
@@ -341,12 +352,13 @@ def test_append_to_response_on_a_person_and_a_tv(client, series, season):
     ritter = Person.objects.get(name="Krysten Ritter")
 
     person = ok(client, f"person/{ritter.pk}", append_to_response="tv_credits,images")
-    tv = ok(client, f"tv/{series.pk}", append_to_response="aggregate_credits, changes")
+    tv = ok(client, f"tv/{series.pk}", append_to_response="credits,aggregate_credits, changes")
 
     assert person["tv_credits"] == ok(client, f"person/{ritter.pk}/tv_credits")
     assert "images" not in person  # a part the wiki doesn't offer is left out, as TMDb does
     assert tv["aggregate_credits"]["cast"][0]["name"] == "Krysten Ritter"
     assert tv["changes"] == {"changes": []}
+    assert tv["credits"] == ok(client, f"tv/{series.pk}/credits")
 
 
 # Changes -------------------------------------------------------------------------------------

@@ -221,6 +221,7 @@ def tv(request, tv_id):
     return body | appended(
         request,
         {
+            "credits": lambda: tv_credits_body(request, series.pk),
             "aggregate_credits": lambda: tv_aggregate_credits_of(request, series),
             "changes": lambda: tv_changes_of(request, series),
         },
@@ -234,6 +235,16 @@ def tv_aggregate_credits_of(request, series):
     return shapes.aggregate_credits(credits) | {"id": series.pk}
 
 
+def tv_credits_body(request, tv_id):
+    return SeasonRead(request, tv_id).credits_body() | {"id": tv_id}
+
+
+@tmdb_view
+def tv_credits(request, tv_id):
+    """TMDb's tv credits: its latest season's."""
+    return tv_credits_body(request, tv_id)
+
+
 @tmdb_view
 def tv_aggregate_credits(request, tv_id):
     return tv_aggregate_credits_of(request, found(published_series(), pk=tv_id))
@@ -243,8 +254,11 @@ class SeasonRead:
     """A published season by series and number, and its credits, read once for every part
     of the answer (details, credits, aggregate credits)."""
 
-    def __init__(self, request, tv_id, season_number):
-        self.season = found(Season.objects.published(), series_id=tv_id, number=season_number)
+    def __init__(self, request, tv_id, season_number=None):
+        # Without a number, the latest season (a tv's credits are its latest season's).
+        seasons = Season.objects.published().order_by("-number")
+        number = {} if season_number is None else {"number": season_number}
+        self.season = found(seasons, series_id=tv_id, **number)
         self.credits = list(season_credits(season=self.season))
         tag(request, *keys_of([self.season]))
         tag_people(request, self.credits)
