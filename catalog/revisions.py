@@ -8,7 +8,8 @@ What this module adds:
   the outermost one is the revision, so an admin page saved with its rows, an API request or
   an import is one revision. The `Revision` row is created with the first history row, so a
   block that writes nothing (a re-import of the same file, a form saved unchanged) records
-  nothing.
+  nothing. As the block ends, the revision takes its position in the changes feed
+  (`take_position`), in commit order.
 - each history row's `changes`: {field: [old, new]} for the fields that write changed (and a
   many-to-many's primary keys), which the write service computes from the row as it was in
   the database, so that history shows old values even for content loaded from fixtures.
@@ -21,12 +22,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F, Max
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
-from catalog.models import Revision
+from catalog.models import FeedCounter, Revision
 
 # The fields no editor writes: they change with every save and would only be noise.
 UNTRACKED = {"updated_at", "version"}
@@ -54,9 +56,26 @@ def recording(actor, comment=""):
         return
     token = _current.set(Recording(actor, comment))
     try:
-        yield _current.get()
+        current = _current.get()
+        yield current
+        if current.revision is not None:  # not when the block raised: nothing is kept then
+            take_position(current.revision)
     finally:
         _current.reset(token)
+
+
+def take_position(revision):
+    """Give `revision` the next position of the changes feed. Called as its writes end, inside
+    their transaction: the UPDATE locks the counter row until that transaction commits, so the
+    next revision takes its position only after this one is visible (SQLite serializes writers
+    anyway). Positions are therefore visible in order, which the feed's cursor relies on."""
+    with transaction.atomic():
+        taken = FeedCounter.objects.filter(pk=1).update(value=F("value") + 1)
+        if not taken:  # a database without the migration's row (a test's flushed tables)
+            last = Revision.objects.aggregate(last=Max("position"))["last"] or 0
+            FeedCounter.objects.create(pk=1, value=last + 1)
+        revision.position = FeedCounter.objects.values_list("value", flat=True).get(pk=1)
+        Revision.objects.filter(pk=revision.pk).update(position=revision.position)
 
 
 def set_comment(comment):

@@ -201,6 +201,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "catalog.api.filters.SearchFilter",
         "catalog.api.filters.StrictOrderingFilter",
+        "catalog.api.timestamps.UpdatedSinceFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["catalog.api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")},

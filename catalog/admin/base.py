@@ -25,6 +25,8 @@ History (`history_view`, and the pages `get_urls` adds: compare, revert, undo, t
 rows and their restore) shows the revisions, not Django's LogEntry: `catalog/admin/history.py`.
 """
 
+from contextlib import contextmanager
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
@@ -237,7 +239,7 @@ class ContentAdmin(admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            with revisions.recording(self.actor(request)):
+            with self.revision_transaction(request):
                 return super().changeform_view(request, object_id, form_url, extra_context)
         except REFUSALS as error:
             return self.refused(request, "Nothing was saved", error)
@@ -245,7 +247,7 @@ class ContentAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         # The changelist's editable columns save their rows as one revision.
         try:
-            with revisions.recording(self.actor(request)):
+            with self.revision_transaction(request):
                 return super().changelist_view(request, extra_context)
         except REFUSALS as error:
             return self.refused(request, "Nothing was saved", error)
@@ -253,7 +255,7 @@ class ContentAdmin(admin.ModelAdmin):
     def delete_view(self, request, object_id, extra_context=None):
         # Back on the confirmation page, Django lists whatever now protects the object.
         try:
-            with revisions.recording(self.actor(request)):
+            with self.revision_transaction(request):
                 return super().delete_view(request, object_id, extra_context)
         except REFUSALS as error:
             return self.refused(request, "Nothing was deleted", error)
@@ -262,13 +264,20 @@ class ContentAdmin(admin.ModelAdmin):
         # Actions run outside any transaction in Django; "delete selected" deletes all of the
         # selected objects or none (and then logs no deletion and reports no success).
         try:
-            with (
-                transaction.atomic(using=router.db_for_write(self.model)),
-                revisions.recording(self.actor(request)),
-            ):
+            with self.revision_transaction(request):
                 return super().response_action(request, queryset)
         except REFUSALS as error:
             return self.refused(request, "Nothing was changed", error)
+
+    @contextmanager
+    def revision_transaction(self, request):
+        """The page's writes as one revision, in one transaction that ends with it, so that
+        the revision takes its changes-feed position before it commits (revisions)."""
+        with (
+            transaction.atomic(using=router.db_for_write(self.model)),
+            revisions.recording(self.actor(request)),
+        ):
+            yield
 
     def refused(self, request, outcome, error):
         self.message_user(request, f"{outcome}: {refusal_message(error)}", level=messages.ERROR)

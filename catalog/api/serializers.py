@@ -24,6 +24,7 @@ from catalog.api.fields import (
     StrictIntegerField,
     VersionField,
 )
+from catalog.api.timestamps import TIMESTAMPS
 from catalog.api.writes import api_actor, api_errors, edit_conflict
 from catalog.models import (
     Accolade,
@@ -54,6 +55,10 @@ class ContentSerializer(serializers.ModelSerializer):
 
     class Meta:
         validators = []
+
+    def get_field_names(self, declared_fields, info):
+        # Every object's timestamps (read-only: the models don't let them be edited).
+        return [*super().get_field_names(declared_fields, info), *TIMESTAMPS]
 
     def validate_version(self, version):
         if self.instance is not None and version > self.instance.version:

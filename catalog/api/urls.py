@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from catalog.api import views
+from catalog.api import sync, views
 
 app_name = "api"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its setup script from docs/?script, not inline, for the CSP.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("changes/", sync.ChangesView.as_view(), name="changes"),
     *router.urls,
     re_path(r"", views.not_found),
 ]

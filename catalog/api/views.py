@@ -16,6 +16,7 @@ from rest_framework.exceptions import APIException, NotFound, ValidationError
 from catalog import selectors, services
 from catalog.api import filters, serializers
 from catalog.api.conditional import ConditionalMixin
+from catalog.api.sync import HistoryMixin
 from catalog.api.writes import api_actor, api_write
 from catalog.models import (
     Accolade,
@@ -42,7 +43,7 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": "Not found."}, status=HTTPStatus.NOT_FOUND)
 
 
-class ContentViewSet(ConditionalMixin, viewsets.ModelViewSet):
+class ContentViewSet(HistoryMixin, ConditionalMixin, viewsets.ModelViewSet):
     # Meta.ordering or the queryset's order, unless ?ordering= asks otherwise.
     ordering = None
     # Any value up to the next slash, so that `/credits/1.5/` is this API's JSON 404 rather
@@ -98,7 +99,7 @@ class SeasonViewSet(ContentViewSet):
     lookup_field = "slug"
     lookup_example = "jessica-jones-season-2"
     search_fields = ["title", "series__name"]
-    ordering_fields = ["title", "number", "release_date"]
+    ordering_fields = ["title", "number", "release_date", "updated_at"]
     extra_read_errors = (400,)
 
     def get_queryset(self):
@@ -147,7 +148,7 @@ class PersonViewSet(ContentViewSet):
     lookup_field = "slug"
     lookup_example = "krysten-ritter"
     search_fields = ["name", "sort_name"]
-    ordering_fields = ["name", "sort_name"]
+    ordering_fields = ["name", "sort_name", "updated_at"]
     extra_delete_errors = (409,)
 
 
@@ -161,7 +162,7 @@ class CreditViewSet(ContentViewSet):
     serializer_class = serializers.CreditSerializer
     filterset_class = filters.CreditFilter
     search_fields = ["character", "person__name"]
-    ordering_fields = ["order", "character", "job", "person__sort_name"]
+    ordering_fields = ["order", "character", "job", "person__sort_name", "updated_at"]
 
 
 class ReviewViewSet(ContentViewSet):
@@ -170,7 +171,7 @@ class ReviewViewSet(ContentViewSet):
     queryset = Review.objects.with_related()
     serializer_class = serializers.ReviewSerializer
     filterset_class = filters.ReviewFilter
-    ordering_fields = ["score", "order", "outlet__name"]
+    ordering_fields = ["score", "order", "outlet__name", "updated_at"]
 
 
 class EventViewSet(ContentViewSet):
@@ -180,7 +181,7 @@ class EventViewSet(ContentViewSet):
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
     search_fields = ["text"]
-    ordering_fields = ["date", "kind"]
+    ordering_fields = ["date", "kind", "updated_at"]
 
 
 class EpisodeViewSet(ContentViewSet):
@@ -189,7 +190,7 @@ class EpisodeViewSet(ContentViewSet):
     queryset = Episode.objects.select_related("season")
     serializer_class = serializers.EpisodeSerializer
     filterset_class = filters.EpisodeFilter
-    ordering_fields = ["number", "title"]
+    ordering_fields = ["number", "title", "updated_at"]
 
 
 class OutletViewSet(ContentViewSet):
@@ -198,7 +199,7 @@ class OutletViewSet(ContentViewSet):
     queryset = Outlet.objects.all()
     serializer_class = serializers.OutletSerializer
     search_fields = ["name"]
-    ordering_fields = ["name"]
+    ordering_fields = ["name", "updated_at"]
     extra_delete_errors = (409,)
 
 
@@ -208,7 +209,7 @@ class AccoladeViewSet(ContentViewSet):
     queryset = Accolade.objects.select_related("season", "nominee")
     serializer_class = serializers.AccoladeSerializer
     filterset_class = filters.AccoladeFilter
-    ordering_fields = ["year", "award", "category"]
+    ordering_fields = ["year", "award", "category", "updated_at"]
 
 
 class CitationViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):

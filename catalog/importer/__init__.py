@@ -1,6 +1,7 @@
 """The season-article importer: `parse_article` (pure) and `season_import` (one transaction)."""
 
 from django.conf import settings
+from django.db import transaction
 
 from catalog.importer.errors import ArticleError
 from catalog.importer.parse import parse_article
@@ -22,7 +23,8 @@ def article_import(*, path, citations_path=None, user=None):
     article = parse_article(text, str(path), citations, str(citations_path))
     actor = Actor.importer(path, user=user)
     try:
-        with recording(actor):  # the whole import is one revision
+        # The whole import is one revision, which takes its feed position before it commits.
+        with transaction.atomic(), recording(actor):
             return season_import(article=article, actor=actor)
     except WriteProblem as problem:
         raise ArticleError(path, line_of_values(text, problem.values), str(problem)) from problem

@@ -36,6 +36,10 @@ class Revision(models.Model):
         related_name="+",
     )
 
+    # Its place in the changes feed (/api/v1/changes/), given when its writes are done, in
+    # the order revisions commit (see FeedCounter); None until then.
+    position = models.BigIntegerField(null=True, blank=True, unique=True, editable=False)
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
@@ -48,3 +52,15 @@ class Revision(models.Model):
         if self.user is not None:
             return self.user.get_username()
         return "importer" if self.via == self.Via.IMPORT else "unknown"
+
+
+class FeedCounter(models.Model):
+    """One row: the last position handed to a revision (catalog.revisions.take_position).
+    A revision takes the next one at the end of its transaction, holding this row's lock until
+    it commits, so positions become visible in order: a reader that sees position N sees every
+    position below it, and a cursor never passes a revision still being written."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Feed position {self.value}"

@@ -1,0 +1,385 @@
+"""Incremental sync: timestamps and `updated_since` on lists, the changes feed and its cursor,
+tombstones, the drafts rule, each object's history, and a client mirroring the API by following
+the feed around edits made in the admin (over real HTTP)."""
+
+import threading
+from http import HTTPStatus
+
+import pytest
+import requests
+from django.db import connection, transaction
+
+from catalog import services
+from catalog.models import Credit, Person, Review, Revision, Season
+from tests.admin_forms import admin_url, browser_form_data
+from tests.factories import CreditFactory, SeasonFactory
+from tests.seed import SEED_SLUG
+
+CHANGES = "/api/v1/changes/"
+RITTER = "krysten-ritter"
+
+
+@pytest.fixture
+def edit(editor, django_capture_on_commit_callbacks):
+    """Save through the write service as the editor, each call one revision (its caches
+    invalidated, as on commit)."""
+
+    def save(instance, **fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.content_save(
+                instance=instance, fields=fields, actor=services.Actor.editor(editor, "api")
+            )
+
+    return save
+
+
+@pytest.fixture
+def delete(editor, django_capture_on_commit_callbacks):
+    def remove(instance):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.content_delete(instance=instance, actor=services.Actor.editor(editor, "api"))
+
+    return remove
+
+
+def read_feed(client, since=None, page_size=None):
+    """Every entry after `since`, following `next`; returns (entries, cursor)."""
+    params = {k: v for k, v in {"since": since, "page_size": page_size}.items() if v}
+    answer = client.get(CHANGES, params)
+    entries = []
+    while True:
+        assert answer.status_code == HTTPStatus.OK, answer.content
+        body = answer.json()
+        entries += body["results"]
+        if body["next"] is None:
+            return entries, body["cursor"]
+        answer = client.get(body["next"])
+
+
+def about(entries):
+    return [(e["kind"], e["key"], e["action"]) for e in entries]
+
+
+# Timestamps and updated_since -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestTimestamps:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            f"/api/v1/seasons/{SEED_SLUG}/",
+            f"/api/v1/people/{RITTER}/",
+            "/api/v1/credits/",
+            "/api/v1/reviews/",
+            "/api/v1/events/",
+            "/api/v1/episodes/",
+            "/api/v1/outlets/",
+            "/api/v1/accolades/",
+        ],
+    )
+    def test_every_object_shows_when_it_was_created_and_last_updated(
+        self, api_client, season, path
+    ):
+        body = api_client.get(path).json()
+        obj = body["results"][0] if "results" in body else body
+
+        assert {"created_at", "updated_at"} <= obj.keys()
+
+    def test_the_timestamps_are_read_only(self, editor_client, season):
+        answer = editor_client.patch(
+            f"/api/v1/people/{RITTER}/", {"updated_at": "2000-01-01T00:00:00Z"}
+        )
+
+        assert answer.status_code == HTTPStatus.OK
+        assert not answer.json()["updated_at"].startswith("2000")
+
+    def test_updated_since_lists_only_what_was_saved_at_or_after_it(
+        self, api_client, season, edit
+    ):
+        ritter = edit(Person.objects.get(slug=RITTER), sort_name="Ritter")
+        since = ritter.updated_at.isoformat()
+
+        answer = api_client.get("/api/v1/people/", {"updated_since": since})
+
+        assert [p["slug"] for p in answer.json()["results"]] == [RITTER]
+
+    def test_a_time_without_an_offset_is_utc(self, api_client, season, edit):
+        ritter = edit(Person.objects.get(slug=RITTER), sort_name="Ritter")
+        naive = ritter.updated_at.replace(tzinfo=None).isoformat()  # stored in UTC
+
+        answer = api_client.get("/api/v1/people/", {"updated_since": naive})
+
+        assert [p["slug"] for p in answer.json()["results"]] == [RITTER]
+
+    @pytest.mark.parametrize("value", ["yesterday", "2026-13-01T00:00:00", "2026-02-30"])
+    def test_a_bad_time_is_a_400_naming_the_parameter(self, api_client, season, value):
+        answer = api_client.get("/api/v1/credits/", {"updated_since": value})
+
+        assert answer.status_code == HTTPStatus.BAD_REQUEST
+        assert list(answer.json()) == ["updated_since"]
+
+    def test_lists_order_by_updated_at(self, api_client, season, edit):
+        edit(Person.objects.get(slug=RITTER), sort_name="Ritter")
+
+        newest = api_client.get("/api/v1/people/", {"ordering": "-updated_at"}).json()
+
+        assert newest["results"][0]["slug"] == RITTER
+
+
+# The changes feed -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestChangesFeed:
+    def test_an_entry_says_what_changed_by_whom_with_old_and_new_values_by_api_name(
+        self, api_client, season, edit, editor
+    ):
+        credit = Credit.objects.filter(season=season, person__slug=RITTER).first()
+        other = Person.objects.exclude(pk=credit.person_id).first()
+        edit(credit, person=other, character="J. J.")
+
+        entries, _cursor = read_feed(api_client)
+
+        revision = Revision.objects.get()
+        assert entries == [
+            {
+                "kind": "credit",
+                "key": credit.pk,
+                "url": f"http://testserver/api/v1/credits/{credit.pk}/",
+                "action": "changed",
+                "changes": {"person": [RITTER, other.slug], "character": ["Jessica Jones", "J. J."]},
+                "time": revision.created_at.isoformat().replace("+00:00", "Z"),
+                "author": editor.username,
+                "revision": revision.pk,
+            }
+        ]
+
+    def test_a_created_object_lists_its_values_and_a_deleted_one_is_a_tombstone(
+        self, api_client, season, edit, delete
+    ):
+        ritter = Person.objects.get(slug=RITTER)
+        credit = edit(
+            Credit(season=season, person=ritter, department="crew", job="director", order=99)
+        )
+        key = credit.pk
+        delete(credit)
+
+        entries, _cursor = read_feed(api_client)
+
+        created, deleted = entries
+        assert (created["action"], created["key"]) == ("created", key)
+        assert created["url"].endswith(f"/api/v1/credits/{key}/")
+        assert created["changes"]["season"] == [None, SEED_SLUG]
+        assert created["changes"]["person"] == [None, RITTER]
+        assert created["changes"]["job"] == [None, "director"]
+        assert (deleted["kind"], deleted["key"], deleted["action"]) == ("credit", key, "deleted")
+        assert deleted["url"] is None
+        assert deleted["changes"]["job"] == ["director", None]
+
+    def test_a_cursor_resumes_after_what_was_read_and_repeats_nothing(
+        self, api_client, season, edit
+    ):
+        people = list(Person.objects.published().order_by("pk")[:5])
+        for person in people[:3]:
+            edit(person, sort_name=f"First {person.pk}")
+        first, cursor = read_feed(api_client, page_size=2)  # two pages and one more
+        for person in people[2:]:
+            edit(person, sort_name=f"Second {person.pk}")
+
+        second, again = read_feed(api_client, since=cursor)
+        nothing, same = read_feed(api_client, since=again)
+
+        assert about(first) == [("person", p.slug, "changed") for p in people[:3]]
+        assert about(second) == [("person", p.slug, "changed") for p in people[2:]]
+        assert nothing == []
+        assert same == again
+
+    def test_the_entries_of_one_revision_come_together_in_order(
+        self, api_client, season, editor, django_capture_on_commit_callbacks
+    ):
+        actor = services.Actor.editor(editor, "api")
+        credits = list(Credit.objects.filter(season=season).order_by("pk")[:3])
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            with services.revisions.recording(actor):
+                for credit in reversed(credits):
+                    services.content_save(instance=credit, fields={"note": "x"}, actor=actor)
+
+        entries, _cursor = read_feed(api_client, page_size=1)
+
+        assert [e["key"] for e in entries] == [c.pk for c in reversed(credits)]
+        assert {e["revision"] for e in entries} == {Revision.objects.get().pk}
+
+    def test_a_draft_seasons_changes_are_not_in_the_feed(
+        self, api_client, editor_client, season, edit
+    ):
+        draft = SeasonFactory(status=Season.Status.DRAFT)
+        credit = CreditFactory(season=draft, person=Person.objects.get(slug=RITTER))
+        edit(draft, title="Still secret")
+        edit(credit, character="Secret character")
+
+        for client in (api_client, editor_client):
+            entries, _cursor = read_feed(client)
+            assert entries == []
+
+    def test_a_season_deleted_while_published_leaves_a_tombstone(
+        self, api_client, season, delete
+    ):
+        delete(Review.objects.filter(season=season).first())  # a published season's content
+        delete(season)
+
+        entries, _cursor = read_feed(api_client)
+
+        assert ("season", SEED_SLUG, "deleted") in about(entries)
+        assert entries[-1]["kind"] == "season"
+
+    @pytest.mark.parametrize(
+        "since", ["abc", "1.2", "-1.0.0", "1.99.0", "1.0.0.0", "9" * 30 + ".0.0"]
+    )
+    def test_a_bad_cursor_is_a_400(self, api_client, season, since):
+        answer = api_client.get(CHANGES, {"since": since})
+
+        assert answer.status_code == HTTPStatus.BAD_REQUEST
+        assert list(answer.json()) == ["since"]
+
+    @pytest.mark.parametrize("page_size", ["0", "501", "x"])
+    def test_a_bad_page_size_is_a_400(self, api_client, season, page_size):
+        answer = api_client.get(CHANGES, {"page_size": page_size})
+
+        assert answer.status_code == HTTPStatus.BAD_REQUEST
+        assert list(answer.json()) == ["page_size"]
+
+    def test_a_page_costs_the_same_queries_whatever_the_history(
+        self, api_client, season, edit, delete, settings, django_assert_max_num_queries
+    ):
+        settings.PAGE_CACHE = False
+        credits = list(Credit.objects.filter(season=season).order_by("pk"))
+        reviews = list(Review.objects.filter(season=season).order_by("pk"))
+
+        def edits(n):  # of each kind: changed fields, a changed relation, a tombstone
+            for credit, other in zip(credits[:n], credits[1 : n + 1], strict=True):
+                edit(credit, note="edited", person=other.person)
+                edit(credit.person, sort_name=f"{credit.person.name} again")
+            for review in reviews[:n]:
+                delete(review)
+
+        edits(1)
+        with django_assert_max_num_queries(30) as one_of_each:
+            small = api_client.get(CHANGES)
+        del credits[:1], reviews[:1]
+        edits(12)
+
+        with django_assert_max_num_queries(len(one_of_each.captured_queries)):
+            large = api_client.get(CHANGES)
+
+        assert len(small.json()["results"]) == 3
+        assert len(large.json()["results"]) > 10 * 3  # some edits change nothing
+
+
+# Commit order -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite runs one writer at a time: no overlap"
+)
+def test_a_revision_committing_after_a_later_one_is_not_passed_by_the_cursor(
+    seed_content, editor, api_client
+):
+    """Writer A starts first and commits last; writer B starts later and commits first.
+    Read while A is still open, the feed shows neither of them yet (B's position waits for A's
+    lock), so a client's cursor never passes A's entry."""
+    actor = services.Actor.editor(editor, "api")
+    first, second = Person.objects.published().order_by("pk")[:2]
+    a_wrote, a_may_commit = threading.Event(), threading.Event()
+
+    def writer_a():
+        try:
+            with transaction.atomic(), services.revisions.recording(actor):
+                services.content_save(instance=first, fields={"sort_name": "A"}, actor=actor)
+                a_wrote.set()
+                a_may_commit.wait(10)
+        finally:
+            connection.close()
+
+    def writer_b():
+        try:
+            services.content_save(instance=second, fields={"sort_name": "B"}, actor=actor)
+        finally:
+            connection.close()
+
+    a = threading.Thread(target=writer_a)
+    a.start()
+    assert a_wrote.wait(10)
+    b = threading.Thread(target=writer_b)
+    b.start()  # takes its position only once A has committed
+    b.join(1)
+
+    during, cursor = read_feed(api_client)
+    a_may_commit.set()
+    a.join(10)
+    b.join(10)
+    after, _cursor = read_feed(api_client, since=cursor)
+
+    assert during == []
+    assert about(after) == [("person", first.slug, "changed"), ("person", second.slug, "changed")]
+    a_revision, b_revision = (e["revision"] for e in after)
+    assert a_revision < b_revision  # A started first, and its position is first too
+
+
+# One object's history ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestHistory:
+    @pytest.mark.parametrize(
+        ("model", "path"),
+        [
+            (Season, "seasons/{obj.slug}"),
+            (Person, "people/{obj.slug}"),
+            (Credit, "credits/{obj.pk}"),
+            (Review, "reviews/{obj.pk}"),
+        ],
+    )
+    def test_an_objects_history_lists_its_revisions_newest_first(
+        self, api_client, season, edit, model, path
+    ):
+        obj = model.objects.published().order_by("pk").first()
+        edit(obj, version=obj.version)  # nothing changed: no revision
+        field = {Season: "network", Person: "sort_name", Credit: "note", Review: "scope"}[model]
+        edit(obj, **{field: "First"})
+        edit(obj, **{field: "Second"})
+
+        body = api_client.get(f"/api/v1/{path.format(obj=obj)}/history/").json()
+
+        api_field = field
+        assert body["count"] == 2
+        assert [e["changes"][api_field][1] for e in body["results"]] == ["Second", "First"]
+        assert all(e["action"] == "changed" for e in body["results"])
+
+    def test_history_pages_like_lists(self, api_client, season, edit):
+        ritter = Person.objects.get(slug=RITTER)
+        for n in range(3):
+            edit(ritter, sort_name=f"Ritter {n}")
+
+        body = api_client.get(f"/api/v1/people/{RITTER}/history/", {"page_size": 2}).json()
+
+        assert body["count"] == 3
+        assert len(body["results"]) == 2
+        assert body["next"]
+
+    def test_a_drafts_history_is_for_editors_only(self, api_client, editor_client, edit):
+        draft = SeasonFactory(status=Season.Status.DRAFT)
+        edit(draft, title="Secret title")
+        path = f"/api/v1/seasons/{draft.slug}/history/"
+
+        assert api_client.get(path).status_code == HTTPStatus.NOT_FOUND
+        answer = editor_client.get(path)
+        assert answer.status_code == HTTPStatus.OK
+        assert answer.json()["results"][0]["changes"]["title"][1] == "Secret title"
+
+    def test_the_history_of_nothing_is_a_404(self, api_client, season):
+        assert api_client.get("/api/v1/people/nobody/history/").status_code == 404
+
+
+# A client mirroring the API ----------------------------------------------------------------
