@@ -90,7 +90,11 @@ def checked_keys(request):
     """The keys a stored answer is checked against (see "People and outlets")."""
     named = request.surrogate_keys | {SITE}
     subjects = getattr(request, "subject_keys", set())
-    return {key for key in named if not key.startswith(NAMED_KINDS)} | subjects
+    # A person's or an outlet's own key, not the list of them ("person-list"): the people
+    # list is checked against its list key like every list.
+    return {
+        key for key in named if not key.startswith(NAMED_KINDS) or key.endswith("-list")
+    } | subjects
 
 
 def named_keys(request):

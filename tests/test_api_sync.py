@@ -2,6 +2,7 @@
 tombstones, the drafts rule, each object's history, and a client mirroring the API by following
 the feed around edits made in the admin (over real HTTP)."""
 
+import itertools
 import threading
 from http import HTTPStatus
 
@@ -94,9 +95,7 @@ class TestTimestamps:
         assert answer.status_code == HTTPStatus.OK
         assert not answer.json()["updated_at"].startswith("2000")
 
-    def test_updated_since_lists_only_what_was_saved_at_or_after_it(
-        self, api_client, season, edit
-    ):
+    def test_updated_since_lists_only_what_was_saved_at_or_after_it(self, api_client, season, edit):
         ritter = edit(Person.objects.get(slug=RITTER), sort_name="Ritter")
         since = ritter.updated_at.isoformat()
 
@@ -148,7 +147,10 @@ class TestChangesFeed:
                 "key": credit.pk,
                 "url": f"http://testserver/api/v1/credits/{credit.pk}/",
                 "action": "changed",
-                "changes": {"person": [RITTER, other.slug], "character": ["Jessica Jones", "J. J."]},
+                "changes": {
+                    "person": [RITTER, other.slug],
+                    "character": ["Jessica Jones", "J. J."],
+                },
                 "time": revision.created_at.isoformat().replace("+00:00", "Z"),
                 "author": editor.username,
                 "revision": revision.pk,
@@ -200,10 +202,13 @@ class TestChangesFeed:
     ):
         actor = services.Actor.editor(editor, "api")
         credits = list(Credit.objects.filter(season=season).order_by("pk")[:3])
-        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-            with services.revisions.recording(actor):
-                for credit in reversed(credits):
-                    services.content_save(instance=credit, fields={"note": "x"}, actor=actor)
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            transaction.atomic(),
+            services.revisions.recording(actor),
+        ):
+            for credit in reversed(credits):
+                services.content_save(instance=credit, fields={"note": "x"}, actor=actor)
 
         entries, _cursor = read_feed(api_client, page_size=1)
 
@@ -222,9 +227,7 @@ class TestChangesFeed:
             entries, _cursor = read_feed(client)
             assert entries == []
 
-    def test_a_season_deleted_while_published_leaves_a_tombstone(
-        self, api_client, season, delete
-    ):
+    def test_a_season_deleted_while_published_leaves_a_tombstone(self, api_client, season, delete):
         delete(Review.objects.filter(season=season).first())  # a published season's content
         delete(season)
 
@@ -257,7 +260,7 @@ class TestChangesFeed:
         reviews = list(Review.objects.filter(season=season).order_by("pk"))
 
         def edits(n):  # of each kind: changed fields, a changed relation, a tombstone
-            for credit, other in zip(credits[:n], credits[1 : n + 1], strict=True):
+            for credit, other in itertools.pairwise(credits[: n + 1]):
                 edit(credit, note="edited", person=other.person)
                 edit(credit.person, sort_name=f"{credit.person.name} again")
             for review in reviews[:n]:
@@ -383,3 +386,255 @@ class TestHistory:
 
 
 # A client mirroring the API ----------------------------------------------------------------
+#
+# The client below is what the README's "Sync" section tells a client to do: load the lists,
+# then follow the feed from the cursor it held before loading; apply each entry (fetch the
+# object for created and changed, drop it for a tombstone, and with a season its content);
+# after a rename refresh what names the renamed; keep the people and outlets its content
+# names (they are listed while published work names them).
+
+RESOURCES = {
+    "season": "seasons",
+    "person": "people",
+    "outlet": "outlets",
+    "episode": "episodes",
+    "credit": "credits",
+    "review": "reviews",
+    "event": "events",
+    "accolade": "accolades",
+}
+KEYS = {"season": "slug", "person": "slug"}  # the others by id
+
+
+def api_content(session, base):
+    """What the list endpoints return: {kind: {key: object}}."""
+    content = {}
+    for kind, resource in RESOURCES.items():
+        content[kind] = {}
+        url = f"{base}/api/v1/{resource}/?page_size=100"
+        while url:
+            answer = session.get(url)
+            assert answer.status_code == HTTPStatus.OK, answer.text
+            for obj in answer.json()["results"]:
+                content[kind][obj[KEYS.get(kind, "id")]] = obj
+            url = answer.json()["next"]
+    return content
+
+
+def mentions(value, words):
+    """Whether a representation names one of `words` (a slug or a name) anywhere."""
+    if isinstance(value, dict):
+        return any(mentions(v, words) for v in value.values())
+    if isinstance(value, list):
+        return any(mentions(v, words) for v in value)
+    return isinstance(value, str) and value in words
+
+
+def names_in(value):
+    """The slugs or names a relation field holds: "x", {slug, name} or a list of them."""
+    values = value if isinstance(value, list) else [value]
+    found = set()
+    for item in values:
+        if isinstance(item, dict):
+            found |= {item.get("slug"), item.get("name")}
+        elif item:
+            found.add(item)
+    return found
+
+
+def differences(mirror, content):
+    """What differs, readably: [(kind, key, field, mirror's value, the API's)]."""
+    found = []
+    for kind in RESOURCES:
+        for key in mirror[kind].keys() | content[kind].keys():
+            ours, theirs = mirror[kind].get(key) or {}, content[kind].get(key) or {}
+            for field in ours.keys() | theirs.keys():
+                if ours.get(field) != theirs.get(field):
+                    found.append((kind, key, field, ours.get(field), theirs.get(field)))
+    return found
+
+
+class Mirror:
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+        self.objects = {kind: {} for kind in RESOURCES}
+        self.cursor = None
+        self.applied = []  # every entry applied, across runs
+
+    def get(self, url):
+        answer = self.session.get(url)
+        assert answer.status_code in (HTTPStatus.OK, HTTPStatus.NOT_FOUND), answer.text
+        return answer.json() if answer.status_code == HTTPStatus.OK else None
+
+    def bootstrap(self):
+        """The feed's end first, then the lists: what changes meanwhile is in the feed."""
+        self.sync(apply=False)
+        self.objects = api_content(self.session, self.base)
+
+    def sync(self, apply=True):
+        """One run of the loop: follow `next` from the cursor until it is null."""
+        url = f"{self.base}{CHANGES}" + (f"?since={self.cursor}" if self.cursor else "")
+        while url:
+            page = self.get(url)
+            for entry in page["results"]:
+                if apply:
+                    self.apply(entry)
+            self.cursor = page["cursor"]
+            url = page["next"]
+        if apply:
+            self.keep_named()
+
+    def apply(self, entry):
+        self.applied.append((entry["revision"], entry["kind"], entry["key"], entry["action"]))
+        kind, key, changes = entry["kind"], entry["key"], entry["changes"]
+        store = self.objects.get(kind)
+        if store is None:  # a kind without its own list here (a series): only its names
+            self.refresh_naming(entry)
+            return
+        if "slug" in changes and changes["slug"][0] is not None:
+            store.pop(changes["slug"][0], None)  # it moved to its new key
+        if entry["action"] == "deleted":
+            store.pop(key, None)
+            if kind == "season":  # its content went with it
+                for objects in self.objects.values():
+                    for k, obj in list(objects.items()):
+                        if obj.get("season") == key:
+                            del objects[k]
+        else:
+            obj = self.get(entry["url"])
+            if obj is None:  # deleted or renamed since: a later entry says so
+                store.pop(key, None)
+            else:
+                store[key] = obj
+        self.refresh_naming(entry)
+
+    def refresh_naming(self, entry):
+        """A person, outlet or series renamed: what shows its old name or slug reads anew."""
+        changes = entry["changes"]
+        if entry["action"] != "changed" or not {"name", "slug"} & changes.keys():
+            return
+        old = {changes[field][0] for field in ("name", "slug") if field in changes}
+        for kind, objects in self.objects.items():
+            for key, obj in list(objects.items()):
+                if kind != entry["kind"] and mentions(obj, old):
+                    objects[key] = self.get(obj["url"])
+
+    def keep_named(self):
+        """People and outlets are listed while published content names them."""
+        named = set()
+        for kind, field in [
+            ("credit", "person"),
+            ("review", "critic"),
+            ("review", "outlet"),
+            ("event", "people"),
+            ("accolade", "nominee"),
+        ]:
+            for obj in self.objects[kind].values():
+                named |= names_in(obj[field])
+        for kind in ("person", "outlet"):
+            store = self.objects[kind]
+            for key, obj in list(store.items()):
+                if not {obj["slug"], obj["name"]} & named:
+                    del store[key]
+        for credit in self.objects["credit"].values():  # someone named for the first time
+            person = credit["person"]
+            slug = person["slug"] if isinstance(person, dict) else person
+            if slug not in self.objects["person"]:
+                self.objects["person"][slug] = self.get(f"{self.base}/api/v1/people/{slug}/")
+
+
+def admin_save(client, model, pk, **changes):
+    url = admin_url(model, "change", pk)
+    data = browser_form_data(client.get(url))
+    data.update(changes)
+    answer = client.post(url, data)
+    assert answer.status_code == HTTPStatus.FOUND, answer.content[:500]
+
+
+def admin_add(client, model, **values):
+    url = admin_url(model, "add")
+    data = browser_form_data(client.get(url))
+    data.update(values)
+    answer = client.post(url, data)
+    assert answer.status_code == HTTPStatus.FOUND, answer.content[:500]
+
+
+def admin_delete(client, model, pk):
+    url = admin_url(model, "delete", pk)
+    data = browser_form_data(client.get(url), form_selector="#content form", submit=None)
+    answer = client.post(url, data)
+    assert answer.status_code == HTTPStatus.FOUND, answer.content[:500]
+
+
+def test_a_mirror_following_the_feed_around_admin_edits_equals_the_api(site, client, editor):
+    client.force_login(editor)
+    mirror = Mirror(site)
+    mirror.bootstrap()
+    mirror.sync()
+    found = differences(mirror.objects, api_content(mirror.session, site))
+    assert found == [], "\n".join(map(str, found))
+    season = Season.objects.get(slug=SEED_SLUG)
+    credits = Credit.objects.filter(season=season).order_by("pk")
+
+    # Batch 1: a rename, a rename with a new slug, changed fields, an addition, a deletion.
+    ritter = Person.objects.get(slug=RITTER)
+    admin_save(client, Person, ritter.pk, name="Krysten A. Ritter")
+    renamed = credits.exclude(person=ritter).first().person
+    admin_save(client, Person, renamed.pk, name=f"{renamed.name} Jr.", slug=f"{renamed.slug}-jr")
+    admin_save(client, Credit, credits[3].pk, character="Someone else")
+    admin_save(client, Season, season.pk, network="Netflix (worldwide)")
+    admin_add(
+        client,
+        Credit,
+        season=str(season.pk),
+        person=str(ritter.pk),
+        department="crew",
+        billing="",
+        job="director",
+        order="500",
+    )
+    admin_delete(client, Review, Review.objects.filter(season=season).first().pk)
+
+    mirror.sync()
+
+    found = differences(mirror.objects, api_content(mirror.session, site))
+    assert found == [], "\n".join(map(str, found))
+    assert mirror.objects["person"][f"{renamed.slug}-jr"]["name"] == f"{renamed.name} Jr."
+
+    # Batch 2: a new person with a credit, the last credit of someone, a second rename, and
+    # an edit through the API in between.
+    admin_add(client, Person, name="Ada Newcomer", slug="ada-newcomer", sort_name="Newcomer")
+    ada = Person.objects.get(slug="ada-newcomer")
+    admin_add(
+        client,
+        Credit,
+        season=str(season.pk),
+        person=str(ada.pk),
+        department="cast",
+        billing="guest",
+        character="A newcomer",
+        order="600",
+    )
+    lonely = next(
+        c
+        for c in credits.select_related("person")
+        if c.person.credits.count() == 1
+        and not c.person.events.exists()
+        and c.person.pk not in (ada.pk, renamed.pk)
+    )
+    admin_delete(client, Credit, lonely.pk)
+    admin_save(client, Person, ritter.pk, name="Krysten Ritter")
+    admin_delete(client, Credit, credits.filter(person=ritter, job="director").get().pk)
+
+    mirror.sync()
+
+    content = api_content(mirror.session, site)
+    assert differences(mirror.objects, content) == []
+    assert "ada-newcomer" in content["person"]
+    assert lonely.person.slug not in content["person"]
+    # Never an entry twice, and every entry there is: the runs read what one read gives.
+    everything = Mirror(site)
+    everything.sync()
+    assert mirror.applied == everything.applied, set(mirror.applied) ^ set(everything.applied)
+    assert len(set(mirror.applied)) == len(mirror.applied)

@@ -19,6 +19,7 @@ def errors(*codes):
     """The schema's error responses (an explicit `responses` replaces AutoSchema's)."""
     return {code: ERRORS[code] for code in codes}
 
+
 # Entries ----------------------------------------------------------------------------------
 
 
@@ -102,9 +103,7 @@ class ChangesView(APIView):
         page = sync.feed_page(cursor, self.limit(request))
         next_url = None
         if page.more:
-            next_url = replace_query_param(
-                request.build_absolute_uri(), "since", str(page.cursor)
-            )
+            next_url = replace_query_param(request.build_absolute_uri(), "since", str(page.cursor))
         return Response(
             {
                 "results": absolute(request, page.entries),
@@ -130,7 +129,6 @@ class ChangesView(APIView):
 class HistoryMixin:
     """`<resource>/<key>/history/`: the object's revisions, newest first, paginated as lists
     are. Whoever may read the object may read its history (drafts: editors only)."""
-
 
     @extend_schema(
         responses={200: EntrySerializer(many=True), 304: NOT_MODIFIED, **errors(400, 404, 429)},
