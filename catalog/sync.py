@@ -4,7 +4,8 @@ revisions' history rows (catalog.revisions, catalog.history) as API clients name
 An entry is one history row: which object (its kind, its key as the API looks it up, its API
 address), what happened to it (created, changed, deleted), its changed fields by API name with
 old and new values (relations by their key: a slug, an episode's number), and the revision
-(its id, time and editor). A deletion is a tombstone: the key, no address.
+(its id, time and editor). A deletion is a tombstone: the key, no address. A season set back
+from published to draft is one too, its changes only its status (see withdrawals).
 
 The feed lists the rows visitors may see, by the rule of the public Recent changes page
 (catalog.selectors.PUBLIC_HISTORY: content of published seasons, the people and outlets their
@@ -21,7 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Value
 from django.urls import NoReverseMatch, reverse
 
 from catalog import history, selectors
@@ -38,6 +39,7 @@ from catalog.models import (
     Season,
     Series,
 )
+from catalog.models.base import PUBLISHED
 
 ACTIONS = history.ACTIONS
 
@@ -92,15 +94,15 @@ class Cursor:
     kind: int = 0
     row: int = 0
 
-    PATTERN = re.compile(r"^(\d{1,18})\.(\d{1,2})\.(\d{1,18})$")
+    PATTERN = re.compile(rf"^(\d{{1,18}})\.([0-{len(KINDS) - 1}])\.(\d{{1,18}})$")
 
     def __str__(self):
         return f"{self.position}.{self.kind}.{self.row}"
 
     @classmethod
     def parse(cls, text):
-        match = cls.PATTERN.match(text or "")
-        if match is None or int(match[2]) >= len(KINDS):
+        match = cls.PATTERN.fullmatch(text or "")
+        if match is None:
             raise BadCursor("Not a cursor: send back the `cursor` of an earlier answer.")
         return cls(*map(int, match.groups()))
 
@@ -141,18 +143,31 @@ def feed_page(since=BEGINNING, limit=100):
     until = last_committed_position()
     found = []
     for index, kind in enumerate(KINDS):
-        rows = (
-            PUBLIC_HISTORY[kind.model]
-            .public_rows()
-            .filter(since.rows_after(index), revision__position__lte=until)
-            .select_related("revision__user")
-            .order_by("revision__position", "history_id")[: limit + 1]
-        )
-        found += [(Cursor(row.revision.position, index, row.history_id), row) for row in rows]
+        sources = [PUBLIC_HISTORY[kind.model].public_rows()]
+        if kind.model is Season:
+            sources.append(withdrawals())
+        for source in sources:
+            rows = (
+                source.filter(since.rows_after(index), revision__position__lte=until)
+                .select_related("revision__user")
+                .order_by("revision__position", "history_id")[: limit + 1]
+            )
+            found += [(Cursor(row.revision.position, index, row.history_id), row) for row in rows]
     found.sort(key=lambda pair: pair[0])
     page = found[:limit]
     cursor = page[-1][0] if page else since
     return FeedPage(entries(row for _cursor, row in page), cursor, len(found) > limit)
+
+
+def withdrawals():
+    """The rows that took a season out of the public's sight (its status changed from
+    published) while it is out of sight still: the public rows leave them out, as they leave
+    out all of a draft's. Shown as tombstones (see entry)."""
+    return (
+        Season.history.filter(history_type="~", changes__status__0=PUBLISHED)
+        .exclude(id__in=Season.objects.published().values("pk"))
+        .annotate(withdrawn=Value(True))
+    )
 
 
 def object_rows(instance):
@@ -179,7 +194,7 @@ def entries(rows):
 def entry(row, changes):
     kind = KIND_OF[row.instance_type]
     key = getattr(row, kind.key)
-    action = ACTIONS[row.history_type]
+    action = "deleted" if getattr(row, "withdrawn", False) else ACTIONS[row.history_type]
     revision = row.revision
     return {
         "kind": kind.name,
@@ -195,7 +210,10 @@ def entry(row, changes):
 
 def _changes(row):
     """{attname: (old, new)}: what a change changed; every value of a created or deleted
-    object (as the admin's revision page shows them)."""
+    object (as the admin's revision page shows them). A withdrawal says only that: what else
+    the row changed belongs to the draft."""
+    if getattr(row, "withdrawn", False):
+        return {"status": tuple(row.changes["status"])}
     if row.history_type == "~":
         return {name: tuple(pair) for name, pair in row.changes.items()}
     return history._snapshot_pairs(row.instance_type, row)

@@ -246,8 +246,33 @@ class TestChangesFeed:
         assert ("season", SEED_SLUG, "deleted") in about(entries)
         assert entries[-1]["kind"] == "season"
 
+    def test_a_season_set_back_to_draft_is_a_tombstone_saying_only_that(
+        self, api_client, season, edit
+    ):
+        edit(season, status=Season.Status.DRAFT, title="A secret new title")
+
+        entries, cursor = read_feed(api_client)
+
+        assert entries[-1] | {"time": None, "revision": None} == {
+            "kind": "season",
+            "key": SEED_SLUG,
+            "url": None,
+            "action": "deleted",
+            "changes": {"status": ["published", "draft"]},
+            "time": None,
+            "author": "editor",
+            "revision": None,
+        }
+        assert "A secret new title" not in str(entries)
+
+        edit(season, status=Season.Status.PUBLISHED)
+        again, _cursor = read_feed(api_client, since=cursor)
+
+        assert about(again) == [("season", SEED_SLUG, "changed")]
+        assert again[0]["changes"] == {"status": ["draft", "published"]}
+
     @pytest.mark.parametrize(
-        "since", ["abc", "1.2", "-1.0.0", "1.99.0", "1.0.0.0", "9" * 30 + ".0.0"]
+        "since", ["abc", "1.2", "-1.0.0", "1.9.0", "1.10.0", "1.0.0.0", "9" * 30 + ".0.0"]
     )
     def test_a_bad_cursor_is_a_400(self, api_client, season, since):
         answer = api_client.get(CHANGES, {"since": since})
@@ -419,10 +444,11 @@ RESOURCES = {
 KEYS = {"season": "slug", "person": "slug"}  # the others by id
 
 
-def api_content(session, base):
+def api_content(session, base, kinds=RESOURCES):
     """What the list endpoints return: {kind: {key: object}}."""
     content = {}
-    for kind, resource in RESOURCES.items():
+    for kind in kinds:
+        resource = RESOURCES[kind]
         content[kind] = {}
         url = f"{base}/api/v1/{resource}/?page_size=100"
         while url:
@@ -520,7 +546,19 @@ class Mirror:
                 store.pop(key, None)
             else:
                 store[key] = obj
+            if kind == "season" and changes.get("status", [None])[-1] == "published":
+                self.load_season(key)  # (again) in sight: its content, entries of before too
         self.refresh_naming(entry)
+
+    def load_season(self, slug):
+        for kind in ("episode", "credit", "review", "event", "accolade"):
+            url = f"{self.base}/api/v1/{RESOURCES[kind]}/?season={slug}&page_size=100"
+            while url:
+                page = self.get(url)
+                self.objects[kind] |= {obj["id"]: obj for obj in page["results"]}
+                url = page["next"]
+        # And whom it names: the people and outlets lists, anew.
+        self.objects |= api_content(self.session, self.base, ["person", "outlet"])
 
     def refresh_naming(self, entry):
         """A person, outlet or series renamed: what shows its old name or slug reads anew."""
@@ -652,4 +690,19 @@ def test_a_mirror_following_the_feed_around_admin_edits_equals_the_api(
     everything = Mirror(site)
     everything.sync()
     assert mirror.applied == everything.applied, set(mirror.applied) ^ set(everything.applied)
+
+    # Batch 3: the season set back to draft (with a title not for the public), then published.
+    admin_save(client, Season, season.pk, status="draft", title="Not for the public yet")
+
+    mirror.sync()
+
+    assert differences(mirror.objects, api_content(mirror.session, site)) == []
+    assert mirror.objects["season"] == {}
+    admin_save(client, Season, season.pk, status="published", title="Jessica Jones (season 2)")
+
+    mirror.sync()
+
+    content = api_content(mirror.session, site)
+    assert differences(mirror.objects, content) == []
+    assert content["credit"]
     assert len(set(mirror.applied)) == len(mirror.applied)

@@ -56,6 +56,10 @@ class ContentViewSet(HistoryMixin, ConditionalMixin, viewsets.ModelViewSet):
         # Drafts are for editors; everyone else reads what is published (models' one rule).
         return super().get_queryset().visible_to(self.request.user)
 
+    def get_list_keys(self):
+        # Lists show published seasons' content only: a season's publication changes them all.
+        return (*super().get_list_keys(), "season-list")
+
     # Each write is one transaction and one revision (writes.api_write).
 
     def perform_create(self, serializer):
@@ -150,6 +154,8 @@ class PersonViewSet(ContentViewSet):
     search_fields = ["name", "sort_name"]
     ordering_fields = ["name", "sort_name", "updated_at"]
     extra_delete_errors = (409,)
+    # Who is listed follows the published work naming them (Person.objects.published()).
+    list_keys = ("person-list", "credit-list", "review-list", "event-list", "accolade-list")
 
 
 class CreditViewSet(ContentViewSet):
@@ -201,6 +207,8 @@ class OutletViewSet(ContentViewSet):
     search_fields = ["name"]
     ordering_fields = ["name", "updated_at"]
     extra_delete_errors = (409,)
+    # Listed while a review of a published season names them (Outlet.objects.published()).
+    list_keys = ("outlet-list", "review-list")
 
 
 class AccoladeViewSet(ContentViewSet):
