@@ -240,3 +240,36 @@ def test_a_season_made_a_draft_leaves_its_series_and_its_number_at_once(
 
     assert client.get(JESSICA_JONES).status_code == HTTPStatus.NOT_FOUND
     assert client.get(BY_NUMBER).status_code == HTTPStatus.NOT_FOUND
+
+
+# The schema declares both routes.
+
+
+@pytest.fixture(scope="module")
+def schema():
+    from drf_spectacular.generators import SchemaGenerator
+
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def test_the_schema_declares_series_and_a_season_by_number_as_the_season_detail(schema):
+    by_number = schema["paths"]["/api/v1/series/{series_slug}/seasons/{number}/"]
+    detail = schema["paths"]["/api/v1/seasons/{slug}/"]["get"]
+
+    assert set(schema["paths"]["/api/v1/series/"]) == {"get", "post"}
+    assert set(schema["paths"]["/api/v1/series/{slug}/"]) == {"get", "put", "patch", "delete"}
+    assert set(by_number) == {"get"}
+    assert by_number["get"]["responses"]["200"] == detail["responses"]["200"]
+    parameters = {(p["name"], p["in"]) for p in by_number["get"]["parameters"]}
+    assert {("series_slug", "path"), ("number", "path"), ("include", "query")} <= parameters
+    assert "404" in by_number["get"]["responses"]
+
+
+def test_the_schema_declares_the_export_as_streamed_ndjson(schema):
+    export = schema["paths"]["/api/v1/export/"]["get"]
+
+    assert export["responses"]["200"]["content"] == {
+        "application/x-ndjson": {"schema": {"type": "string", "format": "binary"}}
+    }
+    assert "Content-Encoding" in export["responses"]["200"]["headers"]
+    assert "ETag" not in export["responses"]["200"].get("headers", {})
