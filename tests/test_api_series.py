@@ -26,15 +26,6 @@ def draft(season):
     return SeasonFactory(series=season.series, number=3, status=Season.Status.DRAFT)
 
 
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(write, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(**kwargs)
-
-    return run
-
-
 def test_a_series_lists_its_published_seasons_as_short_objects_in_number_order(
     api_client, season, draft
 ):
@@ -204,14 +195,14 @@ def get(client, path):
 
 @pytest.mark.parametrize("path", [SERIES, JESSICA_JONES, BY_NUMBER])
 def test_the_new_answers_are_cached_and_an_edit_to_the_season_shows_at_once(
-    client, season, editor, commit, path
+    client, season, editor, committed, path
 ):
     client.get(path)
     cached, queries = get(client, path)
     assert queries == 0
 
     actor = services.Actor.editor(editor, "admin")
-    commit(services.content_save, instance=season, actor=actor, fields={"title": "JJ season 2"})
+    committed(services.content_save, instance=season, actor=actor, fields={"title": "JJ season 2"})
     fresh, queries = get(client, path)
 
     assert queries > 0
@@ -220,23 +211,23 @@ def test_the_new_answers_are_cached_and_an_edit_to_the_season_shows_at_once(
 
 
 @pytest.mark.parametrize("path", [SERIES, JESSICA_JONES, BY_NUMBER])
-def test_a_renamed_series_shows_at_once(client, season, editor, commit, path):
+def test_a_renamed_series_shows_at_once(client, season, editor, committed, path):
     client.get(path)
 
     actor = services.Actor.editor(editor, "admin")
-    commit(services.content_save, instance=season.series, actor=actor, fields={"name": "JJ"})
+    committed(services.content_save, instance=season.series, actor=actor, fields={"name": "JJ"})
 
     assert b'"JJ"' in client.get(path).content
 
 
 def test_a_season_made_a_draft_leaves_its_series_and_its_number_at_once(
-    client, season, editor, commit
+    client, season, editor, committed
 ):
     for path in (JESSICA_JONES, BY_NUMBER):
         assert client.get(path).status_code == HTTPStatus.OK
 
     actor = services.Actor.editor(editor, "admin")
-    commit(services.content_save, instance=season, actor=actor, fields={"status": "draft"})
+    committed(services.content_save, instance=season, actor=actor, fields={"status": "draft"})
 
     assert client.get(JESSICA_JONES).status_code == HTTPStatus.NOT_FOUND
     assert client.get(BY_NUMBER).status_code == HTTPStatus.NOT_FOUND

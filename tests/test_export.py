@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalog import services
 from catalog.api.export import ndjson_lines
-from catalog.models import Credit, Person, Revision, Season, Series, content_models
+from catalog.models import Credit, InfoboxField, Person, Revision, Season, Series, content_models
 from tests.factories import CreditFactory, PersonFactory, SeasonFactory, grow
 from tests.seed import SEED_SLUG
 
@@ -62,15 +62,6 @@ def draft():
     season = SeasonFactory(status=Season.Status.DRAFT)
     CreditFactory(season=season, person=PersonFactory(slug="only-in-a-draft"))
     return season
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(write, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(**kwargs)
-
-    return run
 
 
 def test_the_export_streams_gzipped_ndjson_with_every_published_object(api_client, season):
@@ -143,12 +134,12 @@ def test_a_client_that_refuses_gzip_gets_the_lines_uncompressed(api_client, seas
     assert read(response)[0]["type"] == "series"
 
 
-def test_the_export_is_never_stored_so_an_edit_shows_at_once(client, season, editor, commit):
+def test_the_export_is_never_stored_so_an_edit_shows_at_once(client, season, editor, committed):
     first = client.get(EXPORT)
     assert b"".join(first.streaming_content)
 
     actor = services.Actor.editor(editor, "admin")
-    commit(services.content_save, instance=season, actor=actor, fields={"title": "JJ season 2"})
+    committed(services.content_save, instance=season, actor=actor, fields={"title": "JJ season 2"})
     again = client.get(EXPORT)
 
     assert again.streaming  # rendered again, not a stored copy
@@ -190,6 +181,8 @@ def test_an_export_loads_into_an_empty_database_and_exports_the_same_again(
     # A lead citing a reference: the load writes it once the references are in.
     actor = services.Actor.editor(editor, "admin")
     services.content_save(instance=season, actor=actor, fields={"lead": f"{season.lead}[24]"})
+    line = InfoboxField(season=season, position=50, key="Location", value="New York City")
+    services.content_save(instance=line, actor=actor)
     before = tmp_path / "before.ndjson.gz"
     after = tmp_path / "after.ndjson.gz"
     call_command("export_catalogue", "-o", str(before))
@@ -201,6 +194,7 @@ def test_an_export_loads_into_an_empty_database_and_exports_the_same_again(
 
     assert normalised(exported_file(after)) == normalised(exported_file(before))
     assert Season.objects.get(slug=SEED_SLUG).lead.endswith("[24]")
+    assert InfoboxField.objects.get(key="Location").value == "New York City"
     # All through the write service, as one import revision.
     assert service_calls
     assert {(call.function, call.actor.via) for call in service_calls} == {

@@ -1,10 +1,10 @@
 import gzip
 import sys
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog.api.export import LoadError, catalogue_load
+from catalog.management import editor_named
 from catalog.services import Actor
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -23,11 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, user=None, **options):
-        editor = None
-        if user:
-            editor = get_user_model().objects.filter(username=user).first()
-            if editor is None:
-                raise CommandError(f"There is no user {user!r}. Nothing was loaded.")
+        editor = editor_named(user, "Nothing was loaded.")
         try:
             with sys.stdin.buffer if path == "-" else open(path, "rb") as raw:
                 file = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == GZIP_MAGIC else raw
