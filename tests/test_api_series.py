@@ -233,6 +233,20 @@ def test_a_season_made_a_draft_leaves_its_series_and_its_number_at_once(
     assert client.get(BY_NUMBER).status_code == HTTPStatus.NOT_FOUND
 
 
+def test_a_series_whose_first_season_is_published_joins_the_list_at_once(
+    client, season, editor, committed
+):
+    hidden = SeasonFactory(status=Season.Status.DRAFT)
+    before = [s["slug"] for s in client.get(SERIES).json()["results"]]
+
+    actor = services.Actor.editor(editor, "admin")
+    committed(services.content_save, instance=hidden, actor=actor, fields={"status": "published"})
+    after = [s["slug"] for s in client.get(SERIES).json()["results"]]
+
+    assert before == ["jessica-jones"]
+    assert after == sorted(["jessica-jones", hidden.series.slug])
+
+
 # The schema declares both routes.
 
 

@@ -58,6 +58,8 @@ class SeriesViewSet(ContentViewSet):
     search_fields = ["name"]
     ordering_fields = ["name"]
     extra_delete_errors = (409,)  # its seasons protect it
+    # A season published, made a draft, added or deleted can show or hide a series.
+    list_keys = ("series-list", "season-list")
 
     def get_queryset(self):
         seasons = Season.objects.visible_to(self.request.user).order_by("number")
