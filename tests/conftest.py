@@ -156,15 +156,3 @@ def service_calls(monkeypatch):
     spy("content_save")
     spy("content_delete")
     return calls
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write as it runs in production: its after-commit announcements (the answer
-    cache's invalidation) happen."""
-
-    def run(write, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(**kwargs)
-
-    return run

@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog import services
 from catalog.models import Season, Series
 from tests.factories import SeasonFactory, SeriesFactory, grow
 from tests.seed import SEED_SLUG
@@ -195,14 +194,13 @@ def get(client, path):
 
 @pytest.mark.parametrize("path", [SERIES, JESSICA_JONES, BY_NUMBER])
 def test_the_new_answers_are_cached_and_an_edit_to_the_season_shows_at_once(
-    client, season, editor, committed, path
+    client, season, save, path
 ):
     client.get(path)
     cached, queries = get(client, path)
     assert queries == 0
 
-    actor = services.Actor.editor(editor, "admin")
-    committed(services.content_save, instance=season, actor=actor, fields={"title": "JJ season 2"})
+    save(season, title="JJ season 2")
     fresh, queries = get(client, path)
 
     assert queries > 0
@@ -211,36 +209,29 @@ def test_the_new_answers_are_cached_and_an_edit_to_the_season_shows_at_once(
 
 
 @pytest.mark.parametrize("path", [SERIES, JESSICA_JONES, BY_NUMBER])
-def test_a_renamed_series_shows_at_once(client, season, editor, committed, path):
+def test_a_renamed_series_shows_at_once(client, season, save, path):
     client.get(path)
 
-    actor = services.Actor.editor(editor, "admin")
-    committed(services.content_save, instance=season.series, actor=actor, fields={"name": "JJ"})
+    save(season.series, name="JJ")
 
     assert b'"JJ"' in client.get(path).content
 
 
-def test_a_season_made_a_draft_leaves_its_series_and_its_number_at_once(
-    client, season, editor, committed
-):
+def test_a_season_made_a_draft_leaves_its_series_and_its_number_at_once(client, season, save):
     for path in (JESSICA_JONES, BY_NUMBER):
         assert client.get(path).status_code == HTTPStatus.OK
 
-    actor = services.Actor.editor(editor, "admin")
-    committed(services.content_save, instance=season, actor=actor, fields={"status": "draft"})
+    save(season, status="draft")
 
     assert client.get(JESSICA_JONES).status_code == HTTPStatus.NOT_FOUND
     assert client.get(BY_NUMBER).status_code == HTTPStatus.NOT_FOUND
 
 
-def test_a_series_whose_first_season_is_published_joins_the_list_at_once(
-    client, season, editor, committed
-):
+def test_a_series_whose_first_season_is_published_joins_the_list_at_once(client, season, save):
     hidden = SeasonFactory(status=Season.Status.DRAFT)
     before = [s["slug"] for s in client.get(SERIES).json()["results"]]
 
-    actor = services.Actor.editor(editor, "admin")
-    committed(services.content_save, instance=hidden, actor=actor, fields={"status": "published"})
+    save(hidden, status="published")
     after = [s["slug"] for s in client.get(SERIES).json()["results"]]
 
     assert before == ["jessica-jones"]
