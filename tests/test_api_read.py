@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 RESOURCES = [
     "seasons", "people", "credits", "reviews", "events", "episodes", "outlets", "accolades",
-    "citations",
+    "citations", "series",
 ]  # fmt: skip
 
 MINIMUM_FIELDS = {
@@ -37,6 +37,7 @@ MINIMUM_FIELDS = {
     "outlets": {"url", "slug", "name"},
     "accolades": {"url", "year", "award", "category", "nominee", "result"},
     "citations": {"url", "season", "number", "sentence"},
+    "series": {"url", "slug", "name", "seasons"},
 }  # fmt: skip
 
 MAIN_CAST_NAMES = [name for name, _character in MAIN_CAST]

@@ -4,7 +4,7 @@ episodes."""
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from catalog.models.base import PUBLISHED as PUBLISHED_STATUS
@@ -35,9 +35,17 @@ PROSE_HELP = (
 )
 
 
+class SeriesQuerySet(ContentQuerySet):
+    def published(self):
+        """Series with a published season: only they are shown to visitors."""
+        return self.filter(Exists(Season.objects.published().filter(series=OuterRef("pk"))))
+
+
 class Series(TimeStampedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200)
+
+    objects = SeriesQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "series"

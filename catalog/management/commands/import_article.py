@@ -1,7 +1,7 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog.importer import ArticleError, article_import
+from catalog.management import editor_named
 
 
 class Command(BaseCommand):
@@ -17,11 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, citations=None, user=None, **options):
-        editor = None
-        if user:
-            editor = get_user_model().objects.filter(username=user).first()
-            if editor is None:
-                raise CommandError(f"There is no user {user!r}. Nothing was imported.")
+        editor = editor_named(user, "Nothing was imported.")
         try:
             season, summary = article_import(path=path, citations_path=citations, user=editor)
         except ArticleError as error:
