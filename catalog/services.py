@@ -114,6 +114,8 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
             for name, values in many.items():
                 getattr(instance, name).set(values)
             keys |= instance.surrogate_keys() | _list_keys(type(instance))
+            if "status" in changes:  # published or withdrawn: who it names shows or hides
+                keys |= instance.named_keys()
     except IntegrityError as error:
         raise ValidationError({NON_FIELD_ERRORS: [CONFLICT_MESSAGE]}) from error
     finally:
@@ -133,7 +135,7 @@ def content_delete(*, instance, actor, comment=""):
     pk = instance.pk
     with transaction.atomic(), revisions.recording(actor, comment):
         # What showed it, and every list: what cascades with it leaves lists of other kinds.
-        keys = instance.surrogate_keys() | instance.naming_keys()
+        keys = instance.surrogate_keys() | instance.naming_keys() | instance.named_keys()
         for model in content_models():
             keys |= _list_keys(model)
         instance.delete()

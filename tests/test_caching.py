@@ -172,6 +172,31 @@ def test_an_unpublished_season_is_gone_for_visitors_on_the_next_request(client, 
     assert client.get(SEASON_URL).status_code == 404
 
 
+def test_withdrawing_a_season_hides_at_once_the_people_and_outlets_only_it_names(
+    client, season, save, commit, editor
+):
+    # Krysten Ritter and Collider are named by this season alone: as a draft, it hides them.
+    person_urls = ["/people/krysten-ritter/", "/api/v1/people/krysten-ritter/"]
+    outlet = season.reviews.select_related("outlet").first().outlet
+    outlet_url = f"/api/v1/outlets/{outlet.pk}/"
+    for url in [*person_urls, outlet_url]:
+        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == 200  # now from the cache
+
+    save(season, status="draft")
+
+    for url in [*person_urls, outlet_url]:
+        assert client.get(url).status_code == 404, url
+
+    save(season, status="published")
+    assert client.get(person_urls[1]).status_code == 200
+
+    actor = services.Actor.editor(editor, "admin")
+    commit(services.content_delete, instance=season, actor=actor)
+    for url in [*person_urls, outlet_url]:
+        assert client.get(url).status_code == 404, url
+
+
 def test_editors_get_live_pages_and_never_fill_the_cache_for_visitors(
     client, editor_admin, season, commit, editor
 ):

@@ -66,6 +66,11 @@ class TimeStampedModel(models.Model):
         it makes stale too (catalog.caching, "People and outlets"). Nothing for the rest."""
         return set()
 
+    def named_keys(self):
+        """For a season: the keys of the people and outlets it names, which its publication
+        or deletion shows or hides (catalog.services). Nothing for the rest."""
+        return set()
+
 
 class ContentQuerySet(models.QuerySet):
     """Every content queryset: `published()` for visitors, `visible_to(user)` for a request."""

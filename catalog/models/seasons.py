@@ -111,6 +111,21 @@ class Season(TimeStampedModel):
     def surrogate_keys(self):
         return {surrogate_key("season", self.pk), surrogate_key("series", self.series_id)}
 
+    def named_keys(self):
+        """The keys of the people and outlets this season names: publishing or withdrawing it
+        shows or hides them (their pages and API answers), so a status change makes them
+        stale too (catalog.services)."""
+        people = (
+            self.credits.order_by().values("person")
+            .union(self.reviews.exclude(critic=None).order_by().values("critic"))
+            .union(self.events.order_by().values("people").exclude(people=None))
+            .union(self.accolades.exclude(nominee=None).order_by().values("nominee"))
+        )  # fmt: skip
+        outlets = self.reviews.order_by().values_list("outlet", flat=True).distinct()
+        return {surrogate_key("person", row["person"]) for row in people} | {
+            surrogate_key("outlet", pk) for pk in outlets
+        }
+
     def __str__(self):
         return self.title
 
