@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers
 
-from catalog.api.serializers import SeasonSerializer
+from catalog.api.serializers import PersonSerializer, SeasonSerializer
 from catalog.api.writes import EDIT_SUMMARY_MAX_LENGTH
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -52,11 +52,13 @@ ERRORS = {
     401: OpenApiResponse(ErrorSerializer, description="No or an invalid token."),
     403: OpenApiResponse(ErrorSerializer, description="Not allowed to make this change."),
     404: OpenApiResponse(ErrorSerializer, description="No such object or page."),
+    406: OpenApiResponse(ErrorSerializer, description="No answer in a format Accept allows."),
     409: OpenApiResponse(ErrorSerializer, description="Still referred to; not deleted."),
     412: OpenApiResponse(
         ErrorSerializer,
         description="If-Match does not name the current version; nothing was changed.",
     ),
+    413: OpenApiResponse(ErrorSerializer, description="The body is over the size limit."),
     415: OpenApiResponse(ErrorSerializer, description="Unsupported body media type."),
     429: OpenApiResponse(
         ErrorSerializer, description="Throttled (anonymous clients); see Retry-After."
@@ -92,7 +94,7 @@ CONDITIONAL_WRITE_HEADERS = [
 ]
 
 # Serializers whose `optional_fields` are present only when asked for (?include=).
-SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
+SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer, PersonSerializer)
 
 
 class AutoSchema(SpectacularAutoSchema):
@@ -104,19 +106,20 @@ class AutoSchema(SpectacularAutoSchema):
         return getattr(self.view, "action", None) == "list"
 
     def error_codes(self):
-        codes = {429}
+        # Any request: 400 (a query parameter, a repeated one too), 401 (a token that is not
+        # valid, even on a read), 406 (an Accept it cannot answer), 429.
+        codes = {400, 401, 406, 429}
         if self.method == "GET":
-            codes |= {400, 404} if self.is_list() else {404}
-            codes |= set(getattr(self.view, "extra_read_errors", ()))
+            codes |= {404}
         else:
-            # 400 for the body or X-Edit-Summary.
-            codes |= {400, 401, 403, 415}
+            # 400 for the body or X-Edit-Summary; 413 for a body over the limit.
+            codes |= {403, 413, 415}
             if self.method in ("PUT", "PATCH", "DELETE"):
                 codes |= {404, 412}
             if self.method in ("PUT", "PATCH"):
                 codes |= {409}
             if self.method == "DELETE":
-                codes -= {415}
+                codes -= {413, 415}
                 codes |= set(getattr(self.view, "extra_delete_errors", ()))
         return sorted(codes)
 
@@ -231,10 +234,21 @@ class SlugRelatedObjectFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "catalog.api.fields.SlugRelatedObjectField"
 
     def map_serializer_field(self, auto_schema, direction):
-        if direction == "request":
-            return {"type": "string", "pattern": SLUG_PATTERN, "description": "A slug."}
+        slug = {"type": "string", "pattern": SLUG_PATTERN, "description": "A slug."}
         if isinstance(self.target.render, str):
-            return {"type": "string"}
+            return slug if direction == "request" else {"type": "string"}
+        if direction == "request":
+            # Written as the slug, or as read (the name is ignored).
+            return {
+                "oneOf": [
+                    slug,
+                    {
+                        "type": "object",
+                        "properties": {"slug": slug, "name": {"type": "string"}},
+                        "required": ["slug"],
+                    },
+                ]
+            }
         return {
             "type": "object",
             "properties": {name: {"type": "string"} for name in self.target.render},

@@ -1,0 +1,228 @@
+"""The API as real clients meet it (issue 11): list parameters in both forms, one value where
+one is taken, `include` on people, the throttle's address, limits on bodies, JSON errors."""
+
+import json
+from http import HTTPStatus
+
+import pytest
+
+from catalog.models import Person
+from tests.factories import CreditFactory, SeasonFactory
+from tests.seed import SEED_SLUG
+
+pytestmark = pytest.mark.django_db
+
+SEASON = f"/api/v1/seasons/{SEED_SLUG}/"
+
+
+def ok(response):
+    assert response.status_code == HTTPStatus.OK, response.content
+    return response.json()
+
+
+class TestListParameters:
+    def test_include_repeated_embeds_every_list_named_as_commas_do(self, api_client, season):
+        repeated = ok(api_client.get(f"{SEASON}?include=credits&include=reviews"))
+        commas = ok(api_client.get(f"{SEASON}?include=credits,reviews"))
+
+        assert repeated["credits"]
+        assert repeated["reviews"]
+        assert repeated == commas
+
+    def test_include_both_forms_at_once(self, api_client, season):
+        body = ok(api_client.get(f"{SEASON}?include=credits,reviews&include=events"))
+
+        assert {"credits", "reviews", "events"} <= set(body)
+
+    def test_ordering_repeated_orders_by_each_field_as_commas_do(self, api_client, season):
+        path = f"/api/v1/credits/?season={SEED_SLUG}&page_size=100"
+        repeated = ok(api_client.get(f"{path}&ordering=-job&ordering=character"))
+        commas = ok(api_client.get(f"{path}&ordering=-job,character"))
+
+        jobs = [(credit["job"] or "") for credit in repeated["results"]]
+        assert repeated == commas
+        assert jobs == sorted(jobs, reverse=True)
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            f"/api/v1/credits/?season={SEED_SLUG}&season=another-season",
+            "/api/v1/people/?page_size=2&page_size=3",
+            "/api/v1/people/?search=ritter&search=taylor",
+        ],
+    )
+    def test_a_repeated_single_valued_parameter_is_a_400_naming_it(self, api_client, season, query):
+        response = api_client.get(query)
+
+        name = query.split("?")[1].split("&")[-1].split("=")[0]
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert name in response.json()
+
+    def test_the_schema_declares_list_parameters_as_repeated_arrays(self, api_client):
+        schema = ok(api_client.get("/api/v1/schema/?format=json"))
+        parameters = {
+            (path, parameter["name"]): parameter
+            for path, item in schema["paths"].items()
+            for parameter in item["get"].get("parameters", [])
+        }
+
+        for key in [
+            ("/api/v1/seasons/{slug}/", "include"),
+            ("/api/v1/people/{slug}/", "include"),
+            ("/api/v1/credits/", "ordering"),
+        ]:
+            assert parameters[key]["schema"]["type"] == "array"
+            assert parameters[key]["style"] == "form"
+            assert parameters[key]["explode"] is True
+
+
+class TestPersonInclude:
+    def test_a_person_embeds_their_credits_reviews_as_critic_and_events(self, api_client, season):
+        ritter = ok(api_client.get("/api/v1/people/krysten-ritter/?include=credits"))
+        critic = ok(api_client.get("/api/v1/people/allison-keene/?include=reviews"))
+        showrunner = ok(
+            api_client.get("/api/v1/people/melissa-rosenberg/?include=events&include=credits")
+        )
+
+        plain = ok(api_client.get("/api/v1/credits/?person=krysten-ritter"))["results"]
+        assert ritter["credits"] == plain
+        assert {review["critic"]["slug"] for review in critic["reviews"]} == {"allison-keene"}
+        assert showrunner["events"] == ok(
+            api_client.get("/api/v1/events/?person=melissa-rosenberg&page_size=100")
+        )["results"]
+        assert "reviews" not in showrunner
+
+    def test_without_include_a_person_has_only_their_own_fields(self, api_client, season):
+        body = ok(api_client.get("/api/v1/people/krysten-ritter/"))
+
+        assert not {"credits", "reviews", "events"} & set(body)
+
+    def test_an_unknown_list_is_a_400(self, api_client, season):
+        response = api_client.get("/api/v1/people/krysten-ritter/?include=episodes")
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "include" in response.json()
+
+    def test_drafts_are_left_out_for_visitors(self, api_client, season, editor_client):
+        draft = CreditFactory(
+            person=Person.objects.get(slug="krysten-ritter"), season=SeasonFactory(status="draft")
+        )
+
+        visitor = ok(api_client.get("/api/v1/people/krysten-ritter/?include=credits"))
+        editor = ok(editor_client.get("/api/v1/people/krysten-ritter/?include=credits"))
+
+        assert draft.pk not in {credit["id"] for credit in visitor["credits"]}
+        assert draft.pk in {credit["id"] for credit in editor["credits"]}
+
+
+class TestThrottleAddress:
+    @pytest.fixture
+    def two_per_minute(self, settings):
+        settings.REST_FRAMEWORK = {
+            **settings.REST_FRAMEWORK,
+            "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"},
+        }
+
+    def statuses(self, api_client, forwarded):
+        # Each a new answer to make (an answer already made comes from the cache, unthrottled).
+        return [
+            api_client.get(
+                f"/api/v1/people/?page_size={n}", HTTP_X_FORWARDED_FOR=address
+            ).status_code
+            for n, address in enumerate(forwarded, start=1)
+        ]
+
+    def test_a_new_x_forwarded_for_each_time_does_not_reset_the_count(
+        self, api_client, db, two_per_minute
+    ):
+        statuses = self.statuses(api_client, ["10.0.0.1", "10.0.0.2", "10.0.0.3"])
+
+        assert statuses == [HTTPStatus.OK, HTTPStatus.OK, HTTPStatus.TOO_MANY_REQUESTS]
+
+    def test_behind_one_proxy_the_address_it_saw_counts(
+        self, api_client, db, two_per_minute, settings
+    ):
+        settings.PROXY_COUNT = 1
+        # The client made up the left part; the proxy appended the address it saw.
+        spoofed = [f"10.9.9.{n}, 198.51.100.7" for n in range(3)]
+        other_client = "198.51.100.8"
+
+        statuses = self.statuses(api_client, spoofed)
+        other = api_client.get("/api/v1/people/?page_size=9", HTTP_X_FORWARDED_FOR=other_client)
+
+        assert statuses == [HTTPStatus.OK, HTTPStatus.OK, HTTPStatus.TOO_MANY_REQUESTS]
+        assert other.status_code == HTTPStatus.OK
+
+
+class TestPutBackWhatWasRead:
+    @pytest.mark.parametrize(
+        "resource",
+        ["seasons", "credits", "reviews", "events", "accolades", "episodes", "people", "outlets"],
+    )
+    def test_a_detail_read_put_back_unchanged_is_accepted(self, editor_client, season, resource):
+        first = ok(editor_client.get(f"/api/v1/{resource}/?page_size=100"))["results"]
+        # A review with a critic and an event with people, when there are some.
+        item = max(first, key=lambda obj: bool(obj.get("critic")) + bool(obj.get("people")))
+        body = ok(editor_client.get(item["url"]))
+
+        response = editor_client.put(item["url"], body, format="json")
+
+        assert ok(response) == {**body, "version": body["version"]}
+        assert ok(editor_client.get(item["url"])) == body
+
+    @pytest.mark.parametrize(
+        ("resource", "field", "value"),
+        [
+            ("reviews/", "outlet", {"slug": "collider", "name": "Collider"}),
+            ("reviews/", "outlet", "collider"),
+            ("reviews/?kind=critic", "critic", {"slug": "allison-keene"}),
+            ("events/", "people", [{"slug": "krysten-ritter", "name": "ignored"}]),
+        ],
+    )
+    def test_a_relation_is_written_as_read_or_as_the_slug(
+        self, editor_client, season, resource, field, value
+    ):
+        url = ok(editor_client.get(f"/api/v1/{resource}"))["results"][0]["url"]
+
+        written = ok(editor_client.patch(url, {field: value}, format="json"))
+
+        slugs = [value] if not isinstance(value, list) else value
+        read = written[field] if isinstance(written[field], list) else [written[field]]
+        assert [obj["slug"] for obj in read] == [
+            slug if isinstance(slug, str) else slug["slug"] for slug in slugs
+        ]
+
+    @pytest.mark.parametrize(
+        "value", [{"name": "Collider"}, {"slug": 7}, ["collider"], ""]
+    )
+    def test_a_relation_without_a_slug_is_a_400(self, editor_client, season, value):
+        url = ok(editor_client.get("/api/v1/reviews/"))["results"][0]["url"]
+
+        response = editor_client.patch(url, {"outlet": value}, format="json")
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "outlet" in response.json()
+
+    def test_an_empty_nominee_slug_is_a_400_not_none(self, editor_client, season):
+        url = ok(editor_client.get("/api/v1/accolades/"))["results"][0]["url"]
+
+        response = editor_client.patch(url, {"nominee_slug": ""}, format="json")
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "nominee_slug" in response.json()
+
+
+def test_a_persons_lists_cost_five_queries_however_many_seasons_they_are_in(
+    api_client, season, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE = False  # count the render's queries
+    path = "/api/v1/people/krysten-ritter/?include=credits,reviews,events"
+    with django_assert_num_queries(5):
+        before = ok(api_client.get(path))
+    for _ in range(10):  # each in a season of its own
+        CreditFactory(person=Person.objects.get(slug="krysten-ritter"))
+
+    with django_assert_num_queries(5):
+        after = ok(api_client.get(path))
+
+    assert len(after["credits"]) == len(before["credits"]) + 10
