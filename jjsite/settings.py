@@ -194,7 +194,8 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     # Bodies are JSON (415 otherwise): one documented request format.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Within a size and a nesting limit (catalog/api/limits.py).
+    "DEFAULT_PARSER_CLASSES": ["catalog.api.limits.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "catalog.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [
@@ -331,6 +332,8 @@ SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))
+# API bodies larger than this are a 413 (catalog/api/limits.py).
+API_MAX_BODY_BYTES = int(os.environ.get("DJANGO_API_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
 
 # Behind TLS in production: DJANGO_HTTPS=1 turns on every HTTPS-only protection.
 HTTPS = env_bool("DJANGO_HTTPS", default=False)

@@ -20,3 +20,6 @@ urlpatterns = [
     path("api/v1/", include("catalog.api.urls")),
     path("", include("catalog.urls")),
 ]
+
+# Server errors under /api/ answer JSON, elsewhere the site's page.
+handler500 = "catalog.api.limits.server_error"

@@ -87,9 +87,12 @@ class TestPersonInclude:
         plain = ok(api_client.get("/api/v1/credits/?person=krysten-ritter"))["results"]
         assert ritter["credits"] == plain
         assert {review["critic"]["slug"] for review in critic["reviews"]} == {"allison-keene"}
-        assert showrunner["events"] == ok(
-            api_client.get("/api/v1/events/?person=melissa-rosenberg&page_size=100")
-        )["results"]
+        assert (
+            showrunner["events"]
+            == ok(api_client.get("/api/v1/events/?person=melissa-rosenberg&page_size=100"))[
+                "results"
+            ]
+        )
         assert "reviews" not in showrunner
 
     def test_without_include_a_person_has_only_their_own_fields(self, api_client, season):
@@ -192,9 +195,7 @@ class TestPutBackWhatWasRead:
             slug if isinstance(slug, str) else slug["slug"] for slug in slugs
         ]
 
-    @pytest.mark.parametrize(
-        "value", [{"name": "Collider"}, {"slug": 7}, ["collider"], ""]
-    )
+    @pytest.mark.parametrize("value", [{"name": "Collider"}, {"slug": 7}, ["collider"], ""])
     def test_a_relation_without_a_slug_is_a_400(self, editor_client, season, value):
         url = ok(editor_client.get("/api/v1/reviews/"))["results"][0]["url"]
 
@@ -226,3 +227,78 @@ def test_a_persons_lists_cost_five_queries_however_many_seasons_they_are_in(
         after = ok(api_client.get(path))
 
     assert len(after["credits"]) == len(before["credits"]) + 10
+
+
+class TestLimits:
+    def post_raw(self, client, body):
+        return client.generic("POST", "/api/v1/people/", body, content_type="application/json")
+
+    @pytest.mark.parametrize("depth", [101, 5000])
+    def test_json_nested_deeper_than_100_is_a_400_with_a_message(self, editor_client, db, depth):
+        response = self.post_raw(editor_client, "[" * depth + "]" * depth)
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "nested deeper than 100" in response.json()["detail"]
+
+    def test_json_nested_100_deep_is_read_as_usual(self, editor_client, db):
+        body = {"name": "Deep", "slug": "deep", "sort_name": "x"}
+        nested = json.dumps([body]).replace("[", "[" * 99).replace("]", "]" * 99)
+
+        response = self.post_raw(editor_client, nested)
+
+        # Read, then refused for its shape (a list), not its depth.
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "nested" not in json.dumps(response.json())
+
+    def test_a_body_over_the_limit_is_a_413_and_nothing_is_written(
+        self, editor_client, db, settings
+    ):
+        settings.API_MAX_BODY_BYTES = 1000
+        body = json.dumps({"name": "Big", "slug": "big", "sort_name": "x" * 1000})
+
+        response = self.post_raw(editor_client, body)
+
+        assert response.status_code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+        assert "1000 bytes" in response.json()["detail"]
+        assert not Person.objects.filter(slug="big").exists()
+
+    def test_the_default_limit_refuses_11_mb(self, editor_client, db):
+        body = json.dumps({"name": "Big", "slug": "big", "sort_name": "x" * 11_000_000})
+
+        assert self.post_raw(editor_client, body).status_code == 413
+
+    def test_a_lead_over_the_importers_article_cap_is_a_400(self, editor_client, season):
+        response = editor_client.patch(SEASON, {"lead": "x" * (2**20 + 1)}, format="json")
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "lead" in response.json()
+
+    def test_a_server_error_under_the_api_is_json(self, api_client, season, monkeypatch):
+        from catalog.api import serializers
+
+        def broken(self, obj):
+            raise RuntimeError("a bug")
+
+        # A bug stands in for any unexpected failure (nothing here fails on purpose).
+        monkeypatch.setattr(serializers.PersonSerializer, "to_representation", broken)
+        api_client.raise_request_exception = False
+
+        response = api_client.get("/api/v1/people/krysten-ritter/")
+
+        assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+        assert response.headers["Content-Type"] == "application/json"
+        assert "detail" in response.json()
+
+    def test_a_server_error_elsewhere_is_the_sites_page(self, client, season, monkeypatch):
+        from catalog.pages import views
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(views, "render_with_style", broken)
+        client.raise_request_exception = False
+
+        response = client.get(f"/seasons/{SEED_SLUG}/")
+
+        assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+        assert response.headers["Content-Type"].startswith("text/html")

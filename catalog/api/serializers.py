@@ -11,6 +11,7 @@ client's applied; where both changed a field, nothing is saved and the answer is
 both values (writes.edit_conflict). A create ignores it.
 """
 
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -25,6 +26,7 @@ from catalog.api.fields import (
     StrictIntegerField,
     VersionField,
 )
+from catalog.api.limits import TEXT_MAX_LENGTH
 from catalog.api.writes import api_actor, api_errors, edit_conflict
 from catalog.models import (
     Accolade,
@@ -55,6 +57,12 @@ class ContentSerializer(serializers.ModelSerializer):
 
     class Meta:
         validators = []
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.TextField):  # long text: see limits.py
+            field_kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+        return field_class, field_kwargs
 
     def validate_version(self, version):
         if self.instance is not None and version > self.instance.version:
