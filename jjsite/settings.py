@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
@@ -240,6 +241,14 @@ SPECTACULAR_SETTINGS = {
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+# What browser code may send: conditional requests, and the edit summary (writes stay refused).
+CORS_ALLOW_HEADERS = [
+    *default_headers,
+    "if-none-match",
+    "if-modified-since",
+    "if-match",
+    "x-edit-summary",
+]
 
 # Sign-in lockout (django-axes; catalog/logins.py). Failed sign-ins are counted per account and
 # per address, in the database; AXES_FAILURE_LIMIT of either within the cool-off locks it until

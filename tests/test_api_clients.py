@@ -2,10 +2,14 @@
 one is taken, `include` on people, the throttle's address, limits on bodies, JSON errors."""
 
 import json
+import time
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
+from django.utils.http import parse_http_date
 
+from catalog import services
 from catalog.models import Person
 from tests.factories import CreditFactory, SeasonFactory
 from tests.seed import SEED_SLUG
@@ -13,6 +17,7 @@ from tests.seed import SEED_SLUG
 pytestmark = pytest.mark.django_db
 
 SEASON = f"/api/v1/seasons/{SEED_SLUG}/"
+PERSON = "/api/v1/people/krysten-ritter/"
 
 
 def ok(response):
@@ -302,3 +307,125 @@ class TestLimits:
 
         assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
         assert response.headers["Content-Type"].startswith("text/html")
+
+
+def next_second():
+    """Wait for the next whole second: Last-Modified counts seconds."""
+    time.sleep(1.05 - time.time() % 1)
+
+
+class TestValidatorsFromContentVersions:
+    def test_renaming_a_person_moves_their_credits_validators(
+        self, api_client, season, editor, django_capture_on_commit_callbacks
+    ):
+        credit = Person.objects.get(slug="krysten-ritter").credits.get()
+        path = f"/api/v1/credits/{credit.pk}/"
+        before = api_client.get(path)
+        next_second()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.content_save(
+                instance=Person.objects.get(slug="krysten-ritter"),
+                actor=services.Actor.editor(editor, "api"),
+                fields={"name": "K. Ritter"},
+            )
+
+        after = api_client.get(path, HTTP_IF_MODIFIED_SINCE=before.headers["Last-Modified"])
+
+        assert after.status_code == HTTPStatus.OK
+        assert after.json()["person"]["name"] == "K. Ritter"
+        assert parse_http_date(after.headers["Last-Modified"]) > parse_http_date(
+            before.headers["Last-Modified"]
+        )
+        # Its own version is unchanged: If-Match still compares that alone.
+        assert after.headers["ETag"] != before.headers["ETag"]
+        assert after.headers["ETag"].startswith(f'"{credit.version}-')
+
+    def test_deleting_from_a_list_moves_the_lists_validators(
+        self, api_client, editor_client, season, django_capture_on_commit_callbacks
+    ):
+        path = f"/api/v1/episodes/?season={SEED_SLUG}&page_size=100"
+        before = api_client.get(path)
+        next_second()
+        with django_capture_on_commit_callbacks(execute=True):
+            deleted = editor_client.delete(before.json()["results"][-1]["url"])
+
+        after = api_client.get(
+            path,
+            HTTP_IF_MODIFIED_SINCE=before.headers["Last-Modified"],
+            HTTP_IF_NONE_MATCH=before.headers["ETag"],
+        )
+        since = api_client.get(path, HTTP_IF_MODIFIED_SINCE=before.headers["Last-Modified"])
+
+        assert deleted.status_code == HTTPStatus.NO_CONTENT
+        assert after.status_code == since.status_code == HTTPStatus.OK
+        assert len(after.json()["results"]) == len(before.json()["results"]) - 1
+        assert after.headers["Last-Modified"] != before.headers["Last-Modified"]
+
+    def test_with_the_versions_lost_an_answer_looks_changed_now_never_stale(
+        self, api_client, season
+    ):
+        before = api_client.get(PERSON)
+        next_second()
+        cache.clear()
+
+        after = api_client.get(PERSON, HTTP_IF_MODIFIED_SINCE=before.headers["Last-Modified"])
+
+        assert after.status_code == HTTPStatus.OK
+        assert after.headers["Last-Modified"] != before.headers["Last-Modified"]
+
+    @pytest.mark.parametrize("method", ["put", "patch"])
+    def test_a_write_answers_with_the_new_etag_which_the_next_if_match_takes(
+        self, editor_client, season, method
+    ):
+        body = ok(editor_client.get(PERSON))
+        body["sort_name"] = "Ritter, K."
+
+        written = getattr(editor_client, method)(PERSON, body, format="json")
+        again = editor_client.patch(
+            PERSON, {"sort_name": "Ritter"}, HTTP_IF_MATCH=written.headers["ETag"]
+        )
+
+        assert written.headers["ETag"].startswith(f'"{body["version"] + 1}-')
+        assert "Last-Modified" in written.headers
+        assert again.status_code == HTTPStatus.OK
+        assert again.headers["ETag"].startswith(f'"{body["version"] + 2}-')
+
+    def test_a_create_answers_with_its_etag(self, editor_client, db):
+        response = editor_client.post(
+            "/api/v1/people/", {"name": "New", "slug": "new", "sort_name": "New"}
+        )
+
+        assert response.status_code == HTTPStatus.CREATED
+        assert response.headers["ETag"].startswith('"1-')
+
+    @pytest.mark.parametrize("method", ["put", "patch", "delete"])
+    def test_if_none_match_star_on_an_existing_object_is_a_412(self, editor_client, season, method):
+        body = ok(editor_client.get(PERSON))
+
+        response = getattr(editor_client, method)(
+            PERSON, body, format="json", HTTP_IF_NONE_MATCH="*"
+        )
+
+        assert response.status_code == HTTPStatus.PRECONDITION_FAILED
+        assert ok(editor_client.get(PERSON))["version"] == body["version"]
+
+
+class TestCorsForConditionalRequests:
+    ORIGIN = "https://fan-site.example"
+
+    def test_a_preflight_allows_the_conditional_and_summary_headers(self, api_client, db):
+        response = api_client.options(
+            "/api/v1/people/",
+            HTTP_ORIGIN=self.ORIGIN,
+            HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+            HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match, if-modified-since",
+        )
+
+        allowed = {h.strip().lower() for h in response["Access-Control-Allow-Headers"].split(",")}
+        assert {"if-none-match", "if-modified-since", "if-match", "x-edit-summary"} <= allowed
+
+    def test_reads_expose_the_validators(self, api_client, season):
+        response = api_client.get(PERSON, HTTP_ORIGIN=self.ORIGIN)
+
+        exposed = {h.strip().lower() for h in response["Access-Control-Expose-Headers"].split(",")}
+        assert {"etag", "last-modified"} <= exposed

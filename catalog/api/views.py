@@ -61,12 +61,14 @@ class ContentViewSet(ListParametersMixin, ConditionalMixin, viewsets.ModelViewSe
     def perform_create(self, serializer):
         with api_write(self.request):
             serializer.save()
+        self.versioned = serializer.instance  # its new ETag (ConditionalMixin)
 
     def perform_update(self, serializer):
         with api_write(self.request):
             if_match = self.check_if_match(serializer.instance)
             # The version the client started from: the body's, else the one If-Match named.
             serializer.save(version=serializer.validated_data.get("version", if_match))
+        self.versioned = serializer.instance  # its new ETag (ConditionalMixin)
 
     def perform_destroy(self, instance):
         try:
