@@ -234,6 +234,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "catalog.api.schema.postprocess_query_parameters",
         "catalog.api.schema.postprocess_optional_fields",
+        "catalog.api.schema.postprocess_request_strings",
     ],
 }
 

@@ -429,3 +429,48 @@ class TestCorsForConditionalRequests:
 
         exposed = {h.strip().lower() for h in response["Access-Control-Expose-Headers"].split(",")}
         assert {"etag", "last-modified"} <= exposed
+
+
+class TestSmallerFindings:
+    def test_an_object_where_a_list_is_expected_is_a_400(self, editor_client, season):
+        url = ok(editor_client.get("/api/v1/events/"))["results"][0]["url"]
+        before = ok(editor_client.get(url))
+
+        response = editor_client.patch(url, {"people": {"krysten-ritter": 1}}, format="json")
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "people" in response.json()
+        assert ok(editor_client.get(url)) == before
+
+    @pytest.mark.parametrize("query", ["page=abc", "page=0", "page=1.5", "page_size=abc"])
+    def test_a_page_or_page_size_that_is_no_whole_number_is_a_400(self, api_client, db, query):
+        response = api_client.get(f"/api/v1/people/?{query}")
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert query.split("=")[0] in response.json()
+
+    def test_a_page_past_the_end_is_still_a_404(self, api_client, season):
+        assert api_client.get("/api/v1/people/?page=999").status_code == HTTPStatus.NOT_FOUND
+
+    def test_nul_in_a_body_string_is_a_400_as_the_schema_says(self, editor_client, season):
+        schema = ok(editor_client.get("/api/v1/schema/?format=json"))
+        sort_name = schema["components"]["schemas"]["PersonRequest"]["properties"]["sort_name"]
+
+        response = editor_client.patch(PERSON, {"sort_name": "Ritter\x00"}, format="json")
+
+        assert sort_name["pattern"] == "^[^\\x00]*$"
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "sort_name" in response.json()
+
+    def test_the_schema_declares_validators_and_conditional_headers(self, api_client):
+        schema = ok(api_client.get("/api/v1/schema/?format=json"))
+        detail = schema["paths"]["/api/v1/people/{slug}/"]
+
+        read_headers = {p["name"] for p in detail["get"]["parameters"] if p["in"] == "header"}
+        put_headers = {p["name"] for p in detail["put"]["parameters"] if p["in"] == "header"}
+        create = schema["paths"]["/api/v1/people/"]["post"]["responses"]["201"]
+        assert {"If-None-Match", "If-Modified-Since"} <= read_headers
+        assert {"If-Match", "If-None-Match", "X-Edit-Summary"} <= put_headers
+        assert {"ETag", "Last-Modified"} <= set(detail["put"]["responses"]["200"]["headers"])
+        assert {"ETag", "Last-Modified"} <= set(create["headers"])
+        assert {"401", "406", "413"} <= set(detail["put"]["responses"])

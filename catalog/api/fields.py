@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.relations import Hyperlink
+from rest_framework.relations import MANY_RELATION_KWARGS, Hyperlink
 
 
 class JsonTypeMixin:
@@ -54,6 +54,16 @@ STRICT_FIELD_MAPPING = {
 }
 
 
+class StrictManyRelatedField(serializers.ManyRelatedField):
+    """A list of relations that is a JSON list: DRF takes anything iterable, so an object
+    would set the relations from its keys."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
 class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
     """A relation read in the GUIDE's shape and written in the form it is read or as the slug.
 
@@ -68,6 +78,12 @@ class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
     def __init__(self, *, render=("slug", "name"), **kwargs):
         self.render = render
         super().__init__(slug_field="slug", **kwargs)
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        # DRF's RelatedField.many_init, with the strict list.
+        options = {key: kwargs[key] for key in MANY_RELATION_KWARGS if key in kwargs}
+        return StrictManyRelatedField(child_relation=cls(*args, **kwargs), **options)
 
     def run_validation(self, data=serializers.empty):
         # DRF would read "" as null for every relation.

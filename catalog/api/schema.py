@@ -91,6 +91,28 @@ CONDITIONAL_WRITE_HEADERS = [
         'quotes ("7"). If the object is at another version now, the answer is 412 and nothing '
         "changes; `*` matches any. Leave out to write unconditionally.",
     ),
+    OpenApiParameter(
+        "If-None-Match",
+        {"type": "string", "enum": ["*"]},
+        OpenApiParameter.HEADER,
+        description="`*`: write only if the object does not exist; it does, so the answer is 412.",
+    ),
+]
+
+CONDITIONAL_READ_HEADERS = [
+    OpenApiParameter(
+        "If-None-Match",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="ETags read before: 304 without a body if the answer would have one of them.",
+    ),
+    OpenApiParameter(
+        "If-Modified-Since",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="A Last-Modified read before: 304 if nothing shown changed since "
+        "(ignored with If-None-Match).",
+    ),
 ]
 
 # Serializers whose `optional_fields` are present only when asked for (?include=).
@@ -161,6 +183,26 @@ class AutoSchema(SpectacularAutoSchema):
                 )
             )
         if self.method == "GET":
+            parameters += CONDITIONAL_READ_HEADERS
+        if self.method in ("POST", "PUT", "PATCH"):
+            # A write answers with the object's new validators (api/conditional.py).
+            parameters += [
+                OpenApiParameter(
+                    "ETag",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    response=["201" if self.method == "POST" else "200"],
+                    description="The written object's new ETag, which the next If-Match takes.",
+                ),
+                OpenApiParameter(
+                    "Last-Modified",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    response=["201" if self.method == "POST" else "200"],
+                    description="When it was written.",
+                ),
+            ]
+        if self.method == "GET":
             # Response headers (response=...): spectacular adds them to these codes only.
             parameters += [
                 OpenApiParameter(
@@ -176,7 +218,8 @@ class AutoSchema(SpectacularAutoSchema):
                     OpenApiTypes.STR,
                     OpenApiParameter.HEADER,
                     response=["200", "304"],
-                    description="The latest change of the objects shown.",
+                    description="The latest change of anything the answer shows (its "
+                    "content versions), deletions from a list included; whole seconds.",
                 ),
             ]
         return parameters
@@ -208,6 +251,17 @@ def postprocess_query_parameters(result, generator, request, public):
                 if parameter["schema"] == {"type": "string"}:
                     # Form fields refuse NUL (PostgreSQL cannot compare text with it): a 400.
                     parameter["schema"]["pattern"] = NO_NUL_PATTERN
+    return result
+
+
+def postprocess_request_strings(result, generator, request, public):
+    """Text in a request body may hold any character but NUL (a 400: PostgreSQL cannot store
+    it); said as a pattern on every request string that has no pattern or format of its own."""
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            for field in schema.get("properties", {}).values():
+                if field.get("type") == "string" and not {"pattern", "format", "enum"} & set(field):
+                    field["pattern"] = NO_NUL_PATTERN
     return result
 
 
