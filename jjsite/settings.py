@@ -235,6 +235,7 @@ SPECTACULAR_SETTINGS = {
         "catalog.api.schema.postprocess_query_parameters",
         "catalog.api.schema.postprocess_optional_fields",
         "catalog.api.schema.postprocess_request_strings",
+        "catalog.api.schema.postprocess_links",
     ],
 }
 

@@ -91,12 +91,6 @@ CONDITIONAL_WRITE_HEADERS = [
         'quotes ("7"). If the object is at another version now, the answer is 412 and nothing '
         "changes; `*` matches any. Leave out to write unconditionally.",
     ),
-    OpenApiParameter(
-        "If-None-Match",
-        {"type": "string", "enum": ["*"]},
-        OpenApiParameter.HEADER,
-        description="`*`: write only if the object does not exist; it does, so the answer is 412.",
-    ),
 ]
 
 CONDITIONAL_READ_HEADERS = [
@@ -251,6 +245,45 @@ def postprocess_query_parameters(result, generator, request, public):
                 if parameter["schema"] == {"type": "string"}:
                     # Form fields refuse NUL (PostgreSQL cannot compare text with it): a 400.
                     parameter["schema"]["pattern"] = NO_NUL_PATTERN
+    return result
+
+
+def postprocess_links(result, generator, request, public):
+    """OpenAPI links from a collection to its objects, for clients and schemathesis's stateful
+    phase: a create's 201 and a list's first result lead to the object's detail (read, update,
+    delete), and a detail read to its updates and deletion. The key is `slug` or `id`, read
+    from the body (the same name in the path)."""
+    paths = result.get("paths", {})
+    for path, item in paths.items():
+        collection, _, key = path.rstrip("/").rpartition("/")
+        if not (key.startswith("{") and f"{collection}/" in paths):
+            continue
+        key = key.strip("{}")
+        targets = {
+            method: item[method]["operationId"]
+            for method in ("get", "put", "patch", "delete")
+            if method in item
+        }
+
+        def links(expression, methods, targets=targets, key=key):
+            return {
+                f"{target}": {"operationId": target, "parameters": {key: expression}}
+                for method, target in targets.items()
+                if method in methods
+            }
+
+        listing = paths[f"{collection}/"]
+        if "post" in listing:
+            listing["post"]["responses"]["201"]["links"] = links(
+                f"$response.body#/{key}", targets
+            )
+        listing["get"]["responses"]["200"]["links"] = links(
+            f"$response.body#/results/0/{key}", ("get",)
+        )
+        if "get" in item:
+            item["get"]["responses"]["200"]["links"] = links(
+                f"$request.path.{key}", ("put", "patch", "delete")
+            )
     return result
 
 
