@@ -109,10 +109,7 @@ def test_each_operation_declares_the_errors_it_can_answer(schema):
     # 413: a body over the limit.
     assert codes("/api/v1/people/", "post") == "201 400 401 403 406 413 415 429"
     # 409: the body's version is older and both changed a field.
-    assert (
-        codes("/api/v1/people/{slug}/", "patch")
-        == "200 400 401 403 404 406 409 412 413 415 429"
-    )
+    assert codes("/api/v1/people/{slug}/", "patch") == "200 400 401 403 404 406 409 412 413 415 429"
     # A person still credited is not deleted (the view's extra_delete_errors); 400 for a bad
     # X-Edit-Summary.
     assert codes("/api/v1/people/{slug}/", "delete") == "204 400 401 403 404 406 409 412 429"

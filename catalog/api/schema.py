@@ -274,9 +274,7 @@ def postprocess_links(result, generator, request, public):
 
         listing = paths[f"{collection}/"]
         if "post" in listing:
-            listing["post"]["responses"]["201"]["links"] = links(
-                f"$response.body#/{key}", targets
-            )
+            listing["post"]["responses"]["201"]["links"] = links(f"$response.body#/{key}", targets)
         listing["get"]["responses"]["200"]["links"] = links(
             f"$response.body#/results/0/{key}", ("get",)
         )
