@@ -215,7 +215,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read and write the season wiki. Reads are public; writes need "
         "`Authorization: Token <key>` of an editor (editors find theirs at /admin/api-token/). "
-        "Relations are written as slugs. Every object reads its `version`. Responses carry "
+        "Relations are read as {slug, name} (a season as its slug) and written as read or as "
+        "the slug. Every object reads its `version`. Responses, writes' too, carry "
         "ETag and Last-Modified; send If-Match (a detail's ETag, or the version in quotes) on "
         "PUT, PATCH and DELETE to refuse overwriting a newer version (412), or send `version` "
         "in the body to keep others' changes since and apply yours (409 where both changed a "
