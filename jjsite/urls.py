@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("catalog.api.urls")),
+    path("tmdb/3/", include("catalog.tmdb.urls")),
     path("", include("catalog.urls")),
 ]
 

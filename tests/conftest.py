@@ -107,6 +107,28 @@ class ServiceCall:
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a write as it runs in production: its after-commit announcements happen."""
+
+    def run(write, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return write(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def save(commit, editor):
+    """An editor's save through the write service, committed (as the admin saves)."""
+
+    def save(instance, **fields):
+        actor = services.Actor.editor(editor, "admin")
+        return commit(services.content_save, instance=instance, actor=actor, fields=fields)
+
+    return save
+
+
+@pytest.fixture
 def service_calls(monkeypatch):
     """Every call of the write service, recorded; each still does its real work (so a test
     sees which path called it, as whom, with what)."""

@@ -54,28 +54,6 @@ def surrogate_keys(response):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a write as it runs in production: its after-commit announcements happen."""
-
-    def run(write, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
-def save(commit, editor):
-    """An editor's save through the write service, committed."""
-
-    def save(instance, **fields):
-        actor = services.Actor.editor(editor, "admin")
-        return commit(services.content_save, instance=instance, actor=actor, fields=fields)
-
-    return save
-
-
-@pytest.fixture
 def jessica(season):
     return Credit.objects.get(season=season, person__slug="krysten-ritter")
 
