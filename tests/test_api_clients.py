@@ -9,7 +9,6 @@ import pytest
 from django.core.cache import cache
 from django.utils.http import parse_http_date
 
-from catalog import services
 from catalog.models import Person
 from tests.factories import CreditFactory, SeasonFactory
 from tests.seed import SEED_SLUG
@@ -315,19 +314,12 @@ def next_second():
 
 
 class TestValidatorsFromContentVersions:
-    def test_renaming_a_person_moves_their_credits_validators(
-        self, api_client, season, editor, django_capture_on_commit_callbacks
-    ):
+    def test_renaming_a_person_moves_their_credits_validators(self, api_client, season, save):
         credit = Person.objects.get(slug="krysten-ritter").credits.get()
         path = f"/api/v1/credits/{credit.pk}/"
         before = api_client.get(path)
         next_second()
-        with django_capture_on_commit_callbacks(execute=True):
-            services.content_save(
-                instance=Person.objects.get(slug="krysten-ritter"),
-                actor=services.Actor.editor(editor, "api"),
-                fields={"name": "K. Ritter"},
-            )
+        save(Person.objects.get(slug="krysten-ritter"), name="K. Ritter")
 
         after = api_client.get(path, HTTP_IF_MODIFIED_SINCE=before.headers["Last-Modified"])
 
@@ -341,13 +333,12 @@ class TestValidatorsFromContentVersions:
         assert after.headers["ETag"].startswith(f'"{credit.version}-')
 
     def test_deleting_from_a_list_moves_the_lists_validators(
-        self, api_client, editor_client, season, django_capture_on_commit_callbacks
+        self, api_client, editor_client, season, commit
     ):
         path = f"/api/v1/episodes/?season={SEED_SLUG}&page_size=100"
         before = api_client.get(path)
         next_second()
-        with django_capture_on_commit_callbacks(execute=True):
-            deleted = editor_client.delete(before.json()["results"][-1]["url"])
+        deleted = commit(editor_client.delete, before.json()["results"][-1]["url"])
 
         after = api_client.get(
             path,

@@ -47,17 +47,9 @@ class TestConditionalGet:
         assert after.status_code == HTTPStatus.OK
         assert after.headers["ETag"] != before
 
-    def test_last_modified_is_the_latest_change_shown(
-        self, api_client, season, editor, django_capture_on_commit_callbacks
-    ):
+    def test_last_modified_is_the_latest_change_shown(self, api_client, season, save):
         # The latest version of what the answer names (catalog.caching): a saved change.
-        with django_capture_on_commit_callbacks(execute=True):
-            services.content_save(
-                instance=Person.objects.get(slug="krysten-ritter"),
-                actor=services.Actor.editor(editor, "api"),
-                fields={"sort_name": "Ritter, K."},
-            )
-        person = Person.objects.get(slug="krysten-ritter")
+        person = save(Person.objects.get(slug="krysten-ritter"), sort_name="Ritter, K.")
 
         detail = api_client.get(PERSON)
         listing = api_client.get("/api/v1/people/?name=ritter")
