@@ -20,17 +20,28 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.fixture(scope="module")
-def generated(live_server, tmp_path_factory):
+def generated(live_server, tmp_path_factory, django_db_blocker):
     """The client package, generated once for the module from /api/v1/schema/ (it formats its
-    output with ruff, from this environment)."""
+    output with ruff, from this environment). The live server may touch the database while
+    answering (outside any test here, so unblocked for it)."""
     name = f"season_wiki_client_{uuid.uuid4().hex[:8]}"
     out = tmp_path_factory.mktemp("client") / name
+    with django_db_blocker.unblock():
+        generate(live_server.url, out)
+    sys.path.insert(0, str(out.parent))
+    try:
+        yield importlib.import_module(name)
+    finally:
+        sys.path.remove(str(out.parent))
+
+
+def generate(url, out):
     subprocess.run(
         [
             BIN / "openapi-python-client",
             "generate",
             "--url",
-            f"{live_server.url}/api/v1/schema/?format=json",
+            f"{url}/api/v1/schema/?format=json",
             "--output-path",
             out,
             "--meta",
@@ -40,11 +51,6 @@ def generated(live_server, tmp_path_factory):
         capture_output=True,
         env={"PATH": f"{BIN}:/usr/bin:/bin"},
     )
-    sys.path.insert(0, str(out.parent))
-    try:
-        yield importlib.import_module(name)
-    finally:
-        sys.path.remove(str(out.parent))
 
 
 def module(generated, path):
