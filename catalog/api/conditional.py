@@ -155,9 +155,10 @@ class ConditionalMixin:
             return get_conditional_response(
                 request, etag=response["ETag"], last_modified=last_modified, response=response
             )
-        if request.method in ("POST", "PUT", "PATCH") and response.status_code in (
-            status.HTTP_200_OK,
-            status.HTTP_201_CREATED,
+        if (
+            request.method in ("POST", "PUT", "PATCH")
+            and response.status_code in (status.HTTP_200_OK, status.HTTP_201_CREATED)
+            and self.versioned is not None
         ):
             # The written object's new validators, as its detail read now gives them, so that
             # a client can send its next If-Match without reading it again.
