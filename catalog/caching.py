@@ -142,6 +142,30 @@ def _invalidate_changed(sender, change, **kwargs):
     invalidate(change.keys)
 
 
+def key_versions(keys):
+    """The keys' versions now, and the generation. A key the cache has no version for (never
+    invalidated since the cache was emptied, or lost by it) gets one now: an answer then looks
+    changed now, which is cautious, never stale."""
+    names = {_version_key(key): key for key in keys}
+    found = cache.get_many([GENERATION, *names])
+    missing = [name for name in names if name not in found]
+    if missing:
+        now = time.time_ns()
+        for name in missing:
+            cache.add(name, now, timeout=None)
+        found.update(cache.get_many(missing))
+    versions = {key: found.get(name) for name, key in sorted(names.items())}
+    return versions, found.get(GENERATION)
+
+
+def latest_change(request):
+    """The latest version (nanoseconds) among the keys `request`'s answer names: when
+    anything it shows last changed, deletions from its lists included (the API's validators)."""
+    request = getattr(request, "_request", request)  # a DRF request wraps Django's
+    versions, _generation = key_versions(named_keys(request))
+    return max(filter(None, versions.values()), default=None)
+
+
 def _version_key(key):
     return f"answers:version:{key}"
 
@@ -237,17 +261,7 @@ class AnswerCacheMiddleware:
         )
 
     def _versions(self, keys):
-        """The keys' versions now (setting any the cache lacks), and the generation."""
-        names = {_version_key(key): key for key in keys}
-        found = cache.get_many([GENERATION, *names])
-        missing = [name for name in names if name not in found]
-        if missing:
-            now = time.time_ns()
-            for name in missing:
-                cache.add(name, now, timeout=None)
-            found.update(cache.get_many(missing))
-        versions = {key: found.get(name) for name, key in sorted(names.items())}
-        return versions, found.get(GENERATION)
+        return key_versions(keys)
 
     def _label(self, request, response, versions):
         response[HEADER] = " ".join(sorted(named_keys(request)))

@@ -86,6 +86,22 @@ def with_season_lists(seasons, names):
     return seasons.prefetch_related(*(Prefetch(name, SEASON_LISTS[name]()) for name in names))
 
 
+# The lists the API can embed in a person, by name: their credits, their reviews as a critic,
+# the events they are in; each across seasons, so with its season (one query each, events two).
+PERSON_LISTS = {
+    "credits": lambda: credits_list().select_related("season"),
+    "reviews": lambda: reviews_list().select_related("season"),
+    "events": lambda: events_list(with_people=True).select_related("season"),
+}
+
+
+def with_person_lists(people, names, viewer):
+    """`people` with the named lists of PERSON_LISTS prefetched, of what `viewer` may see."""
+    return people.prefetch_related(
+        *(Prefetch(name, PERSON_LISTS[name]().visible_to(viewer)) for name in names)
+    )
+
+
 # Pages ---------------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
@@ -194,7 +195,8 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     # Bodies are JSON (415 otherwise): one documented request format.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Within a size and a nesting limit (catalog/api/limits.py).
+    "DEFAULT_PARSER_CLASSES": ["catalog.api.limits.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "catalog.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [
@@ -214,7 +216,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read and write the season wiki. Reads are public; writes need "
         "`Authorization: Token <key>` of an editor (editors find theirs at /admin/api-token/). "
-        "Relations are written as slugs. Every object reads its `version`. Responses carry "
+        "Relations are read as {slug, name} (a season as its slug) and written as read or as "
+        "the slug. Every object reads its `version`. Responses, writes' too, carry "
         "ETag and Last-Modified; send If-Match (a detail's ETag, or the version in quotes) on "
         "PUT, PATCH and DELETE to refuse overwriting a newer version (412), or send `version` "
         "in the body to keep others' changes since and apply yours (409 where both changed a "
@@ -233,6 +236,8 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "catalog.api.schema.postprocess_query_parameters",
         "catalog.api.schema.postprocess_optional_fields",
+        "catalog.api.schema.postprocess_request_strings",
+        "catalog.api.schema.postprocess_links",
     ],
 }
 
@@ -240,6 +245,14 @@ SPECTACULAR_SETTINGS = {
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+# What browser code may send: conditional requests, and the edit summary (writes stay refused).
+CORS_ALLOW_HEADERS = [
+    *default_headers,
+    "if-none-match",
+    "if-modified-since",
+    "if-match",
+    "x-edit-summary",
+]
 
 # Sign-in lockout (django-axes; catalog/logins.py). Failed sign-ins are counted per account and
 # per address, in the database; AXES_FAILURE_LIMIT of either within the cool-off locks it until
@@ -332,6 +345,8 @@ SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))
+# API bodies larger than this are a 413 (catalog/api/limits.py).
+API_MAX_BODY_BYTES = int(os.environ.get("DJANGO_API_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
 
 # Behind TLS in production: DJANGO_HTTPS=1 turns on every HTTPS-only protection.
 HTTPS = env_bool("DJANGO_HTTPS", default=False)

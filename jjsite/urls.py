@@ -21,3 +21,6 @@ urlpatterns = [
     path("tmdb/3/", include("catalog.tmdb.urls")),
     path("", include("catalog.urls")),
 ]
+
+# Server errors under /api/ answer JSON, elsewhere the site's page.
+handler500 = "catalog.api.limits.server_error"

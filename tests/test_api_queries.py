@@ -29,6 +29,8 @@ BUDGETS = [
     (f"/api/v1/seasons/{SEED_SLUG}/?include={ALL_LISTS}", 7),
     ("/api/v1/people/", 2),
     ("/api/v1/people/krysten-ritter/", 1),
+    # Their credits, reviews and events, each with its season; the events' people.
+    ("/api/v1/people/krysten-ritter/?include=credits,reviews,events", 5),
     ("/api/v1/credits/", 2),
     ("/api/v1/credits/{credit}/", 1),
     ("/api/v1/reviews/", 2),

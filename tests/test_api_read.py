@@ -97,7 +97,7 @@ def test_seasons_and_people_are_addressed_by_slug_with_their_page_addresses(api_
 
     assert season_json["url"] == f"http://testserver/api/v1/seasons/{SEED_SLUG}/"
     assert season_json["html_url"] == f"http://testserver/seasons/{SEED_SLUG}/"
-    assert season_json["series"] == "Jessica Jones"
+    assert season_json["series"] == {"slug": "jessica-jones", "name": "Jessica Jones"}
     assert season_json["release_date"] == "2018-03-08"
     assert person["html_url"] == "http://testserver/people/krysten-ritter/"
     assert person["name"] == "Krysten Ritter"
@@ -177,7 +177,8 @@ class TestFilters:
 
     def test_reviews_by_outlet_kind_sentiment_and_score(self, api_client, season):
         def outlets(query):
-            return [r["outlet"] for r in results(api_client.get(f"/api/v1/reviews/?{query}"))]
+            reviews = results(api_client.get(f"/api/v1/reviews/?{query}"))
+            return [review["outlet"]["name"] for review in reviews]
 
         assert outlets("kind=aggregate") == ["Rotten Tomatoes", "Metacritic"]
         assert outlets("outlet=metacritic") == ["Metacritic"]
@@ -289,9 +290,9 @@ class TestPagination:
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "page_size" in response.json()
 
-    @pytest.mark.parametrize("page", ["99", "0", "last-but-one"])
-    def test_a_page_out_of_range_is_a_json_404(self, api_client, season, page):
-        response = api_client.get(f"/api/v1/people/?page={page}")
+    def test_a_page_past_the_end_is_a_json_404(self, api_client, season):
+        # A page that is no whole number from 1 is a 400 (test_api_clients.py).
+        response = api_client.get("/api/v1/people/?page=99")
 
         assert response.status_code == HTTPStatus.NOT_FOUND
         assert response.json() == {"detail": "Invalid page."}

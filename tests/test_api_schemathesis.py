@@ -1,16 +1,21 @@
 """Schemathesis over the whole OpenAPI document, in-process: every operation, every default
 check (server errors, status codes, content types, response schemas, headers, positive data
 accepted and negative data rejected, ...), authenticated with an editor's token so that the
-writes really write."""
+writes really write, and anonymously. Then the stateful phase: sequences of calls that follow
+the schema's links (create, then read, update, delete what was created; list, then read the
+first; read, then update or delete it), with the stateful checks (use after free, resource
+availability) on top."""
 
 import pytest
 import schemathesis
+from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from catalog.caching import local_answers
 from jjsite.wsgi import application
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +41,19 @@ def editor_token(editor, season):
     return Token.objects.create(user=editor).key
 
 
+def excluded_checks(case):
+    # A write the schema allows may still be refused for what no schema can say: a slug that
+    # names nothing, a duplicate, a month not stored as its first day (400), an If-Match
+    # naming another version (412, DELETE too). So the check that schema-valid input is
+    # accepted runs on reads only; every other check (negative input refused, no 5xx,
+    # documented statuses, shapes and headers, auth enforced) runs on every call.
+    return [positive_data_acceptance] if case.method != "GET" else []
+
+
+def credentials(who, editor_token):
+    return {"Authorization": f"Token {editor_token}"} if who == "editor" else {}
+
+
 @schema.parametrize()
 @settings(
     max_examples=15,
@@ -43,12 +61,49 @@ def editor_token(editor, season):
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_the_api_honours_its_schema(case, editor_token):
-    # A write the schema allows may still be refused with a 400 for what no schema can say:
-    # a slug that names nothing, a duplicate, a month not stored as its first day. So the
-    # check that schema-valid input is accepted runs on reads only; every other check
-    # (negative input refused, no 5xx, documented statuses and shapes) runs on every call.
-    excluded = [positive_data_acceptance] if case.method in ("POST", "PUT", "PATCH") else []
+@pytest.mark.parametrize("who", ["editor", "anonymous"])
+def test_the_api_honours_its_schema(case, editor_token, who):
     case.call_and_validate(
-        headers={"Authorization": f"Token {editor_token}"}, excluded_checks=excluded
+        headers=credentials(who, editor_token), excluded_checks=excluded_checks(case)
+    )
+
+
+@pytest.mark.parametrize("who", ["editor", "anonymous"])
+def test_sequences_of_calls_along_the_schemas_links_honour_it(editor_token, who):
+    headers = credentials(who, editor_token)
+
+    class Workflow(schema.as_state_machine()):
+        def setup(self):
+            # Each scenario from the same content and an empty cache, so that Hypothesis can
+            # replay one: its writes are rolled back at its end.
+            cache.clear()
+            local_answers.forget()
+            self.scenario = transaction.atomic()
+            self.scenario.__enter__()
+
+        def teardown(self):
+            transaction.set_rollback(True)
+            self.scenario.__exit__(None, None, None)
+
+        def get_call_kwargs(self, case):
+            return {"headers": headers}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(
+                response,
+                additional_checks=additional_checks,
+                excluded_checks=excluded_checks(case),
+                headers=headers,  # so that the auth checks know them as the caller's
+                transport_kwargs=kwargs or None,
+                recorder=self.recorder,
+            )
+
+    Workflow.run(
+        settings=settings(
+            max_examples=40,
+            stateful_step_count=6,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
     )

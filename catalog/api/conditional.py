@@ -16,8 +16,18 @@ edit of their credit stale. `*` matches any version. The version that matched is
 `base_version` (catalog.services). Without If-Match the write goes ahead, as before versions
 existed; `version` in the body is the other way to guard a write (see serializers).
 
-Last-Modified is the latest `updated_at` of the objects shown; it does not see deletions, so
-clients caching lists should prefer the ETag.
+Both validators come from the content versions (catalog.caching): every key an answer names
+(the objects shown, the people and outlets they name, a list's list key, `site`) has a version,
+the time of its latest change, which every write bumps on commit, a deletion included (it bumps
+its kind's list key). Last-Modified is the latest of them, and the ETag's hash covers it with
+the representation: renaming a person moves the Last-Modified of every credit of theirs, and
+deleting a credit that of the credit list. A key with no version yet gets one then (see
+caching.key_versions). Last-Modified counts whole seconds, so two changes in one second look
+like one: the ETag does not have that blind spot.
+
+A write (POST, PUT, PATCH) answers with the object's new ETag and Last-Modified, those its
+detail read gives, so the next If-Match needs no read first. `If-None-Match: *` on a PUT,
+PATCH or DELETE (of an object that exists, as these are) is a 412.
 
 Reads also name what they show for the answer cache (catalog.caching): the surrogate keys of
 the objects shown, and a list's `list_keys` (by default its model's `<model>-list`), so that
@@ -35,7 +45,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from catalog.caching import about, keys_of, tag
+from catalog.caching import about, keys_of, latest_change, tag
 from catalog.models.base import surrogate_key
 
 # A strong ETag naming a version: a detail's `"7-<digest>"`, or the bare version `"7"`.
@@ -48,14 +58,14 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
-def representation_digest(request, data):
+def representation_digest(request, data, latest=None):
     payload = json.dumps(data, cls=JSONEncoder, sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(f"{request.accepted_renderer.format}\n{payload}".encode())
+    digest = hashlib.sha256(f"{request.accepted_renderer.format}\n{latest}\n{payload}".encode())
     return digest.hexdigest()[:40]
 
 
-def representation_etag(request, data, version=None):
-    digest = representation_digest(request, data)
+def representation_etag(request, data, version=None, latest=None):
+    digest = representation_digest(request, data, latest)
     return quote_etag(digest if version is None else f"{version}-{digest}")
 
 
@@ -100,6 +110,9 @@ class ConditionalMixin:
         The row is locked first, so of two writers sending the same version at once the
         second waits for the first, then sees the new version and gets its 412.
         """
+        if "*" in parse_etags(self.request.headers.get("If-None-Match", "")):
+            # "Only if it does not exist" (RFC 9110, 13.1.2): it does.
+            raise PreconditionFailed("If-None-Match: * writes only what does not exist yet.")
         header = self.request.headers.get("If-Match", "").strip()
         if not header:
             return None
@@ -130,23 +143,38 @@ class ConditionalMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if (
-            request.method not in ("GET", "HEAD")
-            or response.status_code != status.HTTP_200_OK
-            or not isinstance(response, Response)
-        ):
+        if not isinstance(response, Response):
             return response
-        tag(request, *keys_of(self.shown))
-        if self.versioned is not None:  # one object's detail: checked against its own keys
-            about(request, *self.versioned.surrogate_keys())
-        if self.action == "list":
-            tag(request, *self.get_list_keys())
+        if request.method in ("GET", "HEAD") and response.status_code == status.HTTP_200_OK:
+            tag(request, *keys_of(self.shown))
+            if self.versioned is not None:  # one object's detail: checked against its keys
+                about(request, *self.versioned.surrogate_keys())
+            if self.action == "list":
+                tag(request, *self.get_list_keys())
+            last_modified = self.set_validators(request, response)
+            return get_conditional_response(
+                request, etag=response["ETag"], last_modified=last_modified, response=response
+            )
+        if (
+            request.method in ("POST", "PUT", "PATCH")
+            and response.status_code in (status.HTTP_200_OK, status.HTTP_201_CREATED)
+            and self.versioned is not None
+        ):
+            # The written object's new validators, as its detail read now gives them, so that
+            # a client can send its next If-Match without reading it again.
+            tag(request, *self.versioned.surrogate_keys())
+            self.set_validators(request, response)
+        return response
+
+    def set_validators(self, request, response):
+        """ETag and Last-Modified from the content versions of what the answer names
+        (catalog.caching): any change to it, a deletion from a list included, moves both.
+        Returns Last-Modified as a Unix time."""
+        latest = latest_change(request)
         version = self.versioned.version if self.versioned is not None else None
-        response["ETag"] = representation_etag(request, response.data, version)
-        last_modified = max((obj.updated_at for obj in self.shown), default=None)
-        if last_modified is not None:
-            last_modified = int(last_modified.timestamp())
-            response["Last-Modified"] = http_date(last_modified)
-        return get_conditional_response(
-            request, etag=response["ETag"], last_modified=last_modified, response=response
-        )
+        response["ETag"] = representation_etag(request, response.data, version, latest)
+        if latest is None:
+            return None
+        last_modified = latest // 1_000_000_000
+        response["Last-Modified"] = http_date(last_modified)
+        return last_modified

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.relations import Hyperlink
+from rest_framework.relations import MANY_RELATION_KWARGS, Hyperlink
 
 
 class JsonTypeMixin:
@@ -54,18 +54,49 @@ STRICT_FIELD_MAPPING = {
 }
 
 
-class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
-    """A relation written as the related object's slug and read in the GUIDE's shape.
+class StrictManyRelatedField(serializers.ManyRelatedField):
+    """A list of relations that is a JSON list: DRF takes anything iterable, so an object
+    would set the relations from its keys."""
 
-    `render` names the attributes shown: a tuple gives an object (a credit's person reads
-    `{"slug", "name"}`), a single name gives that value (a review's outlet reads its name).
-    Either way a client writes `"krysten-ritter"`. The schema says so per direction (schema.py).
-    `render="slug"` makes it a plain slug field, strict about the type like the others.
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
+    """A relation read in the GUIDE's shape and written in the form it is read or as the slug.
+
+    `render` names the attributes shown: a tuple gives an object (a credit's person, a review's
+    outlet and critic, a season's series read `{"slug", "name"}`); `render="slug"` the slug
+    alone (a season is named by its slug). A client writes `"krysten-ritter"`, or the object
+    as it read it, `{"slug": "krysten-ritter", "name": ...}`: only the slug counts, the name
+    is ignored, so a client can PUT back what it GOT. The schema says so per direction
+    (schema.py). An empty string is no slug (null, where allowed, says "none").
     """
 
     def __init__(self, *, render=("slug", "name"), **kwargs):
         self.render = render
         super().__init__(slug_field="slug", **kwargs)
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        # DRF's RelatedField.many_init, with the strict list.
+        options = {key: kwargs[key] for key in MANY_RELATION_KWARGS if key in kwargs}
+        return StrictManyRelatedField(child_relation=cls(*args, **kwargs), **options)
+
+    def run_validation(self, data=serializers.empty):
+        # DRF would read "" as null for every relation.
+        if data == "":
+            raise serializers.ValidationError("Expected a slug; send null for none.")
+        return super().run_validation(data)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and not isinstance(self.render, str):
+            data = data.get("slug")
+            if not isinstance(data, str):
+                raise serializers.ValidationError('Expected a slug, or an object with its "slug".')
+        return super().to_internal_value(data)
 
     def to_representation(self, obj):
         if isinstance(self.render, str):

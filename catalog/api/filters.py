@@ -11,6 +11,7 @@ from django.db.models import Q
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
+from catalog.api.params import list_parameter
 from catalog.models import Accolade, Credit, Episode, Event, Person, Review, Season
 from catalog.vocabulary import marker
 
@@ -134,9 +135,8 @@ class StrictOrderingFilter(filters.OrderingFilter):
     unknown field silently, which hides a client's typo; here it answers 400."""
 
     def get_ordering(self, request, queryset, view):
-        param = request.query_params.get(self.ordering_param)
-        if param:
-            fields = [term.strip() for term in param.split(",")]
+        fields = list_parameter(request, self.ordering_param)
+        if fields:
             allowed = self.allowed_terms(view)
             unknown = [term for term in fields if term not in allowed]
             if unknown:
@@ -160,12 +160,13 @@ class StrictOrderingFilter(filters.OrderingFilter):
                 "name": self.ordering_param,
                 "required": False,
                 "in": "query",
-                "description": "Comma-separated fields to order by; a leading - reverses.",
+                "description": "Fields to order by, repeated or comma-separated; a leading - "
+                "reverses.",
                 "schema": {
                     "type": "array",
                     "items": {"type": "string", "enum": self.allowed_terms(view)},
                 },
                 "style": "form",
-                "explode": False,
+                "explode": True,
             }
         ]

@@ -5,11 +5,19 @@ from rest_framework.exceptions import ValidationError
 class PageNumberPagination(pagination.PageNumberPagination):
     """`?page=` and `?page_size=` (1 to 100, default 20).
 
-    A page past the end, or not a number, is a 404 (DRF's "Invalid page."). A page_size that
-    is not a whole number from 1 to 100 is a 400 rather than DRF's silent fallback to the
-    default, so a client never gets a page size it did not ask for without knowing. Empty
-    values count as left out.
+    A page past the end is a 404 (DRF's "Invalid page."): the list may have shrunk since.
+    A page that is not a whole number from 1, or a page_size that is not one from 1 to 100, is
+    a 400 (rather than DRF's 404, or its silent fallback to the default page size): the
+    client's mistake, said as such. Empty values count as left out.
     """
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param)
+        if not raw:
+            return 1
+        if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
+            raise ValidationError({self.page_query_param: ["Enter a whole number from 1."]})
+        return int(raw)
 
     page_size = 20
     page_size_query_param = "page_size"

@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers
 
-from catalog.api.serializers import SeasonSerializer
+from catalog.api.serializers import PersonSerializer, SeasonSerializer
 from catalog.api.writes import EDIT_SUMMARY_MAX_LENGTH
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -52,11 +52,13 @@ ERRORS = {
     401: OpenApiResponse(ErrorSerializer, description="No or an invalid token."),
     403: OpenApiResponse(ErrorSerializer, description="Not allowed to make this change."),
     404: OpenApiResponse(ErrorSerializer, description="No such object or page."),
+    406: OpenApiResponse(ErrorSerializer, description="No answer in a format Accept allows."),
     409: OpenApiResponse(ErrorSerializer, description="Still referred to; not deleted."),
     412: OpenApiResponse(
         ErrorSerializer,
         description="If-Match does not name the current version; nothing was changed.",
     ),
+    413: OpenApiResponse(ErrorSerializer, description="The body is over the size limit."),
     415: OpenApiResponse(ErrorSerializer, description="Unsupported body media type."),
     429: OpenApiResponse(
         ErrorSerializer, description="Throttled (anonymous clients); see Retry-After."
@@ -91,8 +93,24 @@ CONDITIONAL_WRITE_HEADERS = [
     ),
 ]
 
+CONDITIONAL_READ_HEADERS = [
+    OpenApiParameter(
+        "If-None-Match",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="ETags read before: 304 without a body if the answer would have one of them.",
+    ),
+    OpenApiParameter(
+        "If-Modified-Since",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description="A Last-Modified read before: 304 if nothing shown changed since "
+        "(ignored with If-None-Match).",
+    ),
+]
+
 # Serializers whose `optional_fields` are present only when asked for (?include=).
-SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer,)
+SERIALIZERS_WITH_OPTIONAL_FIELDS = (SeasonSerializer, PersonSerializer)
 
 
 class AutoSchema(SpectacularAutoSchema):
@@ -104,19 +122,20 @@ class AutoSchema(SpectacularAutoSchema):
         return getattr(self.view, "action", None) == "list"
 
     def error_codes(self):
-        codes = {429}
+        # Any request: 400 (a query parameter, a repeated one too), 401 (a token that is not
+        # valid, even on a read), 406 (an Accept it cannot answer), 429.
+        codes = {400, 401, 406, 429}
         if self.method == "GET":
-            codes |= {400, 404} if self.is_list() else {404}
-            codes |= set(getattr(self.view, "extra_read_errors", ()))
+            codes |= {404}
         else:
-            # 400 for the body or X-Edit-Summary.
-            codes |= {400, 401, 403, 415}
+            # 400 for the body or X-Edit-Summary; 413 for a body over the limit.
+            codes |= {403, 413, 415}
             if self.method in ("PUT", "PATCH", "DELETE"):
                 codes |= {404, 412}
             if self.method in ("PUT", "PATCH"):
                 codes |= {409}
             if self.method == "DELETE":
-                codes -= {415}
+                codes -= {413, 415}
                 codes |= set(getattr(self.view, "extra_delete_errors", ()))
         return sorted(codes)
 
@@ -158,6 +177,26 @@ class AutoSchema(SpectacularAutoSchema):
                 )
             )
         if self.method == "GET":
+            parameters += CONDITIONAL_READ_HEADERS
+        if self.method in ("POST", "PUT", "PATCH"):
+            # A write answers with the object's new validators (api/conditional.py).
+            parameters += [
+                OpenApiParameter(
+                    "ETag",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    response=["201" if self.method == "POST" else "200"],
+                    description="The written object's new ETag, which the next If-Match takes.",
+                ),
+                OpenApiParameter(
+                    "Last-Modified",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    response=["201" if self.method == "POST" else "200"],
+                    description="When it was written.",
+                ),
+            ]
+        if self.method == "GET":
             # Response headers (response=...): spectacular adds them to these codes only.
             parameters += [
                 OpenApiParameter(
@@ -173,7 +212,8 @@ class AutoSchema(SpectacularAutoSchema):
                     OpenApiTypes.STR,
                     OpenApiParameter.HEADER,
                     response=["200", "304"],
-                    description="The latest change of the objects shown.",
+                    description="The latest change of anything the answer shows (its "
+                    "content versions), deletions from a list included; whole seconds.",
                 ),
             ]
         return parameters
@@ -208,6 +248,54 @@ def postprocess_query_parameters(result, generator, request, public):
     return result
 
 
+def postprocess_links(result, generator, request, public):
+    """OpenAPI links from a collection to its objects, for clients and schemathesis's stateful
+    phase: a create's 201 and a list's first result lead to the object's detail (read, update,
+    delete), and a detail read to its updates and deletion. The key is `slug` or `id`, read
+    from the body (the same name in the path)."""
+    paths = result.get("paths", {})
+    for path, item in paths.items():
+        collection, _, key = path.rstrip("/").rpartition("/")
+        if not (key.startswith("{") and f"{collection}/" in paths):
+            continue
+        key = key.strip("{}")
+        targets = {
+            method: item[method]["operationId"]
+            for method in ("get", "put", "patch", "delete")
+            if method in item
+        }
+
+        def links(expression, methods, targets=targets, key=key):
+            return {
+                f"{target}": {"operationId": target, "parameters": {key: expression}}
+                for method, target in targets.items()
+                if method in methods
+            }
+
+        listing = paths[f"{collection}/"]
+        if "post" in listing:
+            listing["post"]["responses"]["201"]["links"] = links(f"$response.body#/{key}", targets)
+        listing["get"]["responses"]["200"]["links"] = links(
+            f"$response.body#/results/0/{key}", ("get",)
+        )
+        if "get" in item:
+            item["get"]["responses"]["200"]["links"] = links(
+                f"$request.path.{key}", ("put", "patch", "delete")
+            )
+    return result
+
+
+def postprocess_request_strings(result, generator, request, public):
+    """Text in a request body may hold any character but NUL (a 400: PostgreSQL cannot store
+    it); said as a pattern on every request string that has no pattern or format of its own."""
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            for field in schema.get("properties", {}).values():
+                if field.get("type") == "string" and not {"pattern", "format", "enum"} & set(field):
+                    field["pattern"] = NO_NUL_PATTERN
+    return result
+
+
 def postprocess_optional_fields(result, generator, request, public):
     """Takes a serializer's `optional_fields` out of its components' `required` lists: they
     are there only when asked for. Components are named after the serializer without the
@@ -231,10 +319,21 @@ class SlugRelatedObjectFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "catalog.api.fields.SlugRelatedObjectField"
 
     def map_serializer_field(self, auto_schema, direction):
-        if direction == "request":
-            return {"type": "string", "pattern": SLUG_PATTERN, "description": "A slug."}
+        slug = {"type": "string", "pattern": SLUG_PATTERN, "description": "A slug."}
         if isinstance(self.target.render, str):
-            return {"type": "string"}
+            return slug if direction == "request" else {"type": "string"}
+        if direction == "request":
+            # Written as the slug, or as read (the name is ignored).
+            return {
+                "oneOf": [
+                    slug,
+                    {
+                        "type": "object",
+                        "properties": {"slug": slug, "name": {"type": "string"}},
+                        "required": ["slug"],
+                    },
+                ]
+            }
         return {
             "type": "object",
             "properties": {name: {"type": "string"} for name in self.target.render},

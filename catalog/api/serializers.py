@@ -1,6 +1,7 @@
 """Serializers: the GUIDE's field names, explicit `fields`, writes through the write service.
 
-Relations are written as slugs (season, person, outlet, series) and read in the GUIDE's shape;
+Relations are read in the GUIDE's shape (a season as its slug; a person, outlet or series as
+`{slug, name}`) and written in that form or as the slug (fields.SlugRelatedObjectField);
 a credit's episode is written and read as its number within the credit's season.
 
 Every object reads its `version`. An update may send it back (a PUT of what was read does): it
@@ -10,6 +11,7 @@ client's applied; where both changed a field, nothing is saved and the answer is
 both values (writes.edit_conflict). A create ignores it.
 """
 
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -24,6 +26,7 @@ from catalog.api.fields import (
     StrictIntegerField,
     VersionField,
 )
+from catalog.api.limits import TEXT_MAX_LENGTH
 from catalog.api.timestamps import TIMESTAMPS
 from catalog.api.writes import api_actor, api_errors, edit_conflict
 from catalog.models import (
@@ -59,6 +62,12 @@ class ContentSerializer(serializers.ModelSerializer):
     def get_field_names(self, declared_fields, info):
         # Every object's timestamps (read-only: the models don't let them be edited).
         return [*super().get_field_names(declared_fields, info), *TIMESTAMPS]
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.TextField):  # long text: see limits.py
+            field_kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+        return field_class, field_kwargs
 
     def validate_version(self, version):
         if self.instance is not None and version > self.instance.version:
@@ -116,12 +125,33 @@ def person_field(**kwargs):
 
 
 class PersonSerializer(ContentSerializer):
+    """A person; their detail embeds the lists named in `?include=` (see views.PersonViewSet)."""
+
     url = DetailUrlField(view_name="api:person-detail", lookup_field="slug")
     html_url = AbsoluteUrlField(source="get_absolute_url")
+
+    INCLUDABLE = ("credits", "reviews", "events")
+    # Present only when asked for with ?include= (the schema marks them optional).
+    optional_fields = INCLUDABLE
 
     class Meta(ContentSerializer.Meta):
         model = Person
         fields = ["url", "html_url", "slug", "name", "sort_name", "version"]
+
+    def get_fields(self):
+        # The list serializers are defined below; a person's lists follow its own fields.
+        lists = {
+            "credits": CreditSerializer,
+            "reviews": ReviewSerializer,
+            "events": EventSerializer,
+        }
+        return {
+            **super().get_fields(),
+            **{
+                name: lists[name](many=True, read_only=True)
+                for name in self.context.get("include", ())
+            },
+        }
 
 
 class OutletSerializer(ContentSerializer):
@@ -195,17 +225,8 @@ class CreditSerializer(ContentSerializer):
 class ReviewSerializer(ContentSerializer):
     url = DetailUrlField(view_name="api:review-detail")
     season = season_field()
-    outlet = SlugRelatedObjectField(
-        queryset=Outlet.objects.all(),
-        render="name",
-        help_text="Read as its name, written as its slug.",
-    )
-    critic = person_field(
-        render="name",
-        allow_null=True,
-        required=False,
-        help_text="Read as the critic's name, written as the person's slug; null for aggregates.",
-    )
+    outlet = SlugRelatedObjectField(queryset=Outlet.objects.all())
+    critic = person_field(allow_null=True, required=False, help_text="Null for aggregates.")
     rating_text = BlankAsNullCharField(max_length=50, help_text="Exactly as given; null if none.")
     average_rating = BlankAsNullCharField(max_length=20)
     sentiment = BlankAsNullChoiceField(choices=Review.Sentiment.choices)
@@ -338,11 +359,7 @@ class SeasonSerializer(ContentSerializer):
 
     url = DetailUrlField(view_name="api:season-detail", lookup_field="slug")
     html_url = AbsoluteUrlField(source="get_absolute_url")
-    series = SlugRelatedObjectField(
-        queryset=Series.objects.all(),
-        render="name",
-        help_text="Read as the series' name, written as its slug.",
-    )
+    series = SlugRelatedObjectField(queryset=Series.objects.all())
     credits = CreditSerializer(many=True, read_only=True)
     reviews = ReviewSerializer(many=True, read_only=True)
     events = EventSerializer(many=True, read_only=True)

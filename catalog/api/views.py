@@ -9,13 +9,14 @@ from django.db.models import Prefetch, ProtectedError
 from django.http import JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.exceptions import APIException, NotFound
 
 from catalog import selectors, services
 from catalog.api import filters, serializers
 from catalog.api.conditional import ConditionalMixin
+from catalog.api.params import ListParametersMixin, include_parameter
 from catalog.api.sync import HistoryMixin
 from catalog.api.writes import api_actor, api_write
 from catalog.models import (
@@ -43,7 +44,7 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": "Not found."}, status=HTTPStatus.NOT_FOUND)
 
 
-class ContentViewSet(HistoryMixin, ConditionalMixin, viewsets.ModelViewSet):
+class ContentViewSet(HistoryMixin, ListParametersMixin, ConditionalMixin, viewsets.ModelViewSet):
     # Meta.ordering or the queryset's order, unless ?ordering= asks otherwise.
     ordering = None
     # Any value up to the next slash, so that `/credits/1.5/` is this API's JSON 404 rather
@@ -65,12 +66,14 @@ class ContentViewSet(HistoryMixin, ConditionalMixin, viewsets.ModelViewSet):
     def perform_create(self, serializer):
         with api_write(self.request):
             serializer.save()
+        self.versioned = serializer.instance  # its new ETag (ConditionalMixin)
 
     def perform_update(self, serializer):
         with api_write(self.request):
             if_match = self.check_if_match(serializer.instance)
             # The version the client started from: the body's, else the one If-Match named.
             serializer.save(version=serializer.validated_data.get("version", if_match))
+        self.versioned = serializer.instance  # its new ETag (ConditionalMixin)
 
     def perform_destroy(self, instance):
         try:
@@ -81,20 +84,9 @@ class ContentViewSet(HistoryMixin, ConditionalMixin, viewsets.ModelViewSet):
             raise Conflict() from error
 
 
-INCLUDE_PARAMETER = OpenApiParameter(
-    "include",
-    {
-        "type": "array",
-        "items": {"type": "string", "enum": list(serializers.SeasonSerializer.INCLUDABLE)},
-    },
-    OpenApiParameter.QUERY,
-    style="form",
-    explode=False,
-    description="Related lists to embed, comma-separated, each in full and in order.",
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[include_parameter(serializers.SeasonSerializer.INCLUDABLE)])
 )
-
-
-@extend_schema_view(retrieve=extend_schema(parameters=[INCLUDE_PARAMETER]))
 class SeasonViewSet(ContentViewSet):
     """Seasons, by slug. A season's detail embeds its lists named in `?include=`."""
 
@@ -104,47 +96,19 @@ class SeasonViewSet(ContentViewSet):
     lookup_example = "jessica-jones-season-2"
     search_fields = ["title", "series__name"]
     ordering_fields = ["title", "number", "release_date", "updated_at"]
-    extra_read_errors = (400,)
+    includable = serializers.SeasonSerializer.INCLUDABLE
 
     def get_queryset(self):
         return selectors.with_season_lists(super().get_queryset(), self.include)
 
-    def get_object(self):
-        season = super().get_object()
-        if self.include:  # embedded lists: the ETag is the representation's hash alone
-            self.versioned = None
-        self.shown = [
-            season,
-            *(item for name in self.include for item in getattr(season, name).all()),
-        ]
-        return season
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "include": self.include}
-
-    @property
-    def include(self):
-        if getattr(self, "swagger_fake_view", False):
-            return serializers.SeasonSerializer.INCLUDABLE
-        if self.action != "retrieve" or self.request.method != "GET":
-            return ()
-        names = [name.strip() for name in self.request.query_params.get("include", "").split(",")]
-        names = [name for name in names if name]
-        unknown = [name for name in names if name not in serializers.SeasonSerializer.INCLUDABLE]
-        if unknown:
-            raise ValidationError(
-                {
-                    "include": [
-                        f"Unknown: {', '.join(unknown)}. Choose from "
-                        f"{', '.join(serializers.SeasonSerializer.INCLUDABLE)}."
-                    ]
-                }
-            )
-        return tuple(dict.fromkeys(names))
-
-
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[include_parameter(serializers.PersonSerializer.INCLUDABLE)])
+)
 class PersonViewSet(ContentViewSet):
-    """People (cast, crew, critics), by slug."""
+    """People (cast, crew, critics), by slug. A person's detail embeds, with `?include=`, their
+    credits, their reviews as a critic and the events they are in (published ones only for
+    those who may not view drafts)."""
 
     queryset = Person.objects.all()
     serializer_class = serializers.PersonSerializer
@@ -156,6 +120,10 @@ class PersonViewSet(ContentViewSet):
     extra_delete_errors = (409,)
     # Who is listed follows the published work naming them (Person.objects.published()).
     list_keys = ("person-list", "credit-list", "review-list", "event-list", "accolade-list")
+    includable = serializers.PersonSerializer.INCLUDABLE
+
+    def get_queryset(self):
+        return selectors.with_person_lists(super().get_queryset(), self.include, self.request.user)
 
 
 class CreditViewSet(ContentViewSet):
@@ -220,7 +188,7 @@ class AccoladeViewSet(ContentViewSet):
     ordering_fields = ["year", "award", "category", "updated_at"]
 
 
-class CitationViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
+class CitationViewSet(ListParametersMixin, ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     """Citations: the markers `[N]` of the seasons' prose, read from the text (read-only: a
     citation is written, moved or removed by editing a season's lead or a section's body).
 
