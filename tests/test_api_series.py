@@ -255,7 +255,10 @@ def test_the_schema_declares_series_and_a_season_by_number_as_the_season_detail(
     assert set(schema["paths"]["/api/v1/series/"]) == {"get", "post"}
     assert set(schema["paths"]["/api/v1/series/{slug}/"]) == {"get", "put", "patch", "delete"}
     assert set(by_number) == {"get"}
-    assert by_number["get"]["responses"]["200"] == detail["responses"]["200"]
+    # The same answer; the links from a season's detail to its writes name them by the
+    # path's slug, which this route has not (the answer's `url` leads there).
+    same = {k: v for k, v in detail["responses"]["200"].items() if k != "links"}
+    assert by_number["get"]["responses"]["200"] == same
     parameters = {(p["name"], p["in"]) for p in by_number["get"]["parameters"]}
     assert {("series_slug", "path"), ("number", "path"), ("include", "query")} <= parameters
     assert "404" in by_number["get"]["responses"]

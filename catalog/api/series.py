@@ -21,8 +21,9 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 
 from catalog.api.fields import DetailUrlField
-from catalog.api.serializers import ContentSerializer
-from catalog.api.views import INCLUDE_PARAMETER, ContentViewSet, SeasonViewSet
+from catalog.api.params import include_parameter
+from catalog.api.serializers import ContentSerializer, SeasonSerializer
+from catalog.api.views import ContentViewSet, SeasonViewSet
 from catalog.models import Season, Series
 
 
@@ -90,7 +91,7 @@ SERIES_SLUG_PARAMETER = OpenApiParameter(
 @extend_schema_view(
     retrieve=extend_schema(
         operation_id="series_seasons_retrieve",
-        parameters=[SERIES_SLUG_PARAMETER, INCLUDE_PARAMETER],
+        parameters=[SERIES_SLUG_PARAMETER, include_parameter(SeasonSerializer.INCLUDABLE)],
         description="The season of this series with this number, exactly as its own detail "
         "(`/api/v1/seasons/<slug>/`) answers.",
     )
