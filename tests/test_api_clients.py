@@ -293,6 +293,23 @@ class TestLimits:
         assert response.headers["Content-Type"] == "application/json"
         assert "detail" in response.json()
 
+    def test_a_server_error_under_tmdb_is_tmdbs_error_body(self, client, season, monkeypatch):
+        from catalog.tmdb import shapes
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(shapes, "person", broken)
+        client.raise_request_exception = False
+        person = season.credits.first().person
+
+        response = client.get(f"/tmdb/3/person/{person.pk}")
+
+        assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+        assert response.headers["Content-Type"] == "application/json"
+        assert response.json()["success"] is False
+        assert response.json()["status_code"] == 11
+
     def test_a_server_error_elsewhere_is_the_sites_page(self, client, season, monkeypatch):
         from catalog.pages import views
 

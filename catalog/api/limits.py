@@ -64,7 +64,17 @@ class JSONParser(parsers.JSONParser):
 
 
 def server_error(request):
-    """handler500: JSON under /api/, the site's page elsewhere."""
+    """handler500: JSON under /api/ (and TMDb's error body under /tmdb/), the site's page
+    elsewhere: a client reading JSON gets JSON even when something broke."""
+    if request.path_info.startswith("/tmdb/"):
+        return JsonResponse(
+            {
+                "success": False,
+                "status_code": 11,  # TMDb's "Internal error"
+                "status_message": "Internal error: Something went wrong on our side.",
+            },
+            status=HTTPStatus.INTERNAL_SERVER_ERROR,
+        )
     if request.path_info.startswith("/api/"):
         return JsonResponse(
             {"detail": "Server error: something went wrong on our side."},
