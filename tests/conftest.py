@@ -19,6 +19,13 @@ def _static_files_without_collectstatic(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Django's default hasher takes most of a second on purpose, and the suite makes and signs
+    # in hundreds of users: Django's testing docs advise a fast one ("Speeding up the tests").
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed_content(db):
     """The committed seed fixtures, loaded as `make run` loads them."""

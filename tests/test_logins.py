@@ -21,13 +21,6 @@ WRONG = "not-the-password"
 HOME = "127.0.0.1"
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings):
-    # Every sign-in hashes a password (a wrong one too) and these tests make dozens; the
-    # lockout does not depend on the hasher.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def sign_in(username, password, address=HOME):
     """One sign-in at the admin's login form from `address`, in a browser of its own."""
     client = Client(REMOTE_ADDR=address)
