@@ -72,8 +72,11 @@ def take_position(revision):
     with transaction.atomic():
         taken = FeedCounter.objects.filter(pk=1).update(value=F("value") + 1)
         if not taken:  # a database without the migration's row (a test's flushed tables)
+            # Two writers may get here at once: the second's insert waits for the first's and
+            # then does nothing (ON CONFLICT DO NOTHING), and its update waits for the lock.
             last = Revision.objects.aggregate(last=Max("position"))["last"] or 0
-            FeedCounter.objects.create(pk=1, value=last + 1)
+            FeedCounter.objects.bulk_create([FeedCounter(pk=1, value=last)], ignore_conflicts=True)
+            FeedCounter.objects.filter(pk=1).update(value=F("value") + 1)
         revision.position = FeedCounter.objects.values_list("value", flat=True).get(pk=1)
         Revision.objects.filter(pk=revision.pk).update(position=revision.position)
 

@@ -24,7 +24,13 @@ def datetime_param(request, name):
         raise ValidationError(
             {name: ["Enter an ISO 8601 date and time, e.g. 2026-03-08T12:00:00Z."]}
         )
-    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
+    if not timezone.is_aware(value):
+        return value.replace(tzinfo=UTC)
+    try:
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows up to ±23:59.
+        return value.astimezone(UTC)
+    except OverflowError:  # before year 1 or after 9999 once in UTC
+        raise ValidationError({name: ["That date and time is out of range."]}) from None
 
 
 class UpdatedSinceFilter(BaseFilterBackend):
