@@ -207,7 +207,12 @@ def test_an_infobox_key_the_article_leaves_out_stays_blank(article):
 def test_only_an_infobox_line_the_site_does_not_type_is_kept_as_written(article):
     # Bg Color, Num Episodes, Network and Released are season fields; Created by, Composer
     # and Starring are credits: each is kept there, and only there.
-    assert article.infobox == [InfoboxLineData(5, "Location", "Toronto", "- Location: Toronto")]
+    # The article's eighth line (the title is line 1).
+    assert article.infobox == [
+        InfoboxLineData(
+            position=5, key="Location", value="Toronto", source="- Location: Toronto", line=8
+        )
+    ]
 
 
 def test_an_unknown_infobox_key_credits_nobody(article):

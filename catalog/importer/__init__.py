@@ -27,11 +27,13 @@ def article_import(*, path, citations_path=None, user=None):
         with transaction.atomic(), recording(actor):
             return season_import(article=article, actor=actor)
     except WriteProblem as problem:
-        raise ArticleError(path, line_of_values(text, problem.values), str(problem)) from problem
+        line = problem.line or line_of_values(text, problem.values)
+        raise ArticleError(path, line, str(problem)) from problem
 
 
 def line_of_values(text, values):
-    """The first line of the article holding one of the refused row's text values, if any."""
+    """The first line holding one of the refused row's text values: for the rows no single
+    line gives (the season's own fields, a person's name)."""
     for value in values.values():
         if isinstance(value, str) and value:
             for number, line in enumerate(text.split("\n"), start=1):

@@ -9,7 +9,7 @@ wiki rowspans do.
 import re
 
 from catalog.importer.data import AccoladeData
-from catalog.importer.errors import ArticleError
+from catalog.importer.errors import LineProblem
 
 ACCOLADE_HEADINGS = re.compile(r"accolades|awards|nominations", re.I)
 RESULTS = {
@@ -26,7 +26,7 @@ def clean(value):
     return value.strip()
 
 
-def extract_accolades(document, article, path):
+def extract_accolades(document):
     accolades = []
     for section in document.sections:
         if not ACCOLADE_HEADINGS.search(section.title):
@@ -38,30 +38,25 @@ def extract_accolades(document, article, path):
             if headers:
                 year_text = clean(headers[0].value)
                 if not re.fullmatch(r"\d{4}", year_text):
-                    raise ArticleError(path, line, f"the accolade year {year_text!r} is not a year")
+                    raise LineProblem(line, f"the accolade year {year_text!r} is not a year")
                 year = int(year_text)
             elif previous:
                 year = previous.year
             else:
-                raise ArticleError(path, line, "this accolade row has no year")
+                raise LineProblem(line, "this accolade row has no year")
             values = [clean(cell.value) for cell in cells]
             if len(values) < 4 and previous:
                 values = [previous.award, *values]
             if len(values) < 3:
-                raise ArticleError(
-                    path, line, "an accolade row needs an award, a category and a nominee"
-                )
+                raise LineProblem(line, "an accolade row needs an award, a category and a nominee")
             award, category, nominee = values[0], values[1], values[2]
             result_text = values[3].lower() if len(values) > 3 else ""
             result = RESULTS.get(result_text)
             if result is None:
-                raise ArticleError(path, line, f"unknown accolade result {values[3]!r}")
+                raise LineProblem(line, f"unknown accolade result {values[3]!r}")
             nominee_index = 2 - (len(values) - len(cells))
             nominee_cell = cells[nominee_index] if 0 <= nominee_index < len(cells) else None
             sort_value = SORT_VALUE_RE.search(nominee_cell.attributes) if nominee_cell else None
-            # A "Surname, Given" sort key marks the nominee as a person.
-            if sort_value and "," in sort_value.group("value") and nominee:
-                article.add_person(nominee, sort_value.group("value"))
             previous = AccoladeData(
                 year=year,
                 award=award,
@@ -70,6 +65,9 @@ def extract_accolades(document, article, path):
                 nominee_sort_name=sort_value.group("value") if sort_value else "",
                 result=result,
                 source=" | ".join([str(year), *values]),
+                # A "Surname, Given" sort key marks the nominee as a person.
+                nominee_is_person=bool(sort_value and "," in sort_value.group("value") and nominee),
+                line=line,
             )
             accolades.append(previous)
     return accolades

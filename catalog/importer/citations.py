@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from catalog.importer.data import CitationData
-from catalog.importer.errors import ArticleError
+from catalog.importer.errors import LineProblem
 from catalog.importer.text import normalise, normalised_with_map
 from catalog.vocabulary import join_paragraphs, marker
 
@@ -55,16 +55,25 @@ class ArticleSentences:
         return offset
 
 
-def extract_citations(text, path, paragraphs, anchors):
+def extract_citations(text, paragraphs, anchors):
     sentences = ArticleSentences(paragraphs, anchors)
     citations, seen = [], set()
 
-    def cite(number, sentence_number, offset, line_text):
+    def cite(number, sentence_number, offset, line_text, line_number):
         anchor, sentence, _norm, _index = sentences.items[sentence_number]
         key = (number, sentence, offset)
         if key not in seen:
             seen.add(key)
-            citations.append(CitationData(number, anchor, sentence, offset, line_text))
+            citations.append(
+                CitationData(
+                    number=number,
+                    section_anchor=anchor,
+                    sentence=sentence,
+                    offset=offset,
+                    source=line_text,
+                    line=line_number,
+                )
+            )
 
     for line_number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
@@ -75,27 +84,25 @@ def extract_citations(text, path, paragraphs, anchors):
         clean = MARKER_RE.sub("", rest)
         wanted = normalise(clean)
         if not wanted:
-            raise ArticleError(path, line_number, "this line has reference markers but no sentence")
+            raise LineProblem(line_number, "this line has reference markers but no sentence")
         position = sentences.text.find(wanted)
         if position < 0:
-            raise ArticleError(
-                path, line_number, "this sentence is not in the article (after letters and digits)"
+            raise LineProblem(
+                line_number, "this sentence is not in the article (after letters and digits)"
             )
         first_sentence, _within = sentences.locate(position)
         if leading:
             if first_sentence == 0:
-                raise ArticleError(
-                    path, line_number, "a leading marker needs a sentence before this one"
-                )
+                raise LineProblem(line_number, "a leading marker needs a sentence before this one")
             before = first_sentence - 1
             end = len(sentences.items[before][1])
             for number in MARKER_RE.findall(leading.group("markers")):
-                cite(int(number), before, end, line)
+                cite(int(number), before, end, line, line_number)
         for found in MARKER_RE.finditer(rest):
             cited = normalise(MARKER_RE.sub("", rest[: found.start()]))
             sentence_number, within = sentences.locate(position + max(len(cited) - 1, 0))
             offset = sentences.end_offset(sentence_number, within + 1)
-            cite(int(found.group(1)), sentence_number, offset, line)
+            cite(int(found.group(1)), sentence_number, offset, line, line_number)
     return citations
 
 

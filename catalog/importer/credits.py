@@ -7,8 +7,8 @@ mentioned or quoted gets no credit.
 
 import re
 
-from catalog.importer.data import CreditData
-from catalog.importer.errors import ArticleError
+from catalog.importer.data import CreditData, Note
+from catalog.importer.errors import LineProblem
 from catalog.importer.text import NAME, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
@@ -30,7 +30,7 @@ PER_EPISODE_RE = re.compile(
 )
 
 
-def cast_credits(document, article, path):
+def cast_credits(document):
     """Credits from the list items under the cast headings, in billing order."""
     credits = []
     for section in document.sections:
@@ -42,18 +42,17 @@ def cast_credits(document, article, path):
             name = (match.group("name") if match else item.text).strip()
             character = match.group("character").strip() if match else ""
             if not name:
-                raise ArticleError(path, item.number, "this cast line names nobody")
-            article.add_person(name)
+                raise LineProblem(item.number, "this cast line names nobody")
             credits.append(
-                CreditData(name, "cast", billing, character, "", order, None, "", item.raw)
+                cast(name, billing, order, source=item.raw, line=item.number, character=character)
             )
     return credits
 
 
-def infobox_credits(infobox, article, cast, path):
+def infobox_credits(infobox, cast_list):
     """Crew named by infobox keys; the Starring list checked against the main cast."""
     credits = []
-    main_names = [credit.person for credit in cast if credit.billing == "main"]
+    main_names = [credit.person for credit in cast_list if credit.billing == "main"]
     for key, value, line in infobox:
         known_key = infobox_key(key)
         if known_key == INFOBOX_STARRING:
@@ -61,8 +60,7 @@ def infobox_credits(infobox, article, cast, path):
             if main_names and set(starring) != set(main_names):
                 missing = sorted(set(main_names) - set(starring))
                 extra = sorted(set(starring) - set(main_names))
-                raise ArticleError(
-                    path,
+                raise LineProblem(
                     line.number,
                     "the Starring list does not match the Main cast list"
                     + (f"; not in Starring: {', '.join(missing)}" if missing else "")
@@ -70,64 +68,98 @@ def infobox_credits(infobox, article, cast, path):
                 )
             if not main_names:
                 for order, name in enumerate(starring, start=1):
-                    article.add_person(name)
-                    credits.append(
-                        CreditData(name, "cast", "main", "", "", order, None, "", line.text)
-                    )
+                    credits.append(cast(name, "main", order, source=line.text, line=line.number))
         elif known_key in INFOBOX_JOBS:
             job = INFOBOX_JOBS[known_key]
             for name in split_list(value):
-                article.add_person(name)
-                credits.append(CreditData(name, "crew", None, "", job, 0, None, "", line.text))
+                credits.append(crew(name, job, line.text, line.number))
     return credits
 
 
-def prose_credits(paragraphs, article, episode_count):
-    """Crew credited by the prose: who joined as what, who composed, who made what, per episode."""
-    credits = []
+def prose_credits(paragraphs, episode_count):
+    """Crew credited by the prose: who joined as what, who composed, who made what, per episode.
+    Returns (credits, notes)."""
+    credits, notes = [], []
     for paragraph in paragraphs:
         for index, sentence in enumerate(paragraph.sentences):
             text = outside_quotes(sentence.text)
             for match in JOINED_RE.finditer(text):
                 for job in split_list(match.group("jobs")):
-                    credits.append(crew(article, match.group("name"), job, sentence.text))
+                    credits.append(crew(match.group("name"), job, sentence.text, paragraph.line))
             for match in COMPOSED_RE.finditer(text):
-                credits.append(crew(article, match.group("name"), "composer", sentence.text))
+                credits.append(crew(match.group("name"), "composer", sentence.text, paragraph.line))
             for match in CREATED_BY_RE.finditer(text):
                 words = match.group("description").split()
                 job = words[-1] if words else "artist"
                 what = match.group("what").strip()
-                credits.append(crew(article, match.group("name"), job, sentence.text, note=what))
+                credits.append(
+                    crew(match.group("name"), job, sentence.text, paragraph.line, note=what)
+                )
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
-                credits.extend(
-                    per_episode_credits(article, match, previous, sentence.text, episode_count)
+                found, dropped = per_episode_credits(
+                    match, previous, sentence.text, paragraph.line, episode_count
                 )
-    return credits
+                credits.extend(found)
+                notes.extend(dropped)
+    return credits, notes
 
 
-def crew(article, name, job, source, note="", episode=None, order=0):
-    article.add_person(name)
-    return CreditData(name, "crew", None, "", job, order, episode, note, source)
+def cast(name, billing, order, *, source, line, character=""):
+    return CreditData(
+        person=name,
+        department="cast",
+        billing=billing,
+        character=character,
+        job="",
+        order=order,
+        episode=None,
+        note="",
+        source=source,
+        line=line,
+    )
 
 
-def per_episode_credits(article, match, previous_sentence, source, episode_count):
+def crew(name, job, source, line, note="", episode=None, order=0):
+    return CreditData(
+        person=name,
+        department="crew",
+        billing=None,
+        character="",
+        job=job,
+        order=order,
+        episode=episode,
+        note=note,
+        source=source,
+        line=line,
+    )
+
+
+def per_episode_credits(match, previous_sentence, source, line, episode_count):
+    """(credits, notes): one credit per episode, in order; names past the last episode dropped."""
     noun = match.group("noun").strip()
     job = noun[:-1] if noun.endswith("s") else noun
     if "cover" in previous_sentence.lower() and "cover" not in job:
         job = f"cover {job}"
     names = split_list(match.group("names"))
+    notes = []
     if episode_count and len(names) != episode_count:
-        article.notes.append(
-            f"{len(names)} {noun} are listed for {episode_count} episodes; "
-            "the extra or missing ones were not credited"
+        notes.append(
+            Note(
+                line=line,
+                kind="dropped",
+                text=source,
+                message=f"{len(names)} {noun} are listed for {episode_count} episodes; "
+                "the extra or missing ones were not credited",
+            )
         )
         names = names[:episode_count]
-    return [
-        crew(article, name, job, source, episode=number, order=number)
+    credits = [
+        crew(name, job, source, line, episode=number, order=number)
         for number, name in enumerate(names, start=1)
     ]
+    return credits, notes
 
 
 def unique_credits(credits):

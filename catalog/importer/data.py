@@ -1,9 +1,12 @@
-"""The plain data an article yields: what the writer saves, nothing tied to the database."""
+"""The plain data an article yields: what the writer saves, nothing tied to the database.
+
+Every piece carries `line`, the article line it was read from (None where it has none), so
+that a refused value is reported where the editor wrote it. Build them with keywords.
+"""
 
 import datetime
 from dataclasses import dataclass, field
 
-from catalog.importer.text import sort_name as default_sort_name
 from catalog.vocabulary import marker_numbers
 
 
@@ -21,6 +24,7 @@ class InfoboxLineData:
     key: str
     value: str
     source: str
+    line: int | None = None
 
 
 @dataclass
@@ -30,6 +34,7 @@ class SectionData:
     title: str
     anchor: str
     body: str
+    line: int | None = None
 
 
 @dataclass
@@ -43,6 +48,7 @@ class CreditData:
     episode: int | None
     note: str
     source: str
+    line: int | None = None
 
 
 @dataclass
@@ -61,6 +67,7 @@ class ReviewData:
     scope: str
     order: int
     source: str
+    line: int | None = None
 
 
 @dataclass
@@ -72,6 +79,7 @@ class EventData:
     people: list[str]
     source: str
     from_lead: bool = False
+    line: int | None = None
 
 
 @dataclass
@@ -83,6 +91,8 @@ class AccoladeData:
     nominee_sort_name: str
     result: str
     source: str
+    nominee_is_person: bool = False
+    line: int | None = None
 
 
 @dataclass
@@ -94,6 +104,22 @@ class CitationData:
     sentence: str
     offset: int
     source: str
+    line: int | None = None
+
+
+@dataclass
+class Note:
+    """Something the importer read but could not use, or had to drop: shown after an import,
+    an error under `--strict`."""
+
+    line: int | None
+    kind: str  # what the text looked like it held: job, review, rating, aggregate, date, ...
+    text: str  # the sentence (or value) as written
+    message: str  # what was not understood or was dropped, and why
+
+    def __str__(self):
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.message}: {self.text!r}"
 
 
 @dataclass
@@ -116,17 +142,10 @@ class ArticleData:
     events: list[EventData] = field(default_factory=list)
     accolades: list[AccoladeData] = field(default_factory=list)
     citations: list[CitationData] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    paragraphs: list = field(default_factory=list, repr=False)  # prose.Paragraph, as read
 
     def cited_numbers(self):
         """The reference numbers the markers in the lead and the section bodies name."""
         texts = [self.lead, *(section.body for section in self.sections)]
         return sorted({number for text in texts for number in marker_numbers(text)})
-
-    def add_person(self, name, sort_name=""):
-        known = self.people.get(name)
-        if known is None:
-            self.people[name] = PersonData(name, sort_name or default_sort_name(name))
-        elif sort_name:
-            known.sort_name = sort_name
-        return name

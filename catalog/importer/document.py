@@ -8,7 +8,7 @@ tables, kept as rows of cells.
 import re
 from dataclasses import dataclass, field
 
-from catalog.importer.errors import ArticleError
+from catalog.importer.errors import LineProblem
 
 TITLE_RE = re.compile(r"^=(?!=)\s*(.*?)\s*=$")
 HEADING_RE = re.compile(r"^(={2,6})(?!=)\s*(.*?)\s*\1$")
@@ -59,18 +59,18 @@ def split_cell(raw):
     return raw.strip(), ""
 
 
-def parse_document(text, path="<article>"):
+def parse_document(text):
     lines = text.split("\n")
     if text.startswith("\ufeff"):
         lines[0] = lines[0][1:]
     if not lines or not lines[0].strip():
-        raise ArticleError(path, 1, "the first line must be the title, written as `= Title =`")
+        raise LineProblem(1, "the first line must be the title, written as `= Title =`")
     title_match = TITLE_RE.match(lines[0].strip())
     if not title_match:
-        raise ArticleError(path, 1, "the first line must be the title, written as `= Title =`")
+        raise LineProblem(1, "the first line must be the title, written as `= Title =`")
     title = title_match.group(1).strip()
     if not title:
-        raise ArticleError(path, 1, "the title is empty")
+        raise LineProblem(1, "the title is empty")
 
     infobox = []
     lead = []
@@ -100,13 +100,13 @@ def parse_document(text, path="<article>"):
             continue
         if in_infobox:
             if not stripped.startswith("-"):
-                raise ArticleError(path, number, "an infobox line must read `- Key: Value`")
+                raise LineProblem(number, "an infobox line must read `- Key: Value`")
             match = INFOBOX_LINE_RE.match(stripped)
             if not match or not match.group("key"):
-                raise ArticleError(path, number, "this infobox line has no key (`- Key: Value`)")
+                raise LineProblem(number, "this infobox line has no key (`- Key: Value`)")
             key = match.group("key")
             if any(existing == key for existing, _value, _line in infobox):
-                raise ArticleError(path, number, f"the infobox key {key!r} is given twice")
+                raise LineProblem(number, f"the infobox key {key!r} is given twice")
             infobox.append((key, match.group("value"), Line(stripped, number)))
             continue
         heading = HEADING_RE.match(stripped)
@@ -115,7 +115,7 @@ def parse_document(text, path="<article>"):
             current_row = None
             heading_title = heading.group(2).strip()
             if not heading_title:
-                raise ArticleError(path, number, "this heading is empty")
+                raise LineProblem(number, "this heading is empty")
             sections.append(Section(len(heading.group(1)), heading_title, number))
             continue
         if stripped.startswith("- ") or stripped == "-":

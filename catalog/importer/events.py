@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from catalog.importer.data import EventData
 from catalog.importer.dates import DateProblem, find_date_mentions, years_in
-from catalog.importer.errors import ArticleError
+from catalog.importer.errors import LineProblem
 from catalog.importer.text import quoted_spans
 from catalog.vocabulary import kind_of_headings, kind_of_words
 
@@ -30,7 +30,7 @@ def clause_of(sentence, mention):
     return sentence
 
 
-def extract_events(paragraphs, people_names, path):
+def extract_events(paragraphs, people_names):
     events = []
     for paragraph in paragraphs:
         quoted = quoted_spans(paragraph.text)
@@ -40,7 +40,7 @@ def extract_events(paragraphs, people_names, path):
             try:
                 mentions = find_date_mentions(sentence.text, context_years)
             except DateProblem as error:
-                raise ArticleError(path, paragraph.line, str(error)) from error
+                raise LineProblem(paragraph.line, str(error)) from error
             mentions = [
                 m for m in mentions if not any(a < sentence.start + m.start < b for a, b in quoted)
             ]
@@ -56,6 +56,7 @@ def extract_events(paragraphs, people_names, path):
                         people=people_in(sentence.text, people_names),
                         source=sentence.text,
                         from_lead=paragraph.section is None,
+                        line=paragraph.line,
                     )
                 )
             context_years.extend(years_in(sentence.text))

@@ -7,13 +7,14 @@ from django.utils.text import slugify
 from catalog.importer.accolades import extract_accolades
 from catalog.importer.citations import extract_citations, write_markers
 from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
-from catalog.importer.data import ArticleData, InfoboxLineData, SectionData
+from catalog.importer.data import ArticleData, InfoboxLineData, PersonData, SectionData
 from catalog.importer.dates import DateProblem, parse_iso_date
 from catalog.importer.document import parse_document
-from catalog.importer.errors import ArticleError
+from catalog.importer.errors import ArticleError, LineProblem
 from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
 from catalog.importer.reviews import extract_reviews
+from catalog.importer.text import sort_name
 from catalog.vocabulary import (
     INFOBOX_SEASON_FIELDS,
     anchor_for,
@@ -26,30 +27,34 @@ TITLE_RE = re.compile(r"^(?P<series>.+?)\s*\(?\b[Ss]eason (?P<number>\d{1,3})\)?
 HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def read_infobox(document, article, path):
+def read_infobox(document, article):
     """The season's own fields from their keys; the lines the site keeps as written (neither a
     season field nor a credit: `vocabulary.is_typed_infobox_key`) at their place in the box."""
     for position, (key, value, line) in enumerate(document.infobox, start=1):
         field = INFOBOX_SEASON_FIELDS.get(infobox_key(key))
         if field == "background_color":
             if not HEX_COLOR_RE.match(value):
-                raise ArticleError(path, line.number, f"{value!r} is not a colour as #RRGGBB")
+                raise LineProblem(line.number, f"{value!r} is not a colour as #RRGGBB")
             article.background_color = value.lower()
         elif field == "episode_count":
             if not re.fullmatch(r"\d{1,4}", value) or int(value) == 0:
-                raise ArticleError(
-                    path, line.number, f"{value!r} is not a number of episodes (a whole number)"
+                raise LineProblem(
+                    line.number, f"{value!r} is not a number of episodes (a whole number)"
                 )
             article.episode_count = int(value)
         elif field == "release_date":
             try:
                 article.release_date = parse_iso_date(value)
             except DateProblem as error:
-                raise ArticleError(path, line.number, str(error)) from error
+                raise LineProblem(line.number, str(error)) from error
         elif field is not None:  # network, episode_list_title: text as written
             setattr(article, field, value)
         elif not is_typed_infobox_key(key):  # a credit's key is read by credits.py
-            article.infobox.append(InfoboxLineData(position, key, value, line.text))
+            article.infobox.append(
+                InfoboxLineData(
+                    position=position, key=key, value=value, source=line.text, line=line.number
+                )
+            )
 
 
 def section_data(document):
@@ -58,16 +63,39 @@ def section_data(document):
         # The page's anchor rule, so that a section links to where the page shows it.
         anchor = anchor_for(section.title, used, fallback=f"section-{position}")
         body = join_paragraphs(line.text for line in section.paragraphs)
-        sections.append(SectionData(position, section.level, section.title, anchor, body))
+        sections.append(
+            SectionData(
+                position=position,
+                level=section.level,
+                title=section.title,
+                anchor=anchor,
+                body=body,
+                line=section.line,
+            )
+        )
     return sections
 
 
 def parse_article(text, path="<article>", citations_text=None, citations_path="<citations>"):
-    document = parse_document(text, path)
+    """The article's plain data; a problem is an ArticleError naming the file and line."""
+    try:
+        article = read_article_text(text)
+    except LineProblem as problem:
+        raise ArticleError(path, problem.line, problem.problem) from problem
+    if citations_text is not None:
+        try:
+            read_citations(article, citations_text)
+        except LineProblem as problem:
+            raise ArticleError(citations_path, problem.line, problem.problem) from problem
+    return article
+
+
+def read_article_text(text):
+    document = parse_document(text)
     title_match = TITLE_RE.match(document.title)
     if not title_match:
-        raise ArticleError(
-            path, 1, "the title must name a series and a season, as in `= Jessica Jones season 2 =`"
+        raise LineProblem(
+            1, "the title must name a series and a season, as in `= Jessica Jones season 2 =`"
         )
     article = ArticleData(
         title=document.title,
@@ -76,24 +104,41 @@ def parse_article(text, path="<article>", citations_text=None, citations_path="<
         slug=slugify(document.title),
         lead=join_paragraphs(line.text for line in document.lead),
     )
-    read_infobox(document, article, path)
+    read_infobox(document, article)
     article.sections = section_data(document)
-    paragraphs = paragraphs_of(document)
+    article.paragraphs = paragraphs_of(document)
 
-    cast = cast_credits(document, article, path)
-    crew = infobox_credits(document.infobox, article, cast, path)
-    prose = prose_credits(paragraphs, article, article.episode_count)
+    cast = cast_credits(document)
+    crew = infobox_credits(document.infobox, cast)
+    prose, notes = prose_credits(article.paragraphs, article.episode_count)
+    article.notes.extend(notes)
     article.credits = unique_credits([*cast, *crew, *prose])
     if article.episode_count is None:
         episodes = [credit.episode for credit in article.credits if credit.episode]
         article.episode_count = max(episodes) if episodes else None
-
-    article.reviews = extract_reviews(paragraphs, article)
-    article.accolades = extract_accolades(document, article, path)
-    article.events = extract_events(paragraphs, list(article.people), path)
-    if citations_text is not None:
-        anchors = [section.anchor for section in article.sections]
-        article.citations = extract_citations(citations_text, citations_path, paragraphs, anchors)
-        # Last: every reader above took the article's words without them.
-        write_markers(article)
+    article.reviews = extract_reviews(article.paragraphs)
+    article.accolades = extract_accolades(document)
+    article.people = people_named(article)
+    article.events = extract_events(article.paragraphs, list(article.people))
     return article
+
+
+def people_named(article):
+    """Everyone the article credits, reviews as a critic or nominates as a person, in article
+    order; a nominee's "Surname, Given" sort key is kept over the one guessed from the name."""
+    people = {}
+    names = [credit.person for credit in article.credits]
+    names += [review.critic for review in article.reviews if review.critic]
+    for name in names:
+        people.setdefault(name, PersonData(name, sort_name(name)))
+    for accolade in article.accolades:
+        if accolade.nominee_is_person:
+            people[accolade.nominee] = PersonData(accolade.nominee, accolade.nominee_sort_name)
+    return people
+
+
+def read_citations(article, citations_text):
+    anchors = [section.anchor for section in article.sections]
+    article.citations = extract_citations(citations_text, article.paragraphs, anchors)
+    # Last: every reader above took the article's words without them.
+    write_markers(article)

@@ -57,7 +57,7 @@ def is_review_paragraph(paragraph):
     return any(REVIEW_HEADINGS.search(heading) for heading in paragraph.headings[:1])
 
 
-def extract_reviews(paragraphs, article):
+def extract_reviews(paragraphs):
     reviews = []
     for paragraph in paragraphs:
         if not is_review_paragraph(paragraph):
@@ -65,7 +65,7 @@ def extract_reviews(paragraphs, article):
         segments = []  # (review, its sentences) for the critics' reviews of this paragraph
         for sentence in paragraph.sentences:
             text = sentence.text
-            aggregate = aggregate_review(text, len(reviews))
+            aggregate = aggregate_review(text, len(reviews), paragraph.line)
             if aggregate:
                 reviews.append(aggregate)
                 segments.append((None, []))
@@ -74,7 +74,7 @@ def extract_reviews(paragraphs, article):
             if consensus and reviews and reviews[-1].kind == "aggregate":
                 reviews[-1].consensus = consensus.group("text").rstrip()
                 continue
-            started = critic_review(text, len(reviews), reviews)
+            started = critic_review(text, len(reviews), reviews, paragraph.line)
             if started:
                 reviews.append(started)
                 segments.append((started, [text]))
@@ -83,13 +83,10 @@ def extract_reviews(paragraphs, article):
         for review, texts in segments:
             if review:
                 add_detail(review, " ".join(texts))
-        for review in reviews:
-            if review.critic:
-                article.add_person(review.critic)
     return reviews
 
 
-def aggregate_review(text, order):
+def aggregate_review(text, order, line):
     approval = APPROVAL_RE.search(text)
     out_of_100 = OUT_OF_100_RE.search(text)
     if not approval and not out_of_100:
@@ -118,6 +115,7 @@ def aggregate_review(text, order):
         scope="",
         order=order,
         source=text,
+        line=line,
     )
 
 
@@ -144,7 +142,7 @@ def critic_and_outlet(text):
     return None
 
 
-def critic_review(text, order, earlier):
+def critic_review(text, order, earlier, line):
     named = critic_and_outlet(text)
     if not named:
         return None
@@ -183,6 +181,7 @@ def critic_review(text, order, earlier):
         scope="",
         order=order,
         source=text,
+        line=line,
     )
     return review
 

@@ -35,8 +35,9 @@ from catalog.vocabulary import strip_markers
 class WriteProblem(Exception):
     """A value the parser accepted that the model refuses (too long, say)."""
 
-    def __init__(self, model, error, values):
-        # The refused values first, so that the article line named is the one holding them.
+    def __init__(self, model, error, values, line=None):
+        self.line = line  # the article line the row was read from, where the data knows it
+        # The refused values first, so that a line found by value is the one holding them.
         refused = {name: values[name] for name in error.message_dict if name in values}
         self.values = {**refused, **values}
         problems = "; ".join(
@@ -56,17 +57,18 @@ class ImportSummary(Counter):
         return ", ".join(parts)
 
 
-def upsert(writer, model, lookup, values=None, *, create_only=None, many=None):
+def upsert(writer, model, lookup, values=None, *, create_only=None, many=None, line=None):
     """Get the row matching `lookup`; create it, or update it where `values` (or the
     many-to-many `many`, as sets of primary keys) differ.
 
     `create_only` values are set on creation and left alone afterwards (editors own them).
+    `line` is the article line the row comes from, named if the row is refused.
     """
     values, many = values or {}, many or {}
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         instance = writer.save(
-            model(**lookup, **(create_only or {})), {**lookup, **values}, values, many
+            model(**lookup, **(create_only or {})), {**lookup, **values}, values, many, line
         )
         writer.summary["created", model.__name__] += 1
         return instance
@@ -77,7 +79,7 @@ def upsert(writer, model, lookup, values=None, *, create_only=None, many=None):
         if set(getattr(instance, name).values_list("pk", flat=True)) != set(pks)
     }
     if changed or changed_many:
-        writer.save(instance, {**lookup, **values}, changed, changed_many)
+        writer.save(instance, {**lookup, **values}, changed, changed_many, line)
         writer.summary["updated", model.__name__] += 1
     else:
         writer.summary["unchanged", model.__name__] += 1
@@ -91,14 +93,14 @@ class Writer:
         self.actor = actor
         self.summary = ImportSummary()
 
-    def save(self, instance, row_values, fields, many=None):
+    def save(self, instance, row_values, fields, many=None, line=None):
         """The saved instance; a refused value is a WriteProblem naming `row_values`."""
         try:
             return services.content_save(
                 instance=instance, fields=fields, many=many, actor=self.actor
             )
         except ValidationError as error:
-            raise WriteProblem(type(instance), error, row_values) from error
+            raise WriteProblem(type(instance), error, row_values, line) from error
 
 
 @transaction.atomic
@@ -135,6 +137,7 @@ def season_import(*, article, actor):
             InfoboxField,
             {"season": season, "key": line.key},
             {"position": line.position, "value": line.value, "source": line.source},
+            line=line.line,
         )
     for data in article.sections:
         # Positions shift when an article gains a section; free them before reusing them.
@@ -152,6 +155,7 @@ def season_import(*, article, actor):
                 "title": data.title,
                 "body": data.body,
             },
+            line=data.line,
         )
     people = {
         name: upsert(
@@ -181,6 +185,7 @@ def season_import(*, article, actor):
                 "note": credit.note,
                 "source": credit.source,
             },
+            line=credit.line,
         )
     write_reviews(writer, season, article, people)
     for event in article.events:
@@ -195,6 +200,7 @@ def season_import(*, article, actor):
             },
             {"kind": event.kind, "text": event.text},
             many={"people": {people[name].pk for name in event.people}},
+            line=event.line,
         )
     for accolade in article.accolades:
         upsert(
@@ -212,6 +218,7 @@ def season_import(*, article, actor):
                 "result": accolade.result,
                 "source": accolade.source,
             },
+            line=accolade.line,
         )
     return season, writer.summary
 
@@ -223,6 +230,7 @@ def write_reviews(writer, season, article, people):
             Outlet,
             {"slug": slugify(review.outlet)},
             {"name": review.outlet, "is_aggregator": review.is_aggregator},
+            line=review.line,
         )
         lookup = {"season": season, "outlet": outlet, "kind": review.kind}
         if review.critic:
@@ -243,4 +251,5 @@ def write_reviews(writer, season, article, people):
                 "order": review.order,
                 "source": review.source,
             },
+            line=review.line,
         )
