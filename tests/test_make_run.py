@@ -149,15 +149,24 @@ def manage(*args, **env):
     )
 
 
+def test_with_debug_off_setup_site_collects_the_static_files_pages_then_link(
+    client, db, debug_off_nothing_collected, settings, capsys
+):
+    call_command("setup_site")
+    page = client.get("/")
+
+    assert "the static files are collected" in capsys.readouterr().out
+    assert (settings.STATIC_ROOT / "staticfiles.json").exists()
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.text)[1]
+    assert re.fullmatch(r"/static/catalog/site\.[0-9a-f]{12}\.css", stylesheet)  # hashed
+    assert (
+        "catalog.W002" not in manage("check", DJANGO_STATIC_ROOT=str(settings.STATIC_ROOT)).stderr
+    )
+
+
 def test_with_debug_off_start_up_says_how_to_collect_the_static_files(tmp_path):
-    static_root = str(tmp_path / "static")
+    done = manage("check", DJANGO_STATIC_ROOT=str(tmp_path))
 
-    before = manage("check", DJANGO_STATIC_ROOT=static_root)
-    manage("collectstatic", "--noinput", DJANGO_STATIC_ROOT=static_root).check_returncode()
-    after = manage("check", DJANGO_STATIC_ROOT=static_root)
-
-    assert before.returncode == 0  # a warning: the pages still answer
-    assert "catalog.W002" in before.stderr
-    assert "manage.py collectstatic --noinput" in before.stderr
-    assert "catalog.W002" not in after.stderr
-    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert done.returncode == 0  # a warning: the pages still answer
+    assert "catalog.W002" in done.stderr
+    assert "manage.py collectstatic --noinput" in done.stderr

@@ -30,6 +30,9 @@ def site_address(host, port):
 
 
 class Command(BaseCommand):
+    # runserver checks right after; checked before this command, the static files it is
+    # about to collect would be reported missing.
+    requires_system_checks = []
     help = (
         "Load the seed fixtures into an empty database and create an admin account "
         "(with a random password, printed once) when there is none; with debug off, collect "
