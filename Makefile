@@ -1,8 +1,13 @@
-# One command to run the site, one to test it. Both create .venv and install what is missing.
+# One command to run the site, one to test it. Both create .venv and install what is missing:
+# `make run` what the site needs, `make test` the test tools besides.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+# What the site needs (`make run`), then the test tools (`make test`): each installed once,
+# and again when the dependencies or their pins change.
+SITE_INSTALLED := $(VENV)/.installed-site
+DEV_INSTALLED := $(VENV)/.installed-dev
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
@@ -11,18 +16,24 @@ CHROMIUM ?= /usr/bin/chromium
 VARNISHD ?= /usr/sbin/varnishd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser varnish run test bench bench-storage lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish run test bench bench-storage lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstalled whenever the dependencies or their pins change.
-$(INSTALLED): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	touch $(INSTALLED)
+$(SITE_INSTALLED): $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) -e .
+	touch $@
 
-install: $(INSTALLED)
+# The `dev` extras: the test tools (pytest, Playwright, schemathesis, ...) and ruff.
+$(DEV_INSTALLED): $(SITE_INSTALLED)
+	$(PIP) -e '.[dev]'
+	touch $@
+
+install-site: $(SITE_INSTALLED)
+
+install: $(DEV_INSTALLED)
 
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
@@ -38,9 +49,10 @@ varnish:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; \
 	fi
 
-run: install
+# With DJANGO_DEBUG=0, setup_site collects the static files too.
+run: install-site
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py setup_site
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py setup_site --host $(HOST) --port $(PORT)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install $(CHROMIUM) varnish
@@ -56,13 +68,13 @@ bench-storage: install
 lint: install
 	$(BIN)/ruff check .
 
-migrations-check: install
+migrations-check: install-site
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-fixtures: install
+fixtures: install-site
 	$(BIN)/python manage.py build_fixtures
 
-fixtures-check: install
+fixtures-check: install-site
 	$(BIN)/python manage.py build_fixtures --check
 
 clean:

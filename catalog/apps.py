@@ -8,7 +8,7 @@ class CatalogConfig(AppConfig):
     def ready(self):
         from catalog import (
             caching,  # noqa: F401  (connects the invalidation receiver)
-            checks,  # noqa: F401  (registers the deployment checks)
+            checks,  # noqa: F401  (registers the system checks)
             logins,  # noqa: F401  (connects the sign-in receiver)
             revisions,
         )

@@ -158,11 +158,29 @@ def key_versions(keys):
     return versions, found.get(GENERATION)
 
 
+def request_key_versions(request, keys):
+    """key_versions(keys), read once a request: the API's validators read the versions of the
+    keys an answer names while it is made, and the answer cache, storing it right after,
+    reuses that read for the keys it checks (a part of them) instead of asking the cache
+    again. Keys the first read did not cover are read afresh, with the generation.
+
+    Reusing is safe: that read came after the view read the database, so its generation
+    still catches an edit that committed meanwhile ("A race"), and a version that moves
+    after it only makes the stored answer stale sooner."""
+    request = getattr(request, "_request", request)  # a DRF request wraps Django's
+    read = getattr(request, "key_versions", None)
+    if read is not None and set(keys) <= read[0].keys():
+        versions, generation = read
+        return {key: versions[key] for key in sorted(keys)}, generation
+    request.key_versions = key_versions(keys)
+    return request.key_versions
+
+
 def latest_change(request):
     """The latest version (nanoseconds) among the keys `request`'s answer names: when
     anything it shows last changed, deletions from its lists included (the API's validators)."""
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
-    versions, _generation = key_versions(named_keys(request))
+    versions, _generation = request_key_versions(request, named_keys(request))
     return max(filter(None, versions.values()), default=None)
 
 
@@ -180,6 +198,7 @@ class AnswerCacheMiddleware:
 
     def __call__(self, request):
         request.surrogate_keys = None  # views that may be cached tag() their answers
+        request.key_versions = None  # what request_key_versions read, for the next asker
         answer_key = self._answer_key(request)
         if answer_key is None:
             return self.get_response(request)
@@ -195,7 +214,8 @@ class AnswerCacheMiddleware:
             response = self.get_response(request)
             if self._storable(request, response):
                 local_answers.forget(answer_key)  # from now on, stored as usual
-                self._label(request, response, self._versions(checked_keys(request))[0])
+                versions = request_key_versions(request, checked_keys(request))[0]
+                self._label(request, response, versions)
                 return _conditional(request, response)
             return response
         if local is not None:  # one read: is what this process holds still current?
@@ -218,7 +238,7 @@ class AnswerCacheMiddleware:
         if not self._storable(request, response):
             local_answers.put(answer_key, UNSTORABLE)
             return response
-        versions, generation = self._versions(checked_keys(request))
+        versions, generation = request_key_versions(request, checked_keys(request))
         self._label(request, response, versions)
         if generation == started:
             stored = {
@@ -259,9 +279,6 @@ class AnswerCacheMiddleware:
             and not response.cookies
             and not any(word in cache_control for word in NEVER_STORED)
         )
-
-    def _versions(self, keys):
-        return key_versions(keys)
 
     def _label(self, request, response, versions):
         response[HEADER] = " ".join(sorted(named_keys(request)))

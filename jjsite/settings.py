@@ -175,7 +175,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "catalog.staticfiles.StaticFilesStorage"  # WhiteNoise's, hashed and compressed
         )
     },
 }

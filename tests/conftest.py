@@ -12,7 +12,8 @@ from tests.seed import FIXTURE, SEED_SLUG
 
 @pytest.fixture(autouse=True)
 def _static_files_without_collectstatic(settings):
-    # Production's manifest storage needs `collectstatic` first; tests find files in the apps.
+    # Tests link static files by their plain names and find them in the apps, as debug does
+    # (production's storage hashes the names `collectstatic` wrote: catalog/staticfiles.py).
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

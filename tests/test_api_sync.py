@@ -613,6 +613,13 @@ def admin_add(client, model, **values):
     assert answer.status_code == HTTPStatus.FOUND, answer.content[:500]
 
 
+def admin_add_credit(client, season, person, *, billing="", **values):
+    """Add `person`'s credit on `season` in the admin (a crew credit has no billing)."""
+    admin_add(
+        client, Credit, season=str(season.pk), person=str(person.pk), billing=billing, **values
+    )
+
+
 def admin_delete(client, model, pk):
     url = admin_url(model, "delete", pk)
     data = browser_form_data(client.get(url), form_selector="#content form", submit=None)
@@ -639,16 +646,7 @@ def test_a_mirror_following_the_feed_around_admin_edits_equals_the_api(
     admin_save(client, Person, renamed.pk, name=f"{renamed.name} Jr.", slug=f"{renamed.slug}-jr")
     admin_save(client, Credit, credits[3].pk, character="Someone else")
     admin_save(client, Season, season.pk, network="Netflix (worldwide)")
-    admin_add(
-        client,
-        Credit,
-        season=str(season.pk),
-        person=str(ritter.pk),
-        department="crew",
-        billing="",
-        job="director",
-        order="500",
-    )
+    admin_add_credit(client, season, ritter, department="crew", job="director", order="500")
     admin_delete(client, Review, Review.objects.filter(season=season).first().pk)
 
     mirror.sync()
@@ -669,15 +667,8 @@ def test_a_mirror_following_the_feed_around_admin_edits_equals_the_api(
         timeout=10,
     )
     assert answer.status_code == HTTPStatus.OK, answer.text
-    admin_add(
-        client,
-        Credit,
-        season=str(season.pk),
-        person=str(ada.pk),
-        department="cast",
-        billing="guest",
-        character="A newcomer",
-        order="600",
+    admin_add_credit(
+        client, season, ada, department="cast", billing="guest", character="A newcomer", order="600"
     )
     lonely = next(
         c

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -264,14 +265,19 @@ def test_invalidating_everything_renders_everything_again(client, season):
         assert get(client, url)[1] > 0
 
 
-def test_an_answer_made_while_an_edit_commits_is_not_stored(season):
+@pytest.mark.parametrize("reads_validators", [False, True])
+def test_an_answer_made_while_an_edit_commits_is_not_kept(season, reads_validators):
     # The edit's invalidation lands while the answer is being made: what the answer read may
-    # be from before the edit, so it is served once but not kept.
+    # be from before the edit, so it is served once but not kept. When the view read the
+    # versions for its validators (the API does), the answer cache reuses that read: stored
+    # under the versions from before the edit, the answer is stale at the next request.
     renders = []
 
     def view(request):
         renders.append(request)
         caching.tag(request, f"season-{season.pk}")
+        if reads_validators:
+            caching.latest_change(request)
         if len(renders) == 1:
             caching.invalidate({f"season-{season.pk}"})  # another worker's edit commits now
         return HttpResponse("page")
@@ -281,7 +287,48 @@ def test_an_answer_made_while_an_edit_commits_is_not_stored(season):
     for _ in range(3):
         assert middleware(factory.get("/somewhere/")).status_code == 200
 
-    assert len(renders) == 2  # the first answer was not kept; the second was
+    assert len(renders) == 2  # the first answer is never served again; the second is
+
+
+class CountingLocMemCache(LocMemCache):
+    """Local memory, counting the reads of content versions (a test's view of the traffic
+    a shared cache such as Redis would get)."""
+
+    version_reads = []
+
+    def get_many(self, keys, version=None):
+        keys = list(keys)
+        if any(key.startswith("answers:version:") for key in keys):
+            CountingLocMemCache.version_reads.append(keys)
+        return super().get_many(keys, version)
+
+
+@pytest.fixture
+def counting_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.test_caching.CountingLocMemCache", "LOCATION": "counted"}
+    }
+    cache.clear()
+    caching.local_answers.forget()
+    CountingLocMemCache.version_reads.clear()
+    return CountingLocMemCache.version_reads
+
+
+def test_an_api_answer_made_afresh_reads_its_versions_from_the_cache_once(
+    client, season, counting_cache
+):
+    url = f"/api/v1/seasons/{SEED_SLUG}/"
+    client.get(url)  # every key it names has a version now
+    counting_cache.clear()
+
+    # Another variant of the same answer, not stored yet: made afresh, and stored.
+    response = client.get(url, headers={"Accept": "application/json"})
+    again = client.get(url, headers={"Accept": "application/json"})
+
+    assert response.status_code == 200
+    assert len(counting_cache) == 2  # its validators' read, then the stored answer's check
+    assert again.content == response.content
+    assert again["ETag"] == response["ETag"]
 
 
 def test_with_the_cache_off_every_request_renders_and_is_still_labelled(client, season, settings):

@@ -16,7 +16,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from catalog import services
-from catalog.api.export import ndjson_lines
+from catalog.api.export import KINDS, ndjson_lines
 from catalog.models import Credit, InfoboxField, Person, Revision, Season, Series, content_models
 from tests.factories import CreditFactory, PersonFactory, SeasonFactory, grow
 from tests.seed import SEED_SLUG
@@ -115,6 +115,13 @@ def test_the_types_come_in_an_order_that_loads(api_client, season):
         "accolade",
     ]  # the seed has no infobox lines of its own (its keys are all typed)
     assert types == sorted(types, key=order.index)
+
+
+def test_every_content_model_is_exported_once():
+    # A new content model is left out of the export (and of its load) until it has a kind.
+    models = [kind.model for kind in KINDS]
+
+    assert sorted(models, key=str) == sorted(content_models(), key=str)
 
 
 def test_drafts_are_never_exported_even_to_editors(editor_client, season, draft):

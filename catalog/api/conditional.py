@@ -22,8 +22,9 @@ the time of its latest change, which every write bumps on commit, a deletion inc
 its kind's list key). Last-Modified is the latest of them, and the ETag's hash covers it with
 the representation: renaming a person moves the Last-Modified of every credit of theirs, and
 deleting a credit that of the credit list. A key with no version yet gets one then (see
-caching.key_versions). Last-Modified counts whole seconds, so two changes in one second look
-like one: the ETag does not have that blind spot.
+caching.key_versions). The versions are read once a request: the answer cache, storing the
+answer, reuses this read (caching.request_key_versions). Last-Modified counts whole seconds,
+so two changes in one second look like one: the ETag does not have that blind spot.
 
 A write (POST, PUT, PATCH) answers with the object's new ETag and Last-Modified, those its
 detail read gives, so the next If-Match needs no read first. `If-None-Match: *` on a PUT,

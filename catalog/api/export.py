@@ -26,6 +26,7 @@ import zlib
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import methodcaller
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.management.color import no_style
@@ -44,24 +45,9 @@ from rest_framework.views import APIView
 
 from catalog import revisions, services
 from catalog.api import serializers as api
-from catalog.api.fields import SlugRelatedObjectField
 from catalog.api.schema import ERRORS, AutoSchema
 from catalog.api.series import SeriesSerializer
-from catalog.models import (
-    Accolade,
-    Credit,
-    Episode,
-    Event,
-    InfoboxField,
-    Outlet,
-    Person,
-    Reference,
-    Review,
-    Season,
-    Section,
-    Series,
-    content_models,
-)
+from catalog.models import InfoboxField, Reference, Season, Section, content_models
 
 CHUNK_SIZE = 500
 GZIP_CHUNK_BYTES = 64 * 1024
@@ -73,19 +59,6 @@ class ExportSerializerMixin:
     @property
     def actor(self):
         return self.context["actor"]
-
-
-# The export needs a relation's slug to load it back. Issue 11 has the API read a season's
-# series and a review's outlet and critic as {slug, name}; these say so whatever lands first.
-
-
-class SeasonExportSerializer(ExportSerializerMixin, api.SeasonSerializer):
-    series = SlugRelatedObjectField(queryset=Series.objects.all())
-
-
-class ReviewExportSerializer(ExportSerializerMixin, api.ReviewSerializer):
-    outlet = SlugRelatedObjectField(queryset=Outlet.objects.all())
-    critic = SlugRelatedObjectField(queryset=Person.objects.all(), allow_null=True, required=False)
 
 
 def export_serializer(serializer_class):
@@ -122,64 +95,70 @@ class InfoboxFieldSerializer(SeasonPartSerializer):
 @dataclass(frozen=True)
 class Kind:
     type: str
-    serializer: type
-    queryset: object  # a function of nothing: the published objects, in export order
+    serializer: type  # reads and writes it; its Meta.model is the kind's model
+    order: tuple  # the fixed order of the export
     kept: tuple = ()  # read-only fields a load keeps as exported
+    reading: object = None  # what reading the published objects needs (related rows)
+
+    @property
+    def model(self):
+        return self.serializer.Meta.model
+
+    def queryset(self):
+        """The published objects, in export order."""
+        published = self.model.objects.published()
+        if self.reading is not None:
+            published = self.reading(published)
+        return published.order_by(*self.order)
 
 
-def _published(model, *order, related=()):
-    return lambda: model.objects.published().select_related(*related).order_by(*order)
-
-
-def _series():
-    seasons = Season.objects.published().order_by("number")
-    return (
-        Series.objects.published().prefetch_related(Prefetch("seasons", seasons)).order_by("slug")
+def _with_seasons(series):
+    return series.prefetch_related(
+        Prefetch("seasons", Season.objects.published().order_by("number"))
     )
 
 
+def _related(*names):
+    return lambda queryset: queryset.select_related(*names)
+
+
+# Every content model (catalog.models.content_models), in an order that loads.
 KINDS = [
-    Kind("series", export_serializer(SeriesSerializer), _series),
-    Kind("person", export_serializer(api.PersonSerializer), _published(Person, "slug")),
-    Kind("outlet", export_serializer(api.OutletSerializer), _published(Outlet, "pk"), ("id",)),
-    Kind("season", SeasonExportSerializer, _published(Season, "slug", related=["series"])),
-    Kind("reference", ReferenceSerializer, _published(Reference, "season__slug", "number")),
-    Kind("section", SectionSerializer, _published(Section, "season__slug", "position")),
-    Kind(
-        "infobox_field",
-        InfoboxFieldSerializer,
-        _published(InfoboxField, "season__slug", "position"),
-        ("source",),
-    ),
-    Kind(
-        "episode",
-        export_serializer(api.EpisodeSerializer),
-        _published(Episode, "pk", related=["season"]),
-        ("id",),
-    ),
+    Kind("series", export_serializer(SeriesSerializer), ("slug",), reading=_with_seasons),
+    Kind("person", export_serializer(api.PersonSerializer), ("slug",)),
+    Kind("outlet", export_serializer(api.OutletSerializer), ("pk",), ("id",)),
+    Kind("season", export_serializer(api.SeasonSerializer), ("slug",), reading=_related("series")),
+    Kind("reference", ReferenceSerializer, ("season__slug", "number")),
+    Kind("section", SectionSerializer, ("season__slug", "position")),
+    Kind("infobox_field", InfoboxFieldSerializer, ("season__slug", "position"), ("source",)),
+    Kind("episode", export_serializer(api.EpisodeSerializer), ("pk",), ("id",), _related("season")),
     Kind(
         "credit",
         export_serializer(api.CreditSerializer),
-        lambda: Credit.objects.published().with_related().order_by("pk"),
+        ("pk",),
         ("id", "source"),
+        methodcaller("with_related"),
     ),
     Kind(
         "review",
-        ReviewExportSerializer,
-        lambda: Review.objects.published().with_related().order_by("pk"),
+        export_serializer(api.ReviewSerializer),
+        ("pk",),
         ("id", "source"),
+        methodcaller("with_related"),
     ),
     Kind(
         "event",
         export_serializer(api.EventSerializer),
-        lambda: Event.objects.published().with_people().order_by("pk"),
+        ("pk",),
         ("id", "source"),
+        methodcaller("with_people"),
     ),
     Kind(
         "accolade",
         export_serializer(api.AccoladeSerializer),
-        _published(Accolade, "pk", related=["season", "nominee"]),
+        ("pk",),
         ("id", "source"),
+        _related("season", "nominee"),
     ),
 ]
 KINDS_BY_TYPE = {kind.type: kind for kind in KINDS}
@@ -377,20 +356,14 @@ def _parse(number, line):
 
 
 def _write_form(kind, data):
-    """The line as an API write sends it: each relation read as {slug, name} as its slug."""
-    values = {name: _slug_of(value) for name, value in data.items()}
-    if kind.type == "accolade":  # read as `nominee`, written as `nominee_slug`
+    """The line as an API write sends it: as read (the API's relations are written in the
+    form they are read), but for an accolade's nominee, read as `nominee` ({slug, name}, or
+    the table's text, which `nominee_text` carries too) and written as `nominee_slug`."""
+    values = dict(data)
+    if kind.type == "accolade":
         nominee = values.pop("nominee", None)
-        values["nominee_slug"] = nominee if isinstance(data.get("nominee"), dict) else None
+        values["nominee_slug"] = nominee.get("slug") if isinstance(nominee, dict) else None
     return values
-
-
-def _slug_of(value):
-    if isinstance(value, dict) and "slug" in value:
-        return value["slug"]
-    if isinstance(value, list):
-        return [_slug_of(item) for item in value]
-    return value
 
 
 @contextmanager

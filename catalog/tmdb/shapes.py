@@ -238,24 +238,25 @@ def _grouped(credits, key):
     return groups
 
 
+def _entries(credits, name, key):
+    """One entry per `key` of `credits` (a person's roles, or jobs): the first credit's id,
+    the value as `name`, and in how many episodes."""
+    return [
+        {"credit_id": str(group[0].pk), name: value, "episode_count": episodes_counted(group)}
+        for value, group in _grouped(credits, key).items()
+    ]
+
+
 def aggregate_credits(credits):
     """TMDb's aggregate credits of `credits` (in billing order): one cast entry per person with
     their roles, one crew entry per person and department with their jobs."""
     cast = []
     people = _grouped([c for c in credits if c.department == "cast"], lambda c: c.person_id)
     for order, person_credits in enumerate(people.values()):
-        roles = _grouped(person_credits, lambda c: c.character)
         cast.append(
             {
                 **person_fields(person_credits[0].person, ACTING),
-                "roles": [
-                    {
-                        "credit_id": str(role[0].pk),
-                        "character": character,
-                        "episode_count": episodes_counted(role),
-                    }
-                    for character, role in roles.items()
-                ],
+                "roles": _entries(person_credits, "character", lambda c: c.character),
                 "total_episode_count": episodes_counted(person_credits),
                 "order": order,
             }
@@ -266,18 +267,10 @@ def aggregate_credits(credits):
         lambda c: (c.person_id, department_of(c)),
     )
     for (_, department), person_credits in teams.items():
-        jobs = _grouped(person_credits, lambda c: tmdb_job(c.job)[1])
         crew.append(
             {
                 **person_fields(person_credits[0].person, department),
-                "jobs": [
-                    {
-                        "credit_id": str(job_credits[0].pk),
-                        "job": job,
-                        "episode_count": episodes_counted(job_credits),
-                    }
-                    for job, job_credits in jobs.items()
-                ],
+                "jobs": _entries(person_credits, "job", lambda c: tmdb_job(c.job)[1]),
                 "department": department,
                 "total_episode_count": episodes_counted(person_credits),
             }
