@@ -9,6 +9,8 @@ import extruct
 import pytest
 
 from catalog.models import Episode, InfoboxField, Review
+from catalog.pages.shapers.season import production_companies_in
+from catalog.vocabulary import strip_markers
 from tests.factories import (
     CreditFactory,
     OutletFactory,
@@ -95,6 +97,24 @@ def test_a_production_company_line_in_the_infobox_comes_before_the_lead(client, 
         {"@type": "Organization", "name": "Marvel Television"},
         {"@type": "Organization", "name": "ABC"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "companies"),
+    [
+        (
+            "It was produced by Foo Films[3] in association with Bar Media.",
+            ["Foo Films", "Bar Media"],
+        ),
+        (
+            "It was produced by Foo Films, Bar Media and Baz; it aired.",
+            ["Foo Films", "Bar Media", "Baz"],
+        ),
+        ("It was produced by the same team as before.", []),
+    ],
+)
+def test_the_companies_a_lead_names_are_read_from_its_produced_by_clause(lead, companies):
+    assert production_companies_in(strip_markers(lead)) == companies
 
 
 def test_a_season_naming_no_company_claims_none(client):
