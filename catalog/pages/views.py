@@ -163,6 +163,7 @@ def person_detail(request, slug):
         "person": person,
         "cast": profile.cast,
         "crew": profile.crew,
+        "introduction": profile.introduction,
         "meta": _meta(request, person.name, profile.summary, "profile", path),
         "json_ld": seo.person_json_ld(profile, request.build_absolute_uri),
         "draft": bool(profile.draft_seasons),

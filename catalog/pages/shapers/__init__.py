@@ -4,6 +4,7 @@
 - `outline`: the heading tree and where the structured blocks go (plain inputs).
 - `citations`: the citation markers in the prose and the references' backlinks.
 - `person.PersonProfile`: the person page's credits, jobs and summary.
+- `introduction`: the sentence a person's page opens with, from their credits and reviews.
 - `credits.ByDepartment`: the cast and crew split both shapers use.
 """
 

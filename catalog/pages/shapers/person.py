@@ -8,6 +8,7 @@ from functools import cached_property
 
 from catalog.models import Season
 from catalog.pages.shapers.credits import ByDepartment
+from catalog.pages.shapers.introduction import introduction
 
 
 class PersonProfile(ByDepartment):
@@ -49,6 +50,17 @@ class PersonProfile(ByDepartment):
     def jobs(self):
         """The person's jobs in name order, acting as "actor": schema.org's jobTitle."""
         return sorted({c.job for c in self.crew} | ({"actor"} if self.cast else set()))
+
+    @cached_property
+    def introduction(self):
+        """The sentence the page opens with: who they are in this wiki."""
+        return introduction(
+            cast=self.cast,
+            crew=self.crew,
+            reviews=self.reviews,
+            events=self.events,
+            accolades=self.accolades,
+        )
 
     @cached_property
     def summary(self):

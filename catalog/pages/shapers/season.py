@@ -7,6 +7,7 @@ page costs the same number of queries however large the season is. The outline's
 and hands them to both.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +21,7 @@ from catalog.vocabulary import (
     PRODUCTION_KINDS,
     Billing,
     is_typed_infobox_key,
+    strip_markers,
 )
 
 # How many events the article's short timeline shows before linking to the full one.
@@ -32,12 +34,25 @@ INFOBOX_CREW_PLACES = {
     "after_episodes": ["executive producer", "producer"],
 }
 PRODUCTION_COMPANY_KEYS = {"production company", "production companies"}
+# Where the infobox has no such line, the lead's "produced by A in association with B and C"
+# (or "produced by A, B and C") names them; the clause ends at ", with" or the sentence's end.
+PRODUCED_BY_RE = re.compile(r"\bproduced by (?P<names>[A-Z][^.;]*?)(?:, with\b|[.;]|$)")
+COMPANY_SEPARATOR_RE = re.compile(r",? in association with |,? and |, ")
 # The id of each cast group's list on the page (reserved in vocabulary.RESERVED_ANCHORS).
 CAST_LIST_IDS = {
     Billing.MAIN: "main-cast",
     Billing.RECURRING: "recurring-cast",
     Billing.GUEST: "guest-cast",
 }
+
+
+def production_companies_in(text):
+    """The companies a "produced by ..." clause names, in order, or []."""
+    match = PRODUCED_BY_RE.search(text)
+    if not match:
+        return []
+    names = COMPANY_SEPARATOR_RE.split(match.group("names"))
+    return [name.strip() for name in names if name.strip()[:1].isupper()]
 
 
 @dataclass
@@ -139,13 +154,15 @@ class SeasonArticle(ByDepartment):
 
     @cached_property
     def production_companies(self):
-        return [
+        """The companies of the infobox's Production company line, else of the lead."""
+        from_infobox = [
             name.strip()
             for f in self.infobox_fields
             if f.key.lower() in PRODUCTION_COMPANY_KEYS
             for name in f.value.split(",")
             if name.strip()
         ]
+        return from_infobox or production_companies_in(strip_markers(self.season.lead))
 
     @cached_property
     def episode_rows(self):

@@ -1,0 +1,83 @@
+"""The sentence a person's page opens with: who they are in this wiki, from their credits and
+reviews ("Actor who plays Jessica Jones in Jessica Jones season 2", "Composer of ...", "Critic
+for Collider who reviewed ... (B)").
+
+The wiki keeps no nationality, gender or birth date, so the sentence claims none: "Actor"
+serves for every performer. Plain inputs (credits and reviews with their seasons, outlets
+already loaded), no queries.
+"""
+
+NOTHING = "No work in this wiki's seasons is recorded yet."
+
+
+def introduction(*, cast=(), crew=(), reviews=(), events=(), accolades=()):
+    """One sentence: their roles, then their jobs, then their reviews, each grouped by season;
+    a person with none of those is named where the wiki names them (timeline, accolades)."""
+    clauses = [c for c in (_acting(cast), _jobs(crew), _criticism(reviews)) if c]
+    if not clauses:
+        clauses = [c for c in (_named(events, "the timeline of"), _nominated(accolades)) if c]
+    if not clauses:
+        return NOTHING
+    sentence = "; ".join(clauses)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def _acting(cast):
+    """'actor who plays A in S1 and S2, and plays B in S3' (a blank character: 'appears in')."""
+    parts = [
+        (f"plays {_and(characters)}" if characters else "appears") + f" in {_and(seasons)}"
+        for characters, seasons in _by_season(cast, lambda c: c.character).items()
+    ]
+    return f"actor who {', and '.join(parts)}" if parts else ""
+
+
+def _jobs(crew):
+    """'executive producer and writer of S1, and composer of S2'."""
+    parts = [
+        f"{_and(jobs)} of {_and(seasons)}"
+        for jobs, seasons in _by_season(crew, lambda c: c.job).items()
+    ]
+    return ", and ".join(parts)
+
+
+def _criticism(reviews):
+    """'critic for Collider who reviewed S1 (B) and S2, and for IndieWire who reviewed S3'."""
+    by_outlet = {}
+    for review in reviews:
+        rating = f" ({review.rating_text})" if review.rating_text else ""
+        by_outlet.setdefault(review.outlet.name, {})[review.season.title + rating] = None
+    parts = [f"for {outlet} who reviewed {_and(works)}" for outlet, works in by_outlet.items()]
+    return f"critic {', and '.join(parts)}" if parts else ""
+
+
+def _named(rows, where):
+    seasons = _titles(rows)
+    return f"named in {where} {_and(seasons)}" if seasons else ""
+
+
+def _nominated(accolades):
+    seasons = _titles(accolades)
+    return f"nominee in the accolades of {_and(seasons)}" if seasons else ""
+
+
+def _by_season(credits, attribute):
+    """{what they did in a season (a tuple, in credit order): the seasons they did it in}."""
+    done = {}
+    for credit in credits:
+        value = attribute(credit)
+        values = done.setdefault(credit.season.title, {})
+        if value:
+            values[value] = None
+    grouped = {}
+    for season, values in done.items():
+        grouped.setdefault(tuple(values), []).append(season)
+    return grouped
+
+
+def _titles(rows):
+    return list(dict.fromkeys(row.season.title for row in rows))
+
+
+def _and(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
