@@ -32,9 +32,7 @@ def open_season(browser, site, viewport, media="screen"):
     return page
 
 
-def test_references_say_their_details_are_not_recorded_and_link_back_to_each_marker(
-    browser, site
-):
+def test_references_say_their_details_are_not_recorded_and_link_back_to_each_marker(browser, site):
     page = open_season(browser, site, DESKTOP)
     references = page.locator("#references")
     expect(references.locator(".references-note")).to_contain_text("skipped")
