@@ -37,7 +37,7 @@ def test_references_say_their_details_are_not_recorded_and_link_back_to_each_mar
     references = page.locator("#references")
     expect(references.locator(".references-note")).to_contain_text("skipped")
     note = page.locator("#cite-note-33")
-    expect(note).to_contain_text("The details of this source are not recorded yet.")
+    expect(note).to_contain_text("Details not recorded yet.")
     backlinks = note.locator(".backlinks a")
     expect(backlinks).to_have_text(["a", "b"])
 

@@ -165,9 +165,7 @@ def test_references_keep_the_articles_numbers_and_say_why_they_skip(page):
 
 def test_a_reference_without_details_says_they_are_not_recorded_yet(page):
     for li in page.select("ol.references > li"):
-        assert text(li.select_one(".reference-unrecorded")) == (
-            "The details of this source are not recorded yet."
-        )
+        assert text(li.select_one(".reference-unrecorded")) == "Details not recorded yet."
     assert page.select(".reference-details") == []
     # Visitors get no admin link.
     assert page.select('ol.references a[href^="/admin/"]') == []
