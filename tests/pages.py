@@ -4,7 +4,7 @@ import json
 import re
 from http import HTTPStatus
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 SEASON_URL = "/seasons/jessica-jones-season-2/"
 TIMELINE_URL = "/seasons/jessica-jones-season-2/timeline/"
@@ -23,6 +23,18 @@ def text(element):
 
 def texts(elements):
     return [text(e) for e in elements]
+
+
+def words_before(element):
+    """The words of `element`'s paragraph right up to it, as a reader sees them, without the
+    citation markers (a marker is kept on one line with its word, in a span of its own)."""
+    words = []
+    for node in element.find_parent("p").descendants:
+        if node is element:
+            break
+        if isinstance(node, NavigableString) and node.find_parent("sup") is None:
+            words.append(str(node))
+    return "".join(words)
 
 
 def json_ld(soup):

@@ -20,7 +20,7 @@ from catalog.importer import article_import
 from catalog.models import Reference, Season, Section
 from tests.admin_forms import admin_url, browser_form_data, crlf
 from tests.factories import ReferenceFactory, SeasonFactory, SectionFactory, SeriesFactory
-from tests.pages import SEASON_URL, get_page, json_ld, text
+from tests.pages import SEASON_URL, get_page, json_ld, text, words_before
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def section_of(page, anchor):
 
 def marker_after(page, ref_id):
     """The words the page shows right before the superscript `ref_id`."""
-    return page.find(id=ref_id).previous_sibling
+    return words_before(page.find(id=ref_id))
 
 
 @pytest.fixture

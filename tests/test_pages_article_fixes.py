@@ -11,6 +11,7 @@ import pytest
 from catalog.models import Credit
 from tests.factories import (
     CreditFactory,
+    EventFactory,
     ReferenceFactory,
     SeasonFactory,
     SectionFactory,
@@ -92,6 +93,7 @@ def test_a_references_section_keeps_its_stored_anchor_beside_the_references_list
 def test_a_heading_the_page_adds_never_takes_a_stored_anchor(client):
     # The page adds a "Timeline" under Production; the article has its own, later.
     season = SeasonFactory()
+    EventFactory(season=season)  # a season with events gets the short timeline
     SectionFactory(season=season, position=1, level=2, title="Production", body="Filmed.")
     timeline = SectionFactory(
         season=season, position=2, level=2, title="Timeline", body="The article's own dates."

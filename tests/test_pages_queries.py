@@ -62,8 +62,12 @@ def test_the_season_article_costs_the_same_queries_with_ten_times_the_content(
     page_with_queries(SEASON_URL, SEASON_QUERIES)
     grow(season)
     html = page_with_queries(SEASON_URL, SEASON_QUERIES)
-    # The grown content is on the page, so the count covers it.
+    # The grown content is on the page, so the count covers it: markers, references with
+    # their backlinks, the ratings table's rows, every episode with its cover artist.
     assert html.count('class="reference"') == 20 + 2 * 17 * 9
+    assert html.count('<li id="cite-note-') == 18 + 17 * 9
+    assert html.count('data-label="Rating, as given"') == 5 + 7 * 9
+    assert html.count('data-label="Cover artist"') == 13 * 10
 
 
 def test_the_timeline_costs_the_same_queries_with_ten_times_the_events(page_with_queries, season):

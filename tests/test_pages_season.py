@@ -7,9 +7,17 @@ from itertools import pairwise
 import pytest
 from django.utils import timezone
 
-from catalog.models import Credit, Episode, Reference, Season, Section
-from tests.factories import CreditFactory, PersonFactory, SeasonFactory, SectionFactory
-from tests.pages import SEASON_URL, TIMELINE_URL, get_page, text, texts
+from catalog.models import Credit, Episode, Event, Reference, Season, Section
+from tests.factories import (
+    CreditFactory,
+    EventFactory,
+    OutletFactory,
+    PersonFactory,
+    ReviewFactory,
+    SeasonFactory,
+    SectionFactory,
+)
+from tests.pages import SEASON_URL, TIMELINE_URL, get_page, text, texts, words_before
 from tests.seed import COVER_ARTISTS, GUEST_CAST, MAIN_CAST, RECURRING_CAST
 
 pytestmark = pytest.mark.django_db
@@ -117,23 +125,58 @@ def test_citation_superscripts_link_to_the_numbered_references(page):
 
 def test_a_citation_stands_where_the_cited_words_end(page):
     sup = page.find(id="cite-ref-24-1")
-    assert sup.previous_sibling.endswith("the pilot for the ABC series, Conviction.")
+    assert words_before(sup).endswith("the pilot for the ABC series, Conviction.")
     assert text(sup) == "[24]"
 
 
-def test_a_reference_cited_twice_gets_two_numbered_markers(page):
+def test_a_citation_is_held_on_one_line_with_the_word_before_it(page):
+    for sup in page.select("sup.reference"):
+        held = sup.find_parent("span", class_="cited")
+        assert held is not None, sup["id"]
+    # Two markers together share the word: "2016,[28][33]"-style runs stay one unit.
+    held = page.find(id="cite-ref-24-1").parent
+    assert held.get_text() == "Conviction.[24]"
+
+
+def test_a_reference_cited_twice_gets_lettered_backlinks_to_each_marker(page):
     assert page.find(id="cite-ref-33-1") is not None
     assert page.find(id="cite-ref-33-2") is not None
-    backlinks = page.find(id="cite-note-33").select("a[href^='#cite-ref-']")
+    note = page.find(id="cite-note-33")
+    backlinks = note.select(".backlinks a[href^='#cite-ref-']")
     assert [a["href"] for a in backlinks] == ["#cite-ref-33-1", "#cite-ref-33-2"]
+    assert texts(backlinks) == ["a", "b"]
+    assert text(note.select_one(".backlinks")) == "^ a b"
 
 
-def test_references_are_numbered_and_show_only_the_number_until_filled(page):
+def test_a_reference_cited_once_has_one_caret_backlink(page):
+    backlink = page.find(id="cite-note-24").select_one("a.backlink")
+    assert (text(backlink), backlink["href"]) == ("^", "#cite-ref-24-1")
+
+
+def test_references_keep_the_articles_numbers_and_say_why_they_skip(page):
     section = page.select_one("section#references")
     items = section.select("ol.references > li")
     assert [li["id"] for li in items] == [f"cite-note-{n}" for n in REFERENCE_NUMBERS]
     assert [int(li["value"]) for li in items] == REFERENCE_NUMBERS
-    assert section.select(".reference-details") == []
+    note = text(section.select_one(".references-note"))
+    assert "keeps the number it has in the article" in note
+    assert "skipped" in note
+
+
+def test_a_reference_without_details_says_they_are_not_recorded_yet(page):
+    for li in page.select("ol.references > li"):
+        assert text(li.select_one(".reference-unrecorded")) == "Details not recorded yet."
+    assert page.select(".reference-details") == []
+    # Visitors get no admin link.
+    assert page.select('ol.references a[href^="/admin/"]') == []
+
+
+def test_editors_get_a_link_to_fill_a_references_details(client, season, editor):
+    client.force_login(editor)
+    page = get_page(client, SEASON_URL)
+    reference = Reference.objects.get(season=season, number=24)
+    link = page.find(id="cite-note-24").select_one(".reference-unrecorded a")
+    assert link["href"] == f"/admin/catalog/reference/{reference.pk}/change/"
 
 
 def test_reference_details_show_where_editors_filled_them(client, season):
@@ -143,11 +186,16 @@ def test_reference_details_show_where_editors_filled_them(client, season):
         publisher="Deadline",
         published=datetime.date(2016, 9, 1),
     )
+    Reference.objects.filter(season=season, number=25).update(publisher="Variety")
     page = get_page(client, SEASON_URL)
     details = page.find(id="cite-note-24").select_one(".reference-details")
-    assert text(details) == "Jessica Jones season 2 adds a writer . Deadline . September 1, 2016 ."
+    assert text(details) == (
+        "“Jessica Jones season 2 adds a writer” . Deadline . September 1, 2016 ."
+    )
     assert details.a["href"] == "https://example.com/jj"
-    assert page.find(id="cite-note-25").select_one(".reference-details") is None
+    assert page.find(id="cite-note-24").select_one(".reference-unrecorded") is None
+    # Only a publisher: no stray punctuation before it.
+    assert text(page.find(id="cite-note-25").select_one(".reference-details")) == "Variety ."
 
 
 def test_cast_comes_in_three_groups_in_billing_order(page):
@@ -164,59 +212,154 @@ def test_cast_comes_in_three_groups_in_billing_order(page):
     assert headings == ["Main", "Recurring", "Notable guests"]
 
 
-def test_the_episodes_table_marks_untitled_episodes_and_links_cover_artists(client, season):
-    Episode.objects.filter(season=season, number=2).update(title="AKA Freak Accident")
-    page = get_page(client, SEASON_URL)
-    rows = page.select("table.episodes tbody tr")
+def column_headers(table):
+    return texts(table.select("thead th"))
+
+
+def test_the_episodes_table_leaves_out_a_column_no_episode_has(page):
+    table = page.select_one("table.episodes")
+    # No episode has a title yet: no Title column of thirteen "Untitled" cells.
+    assert column_headers(table) == ["No.", "Cover artist"]
+    rows = table.select("tbody tr")
     assert [text(row.th) for row in rows] == [str(n) for n in range(1, 14)]
-    titles = [text(row.find_all("td")[0]) for row in rows]
-    assert titles[0] == "Untitled"
-    assert titles[1] == "“AKA Freak Accident”"
-    artists = [row.find_all("td")[1].a for row in rows]
+    artists = [row.td.a for row in rows]
     assert texts(artists) == COVER_ARTISTS
     assert artists[0]["href"] == "/people/stephanie-hans/"
 
 
-def test_a_short_production_timeline_links_to_the_full_one(page):
+def test_one_title_brings_the_title_column_with_the_others_marked_untitled(client, season):
+    Episode.objects.filter(season=season, number=2).update(title="AKA Freak Accident")
+    page = get_page(client, SEASON_URL)
+    table = page.select_one("table.episodes")
+    assert column_headers(table) == ["No.", "Title", "Cover artist"]
+    titles = [text(row.find_all("td")[0]) for row in table.select("tbody tr")]
+    assert titles[:3] == ["Untitled", "“AKA Freak Accident”", "Untitled"]
+    assert "the titles of 12 episodes" in text(page.select_one(".editor-note"))
+
+
+def test_each_job_credited_by_episode_is_a_column(client, season):
+    episode = Episode.objects.get(season=season, number=1)
+    CreditFactory(
+        season=season,
+        department=Credit.Department.CREW,
+        billing=None,
+        character="",
+        job="director",
+        episode=episode,
+        person=PersonFactory(name="Anna Foerster", slug="anna-foerster"),
+    )
+    page = get_page(client, SEASON_URL)
+    table = page.select_one("table.episodes")
+    assert column_headers(table) == ["No.", "Cover artist", "Director"]
+    first, second = table.select("tbody tr")[:2]
+    assert [td["data-label"] for td in first.select("td")] == ["Cover artist", "Director"]
+    assert texts(first.select("td")) == ["Stephanie Hans", "Anna Foerster"]
+    assert texts(second.select("td")) == ["Jen Bartel", "–"]
+    assert "the directors of 12 episodes" in text(page.select_one(".editor-note"))
+
+
+def test_the_episodes_note_invites_visitors_in_words_and_editors_with_a_link(
+    client, season, editor
+):
+    note = get_page(client, SEASON_URL).select_one(".editor-note")
+    assert text(note) == "Not recorded yet: the titles of 13 episodes. Editors can add them."
+    assert note.a is None
+    client.force_login(editor)
+    note = get_page(client, SEASON_URL).select_one(".editor-note")
+    assert note.a["href"] == f"/admin/catalog/episode/?season__id__exact={season.pk}"
+
+
+def test_the_short_timeline_gives_the_key_dates_of_the_whole_production(page):
     production = page.find(id="production").parent
-    events = texts(production.select("ol.short-timeline > li"))
-    assert len(events) == 6
-    assert events[0].startswith("January 2015 Development In January 2015, Netflix COO")
-    assert events[1].startswith("July 2015 Development")
+    events = production.select("ol.short-timeline > li")
+    dates_and_kinds = [(text(e.time), text(e.select_one(".kind"))) for e in events]
+    assert dates_and_kinds == [
+        ("January 2015", "Development"),
+        ("August 2016", "Writing"),
+        ("March 2017", "Casting"),
+        ("April 3, 2017", "Filming"),
+        ("September 14, 2017", "Filming"),
+        ("March 8, 2018", "Release"),
+        ("March 16, 2018", "Music"),
+    ]
+    assert "Filming began" in text(events[3])
+    assert "wrapped" in text(events[4])
     links = page.select(f'a[href="{TIMELINE_URL}"]')
     assert len(links) == 1
     assert links[0].find_parent("section") is not None
 
 
-def test_reception_shows_the_aggregators(page):
-    rows = {text(row.th): text(row.td) for row in page.select("table.ratings tbody tr")}
-    assert rows["Rotten Tomatoes"] == (
-        "82% , average rating 7.00/10 , based on 89 reviews Consensus: “While Jessica Jones "
-        "is a slower burn with less focus than its inaugural season, its enticing new "
-        "character arc more fully details the most charismatic Defender.”"
-    )
-    assert rows["Metacritic"] == (
-        "70 out of 100 , based on 19 reviews Consensus: “generally favorable”"
-    )
-
-
-def test_reception_lists_the_critics_reviews(page):
-    reviews = page.select("ul.reviews > li.review")
-    by = texts(r.select_one(".review-by") for r in reviews)
-    assert by == [
-        "Collider , Allison Keene",
-        "IndieWire , Liz Shannon Miller",
-        "Digital Spy , Jo Berry",
-        "The Washington Post , David Betancourt",
-        "Polygon , Susana Polo",
+def test_reception_gives_the_aggregators_in_a_ratings_table(page):
+    table = page.select_one("table.aggregate-ratings")
+    assert column_headers(table) == [
+        "Aggregator",
+        "Score",
+        "Average rating",
+        "Reviews counted",
+        "Summary",
     ]
-    ratings = [text(r.select_one(".review-facts dd")) for r in reviews]
-    assert ratings == ["4 out of 5 stars", "B", "None given", "None given", "None given"]
-    verdicts = texts(r.select_one(".sentiment") for r in reviews)
-    assert verdicts == ["Positive", "Positive", "Positive", "Mixed", "Negative"]
-    assert text(reviews[3].blockquote) == "“lacks shock value”"
-    assert reviews[0].select_one(".review-by a")["href"] == "/people/allison-keene/"
-    assert "Reviewed First five episodes" in text(reviews[0])
+    rows = {text(row.th): texts(row.select("td")) for row in table.select("tbody tr")}
+    assert rows["Rotten Tomatoes"] == [
+        "82%",
+        "7.00/10",
+        "89",
+        "Critics consensus: “While Jessica Jones is a slower burn with less focus than its "
+        "inaugural season, its enticing new character arc more fully details the most "
+        "charismatic Defender.”",
+    ]
+    # Metacritic's words are the verdict its score indicates, not a consensus.
+    assert rows["Metacritic"] == ["70 out of 100", "–", "19", "Verdict: “generally favorable”"]
+
+
+def test_reception_gives_the_critics_ratings_as_given(page):
+    table = page.select_one("table.critic-ratings")
+    assert column_headers(table) == [
+        "Outlet",
+        "Critic",
+        "Rating, as given",
+        "Sentiment",
+        "Reviewed",
+    ]
+    rows = [[text(row.th), *texts(row.select("td"))] for row in table.select("tbody tr")]
+    assert rows == [
+        ["Collider", "Allison Keene", "4 out of 5 stars", "Positive", "First five episodes"],
+        ["IndieWire", "Liz Shannon Miller", "B", "Positive", "First five episodes"],
+        ["Digital Spy", "Jo Berry", "No rating", "Positive", "–"],
+        ["The Washington Post", "David Betancourt", "No rating", "Mixed", "–"],
+        ["Polygon", "Susana Polo", "No rating", "Negative", "First five episodes"],
+    ]
+    assert table.select_one("tbody tr a")["href"] == "/people/allison-keene/"
+
+
+def test_reception_shows_the_ratings_then_the_prose_and_no_quote_twice(page, season):
+    reception = page.find(id="reception").parent
+    parts = [
+        tag.name if tag.name == "h3" else tag["class"][-1]
+        for tag in reception.find_all(["div", "h3"], recursive=True)
+        if tag.name == "h3" or "table-scroll" in tag.get("class", [])
+    ]
+    assert parts[:3] == ["table-scroll", "table-scroll", "h3"]
+    html = str(reception)
+    for review in season.reviews.exclude(excerpt=""):
+        assert html.count(review.excerpt.replace("'", "&#x27;").replace('"', "&quot;")) <= 1
+    assert page.select("li.review") == []
+
+
+def test_a_critics_quote_the_prose_does_not_give_is_in_the_table(client, season):
+    ReviewFactory(
+        season=season,
+        outlet=OutletFactory(name="Vulture", slug="vulture"),
+        critic=None,
+        excerpt="a bracing return",
+        order=99,
+    )
+    page = get_page(client, SEASON_URL)
+    table = page.select_one("table.critic-ratings")
+    assert column_headers(table)[-1] == "Quote"
+    last = table.select("tbody tr")[-1]
+    assert text(last.select_one('td[data-label="Quote"]')) == "“a bracing return”"
+    # The quotes the prose gives are not repeated.
+    assert text(table.select('td[data-label="Quote"]')[0]) == "–"
 
 
 def test_accolades_show_an_unknown_result_as_unknown(page):
@@ -251,6 +394,7 @@ def test_a_draft_season_and_an_unknown_slug_are_not_found(client, season):
 def test_a_season_without_article_headings_still_shows_everything(client):
     season = SeasonFactory()
     CreditFactory(season=season, billing=Credit.Billing.GUEST, character="A guest")
+    EventFactory(season=season)
     page = get_page(client, season.get_absolute_url())
     assert texts(page.select("section#cast > h2")) == ["Cast and characters"]
     assert len(page.select("ul#guest-cast > li")) == 1
@@ -279,3 +423,54 @@ def test_section_headings_deeper_than_their_parent_do_not_skip_levels(client):
     assert page.find(id="top").name == "h2"
     assert page.find(id="deep").name == "h3"
     assert Section.objects.get(season=season, title="Deep").level == 4
+
+
+# A season with few facts shows only the parts it has.
+
+
+def new_season(**facts):
+    """A season as an editor first saves it: a title and only the facts given."""
+    blank = {"network": "", "release_date": None, "episode_count": None, "lead": ""}
+    return SeasonFactory(**{**blank, **facts})
+
+
+def test_a_new_season_with_no_facts_shows_no_empty_box_or_heading(client):
+    season = new_season()
+    SectionFactory(season=season, position=1, title="Reception", body="")
+    SectionFactory(season=season, position=2, title="Episodes", body="")
+    SectionFactory(season=season, position=3, title="Accolades", body="")
+    page = get_page(client, season.get_absolute_url())
+    article = page.select_one("article.article")
+    assert article.select("table") == []  # no infobox of a title alone
+    assert article.select("section") == []  # no "Reception", no "Episodes", no timeline
+    assert page.select("nav#toc") == []
+    assert page.select("#references") == []
+    assert "No production dates" not in text(article)
+    assert text(article.select_one("p.empty")) == "Nothing is written about this season yet."
+
+
+def test_a_sparse_season_shows_the_parts_it_has_and_only_those(client):
+    season = new_season(network="Netflix", lead="A season in the making.")
+    SectionFactory(season=season, position=1, title="Production", body="Filming is planned.")
+    SectionFactory(season=season, position=2, title="Reception", body="")
+    EventFactory(season=season, kind=Event.Kind.FILMING, text="Filming began in the spring.")
+    page = get_page(client, season.get_absolute_url())
+    infobox = page.select_one("table.infobox")
+    assert [text(row.th) for row in infobox.select("tr") if row.td] == ["Network"]
+    assert texts(page.select("nav#toc a")) == ["Production", "Timeline"]
+    assert texts(page.select("article section h2, article section h3")) == [
+        "Production",
+        "Timeline",
+    ]
+    assert texts(page.select("ol.short-timeline .kind")) == ["Filming"]
+    assert page.select("p.empty") == []
+    assert page.select("#references") == []
+
+
+def test_a_season_without_events_has_no_timeline_part(client):
+    season = new_season()
+    SectionFactory(season=season, position=1, title="Production", body="Nothing dated.")
+    page = get_page(client, season.get_absolute_url())
+    assert page.select("ol.short-timeline") == []
+    assert page.select(f'a[href="{season.get_timeline_url()}"]') == []
+    assert texts(page.select("article section h2, article section h3")) == ["Production"]

@@ -18,17 +18,20 @@ from catalog.pages.shapers.outline import (
 from catalog.selectors import people_for_profile
 from catalog.vocabulary import RESERVED_ANCHORS, Billing
 
+# A section's text: a heading with none and nothing placed under it is left out.
+PROSE = [["Some words."]]
+
 SEED_HEADINGS = [
-    Heading("Episodes", "episodes", 2),
-    Heading("Cast and characters", "cast-and-characters", 2),
-    Heading("Main", "main", 3),
-    Heading("Recurring", "recurring", 3),
-    Heading("Notable guests", "notable-guests", 3),
-    Heading("Production", "production", 2),
-    Heading("Development", "development", 3),
-    Heading("Reception", "reception", 2),
-    Heading("Critical response", "critical-response", 3),
-    Heading("Accolades", "accolades", 3),
+    Heading("Episodes", "episodes", 2, PROSE),
+    Heading("Cast and characters", "cast-and-characters", 2, PROSE),
+    Heading("Main", "main", 3, PROSE),
+    Heading("Recurring", "recurring", 3, PROSE),
+    Heading("Notable guests", "notable-guests", 3, PROSE),
+    Heading("Production", "production", 2, PROSE),
+    Heading("Development", "development", 3, PROSE),
+    Heading("Reception", "reception", 2, PROSE),
+    Heading("Critical response", "critical-response", 3, PROSE),
+    Heading("Accolades", "accolades", 3, PROSE),
 ]
 
 
@@ -42,7 +45,9 @@ def groups(main=1, recurring=1, guest=1):
 
 
 def every_block(**counts):
-    return Blocks(episodes=True, cast_groups=groups(**counts), reviews=True, accolades=True)
+    return Blocks(
+        episodes=True, cast_groups=groups(**counts), reviews=True, accolades=True, timeline=True
+    )
 
 
 def outline_of(nodes):
@@ -96,52 +101,87 @@ def test_an_article_without_headings_gets_one_per_block_at_the_end():
     assert node(outline, "Cast and characters").section_id == "cast"
 
 
-def test_the_timeline_is_always_placed_at_the_end_of_production():
-    assert outline_of(build_outline([], Blocks())) == [
+def test_a_season_with_events_has_its_timeline_at_the_end_of_production():
+    assert outline_of(build_outline([], Blocks(timeline=True))) == [
         ("Production timeline", "production-timeline", "timeline", "h2"),
     ]
     headings = [
-        Heading("Production", "production", 2),
-        Heading("Filming", "filming", 3),
-        Heading("Locations", "locations", 4),
-        Heading("Release", "release", 2),
+        Heading("Production", "production", 2, PROSE),
+        Heading("Filming", "filming", 3, PROSE),
+        Heading("Locations", "locations", 4, PROSE),
+        Heading("Release", "release", 2, PROSE),
     ]
-    production = build_outline(headings, Blocks())[0]
+    production = build_outline(headings, Blocks(timeline=True))[0]
     assert [c.title for c in production.children] == ["Filming", "Timeline"]
     assert production.children[-1].block == "timeline"
 
 
+def test_a_season_without_events_has_no_timeline():
+    assert build_outline([], Blocks()) == []
+    outline = build_outline([Heading("Production", "production", 2, PROSE)], Blocks())
+    assert outline_of(outline) == [("Production", "production", "", "h2")]
+
+
 def test_reviews_go_under_reception_else_under_critical_response():
     headings = [
-        Heading("Release", "release", 2),
-        Heading("Critical response", "critical-response", 3),
+        Heading("Release", "release", 2, PROSE),
+        Heading("Critical response", "critical-response", 3, PROSE),
     ]
     outline = build_outline(headings, Blocks(reviews=True))
     assert node(outline, "Critical response").block == "reviews"
     assert "Reception" not in [n.title for n in walk(outline)]
 
-    outline = build_outline([*headings, Heading("Reception", "reception", 2)], Blocks(reviews=True))
+    reception = Heading("Reception", "reception", 2, PROSE)
+    outline = build_outline([*headings, reception], Blocks(reviews=True))
     assert node(outline, "Reception").block == "reviews"
     assert node(outline, "Critical response").block == ""
 
 
 def test_no_block_no_heading():
-    outline = build_outline([Heading("Episodes", "episodes", 2)], Blocks())
+    outline = build_outline([Heading("Episodes", "episodes", 2, PROSE)], Blocks())
+    assert [(n.title, n.block) for n in walk(outline)] == [("Episodes", "")]
+
+
+def test_a_heading_with_nothing_under_it_is_left_out():
+    headings = [
+        Heading("Episodes", "episodes", 2),
+        Heading("Production", "production", 2),
+        Heading("Filming", "filming", 3),  # empty, so its parent is empty too
+        Heading("Reception", "reception", 2),
+        Heading("Critical response", "critical-response", 3, PROSE),
+        Heading("Accolades", "accolades", 2),
+        Heading("Cast", "cast", 2),
+        Heading("Recurring", "recurring", 3),  # a cast group with no one in it
+    ]
+    outline = build_outline(headings, Blocks(cast_groups=groups(0, 0, 0)))
+    assert outline_of(outline) == [
+        ("Reception", "reception", "", "h2"),
+        ("Critical response", "critical-response", "", "h3"),
+    ]
+    # The same headings hold what the season has.
+    outline = build_outline(headings, every_block(recurring=0))
     assert [(n.title, n.block) for n in walk(outline)] == [
-        ("Episodes", ""),
-        ("Production timeline", "timeline"),
+        ("Episodes", "episodes"),
+        ("Production", ""),
+        ("Timeline", "timeline"),
+        ("Reception", "reviews"),
+        ("Critical response", ""),
+        ("Accolades", "accolades"),
+        ("Cast", ""),
+        ("Main", "cast"),
+        ("Notable guests", "cast"),
     ]
 
 
 def test_heading_tags_follow_the_depth_so_no_level_is_skipped():
     headings = [
-        Heading("Top", "top", 2),
-        Heading("Deep", "deep", 4),
-        Heading("Deeper", "deeper", 6),
-        Heading("Back", "back", 3),
-        Heading("Production", "production", 2),
+        Heading("Top", "top", 2, PROSE),
+        Heading("Deep", "deep", 4, PROSE),
+        Heading("Deeper", "deeper", 6, PROSE),
+        Heading("Back", "back", 3, PROSE),
+        Heading("Production", "production", 2, PROSE),
     ]
-    outline = build_outline(headings, Blocks())
+    outline = build_outline(headings, Blocks(timeline=True))
     assert [(n.title, n.depth, n.heading_tag) for n in walk(outline)] == [
         ("Top", 0, "h2"),
         ("Deep", 1, "h3"),
@@ -161,9 +201,9 @@ def test_the_deepest_heading_tag_is_h6():
 
 def test_cast_groups_are_found_by_the_words_of_their_headings():
     headings = [
-        Heading("Cast and characters", "cast-and-characters", 2),
-        Heading("Series regulars", "series-regulars", 3),
-        Heading("Notable guest stars", "notable-guest-stars", 3),
+        Heading("Cast and characters", "cast-and-characters", 2, PROSE),
+        Heading("Series regulars", "series-regulars", 3, PROSE),
+        Heading("Notable guest stars", "notable-guest-stars", 3, PROSE),
     ]
     outline = build_outline(headings, Blocks(cast_groups=groups(recurring=0)))
     assert [(n.title, n.anchor, n.block) for n in walk(outline)][:3] == [
@@ -180,8 +220,8 @@ def test_cast_groups_are_found_by_the_words_of_their_headings():
 
 def test_a_cast_heading_without_credits_keeps_its_group_and_a_missing_one_is_appended():
     headings = [
-        Heading("Cast", "the-cast", 2),
-        Heading("Recurring cast", "recurring-cast-2", 3),
+        Heading("Cast", "the-cast", 2, PROSE),
+        Heading("Recurring cast", "recurring-cast-2", 3, PROSE),
     ]
     outline = build_outline(headings, Blocks(cast_groups=groups(main=2, recurring=0, guest=0)))
     cast = outline[0]
@@ -196,7 +236,7 @@ def test_a_cast_heading_without_credits_keeps_its_group_and_a_missing_one_is_app
 
 def test_a_cast_heading_outside_the_cast_section_is_still_its_groups_heading():
     # The importer reads a cast list under such a heading wherever it stands.
-    headings = [Heading("Starring", "starring", 2), Heading("Guests", "guests", 2)]
+    headings = [Heading("Starring", "starring", 2, PROSE), Heading("Guests", "guests", 2, PROSE)]
     outline = build_outline(headings, Blocks(cast_groups=groups(recurring=0)))
     assert [(n.title, n.block) for n in walk(outline)][:2] == [
         ("Starring", "cast"),
@@ -208,9 +248,10 @@ def test_a_cast_heading_outside_the_cast_section_is_still_its_groups_heading():
 
 
 def test_without_cast_credits_the_cast_headings_get_no_lists():
-    headings = [Heading("Cast", "cast-and-characters", 2), Heading("Main", "main", 3)]
+    headings = [Heading("Cast", "cast-and-characters", 2, PROSE), Heading("Main", "main", 3, PROSE)]
     outline = build_outline(headings, Blocks(cast_groups=groups(0, 0, 0)))
-    assert [n.block for n in walk(outline)] == ["", "", "timeline"]
+    # Their text stays; no timeline either, as the season has no events.
+    assert [n.block for n in walk(outline)] == ["", ""]
     assert outline[0].section_id == ""
 
 
@@ -219,9 +260,9 @@ def test_without_cast_credits_the_cast_headings_get_no_lists():
 
 def test_stored_anchors_stay_as_they_are():
     headings = [
-        Heading("References", "references-2", 2),
-        Heading("Sources", "custom-anchor", 2),
-        Heading("Episodes", "episode-list", 2),
+        Heading("References", "references-2", 2, PROSE),
+        Heading("Sources", "custom-anchor", 2, PROSE),
+        Heading("Episodes", "episode-list", 2, PROSE),
     ]
     outline = build_outline(headings, Blocks(episodes=True))
     assert [n.anchor for n in outline][:3] == ["references-2", "custom-anchor", "episode-list"]
@@ -230,10 +271,10 @@ def test_stored_anchors_stay_as_they_are():
 
 def test_an_appended_heading_never_takes_a_stored_anchor_even_a_later_one():
     headings = [
-        Heading("Production", "production", 2),
-        Heading("Main title theme", "main", 3),
-        Heading("Timeline", "timeline", 2),  # the article's own, after Production
-        Heading("Awards", "accolades-2", 2),
+        Heading("Production", "production", 2, PROSE),
+        Heading("Main title theme", "main", 3, PROSE),
+        Heading("Timeline", "timeline", 2, PROSE),  # the article's own, after Production
+        Heading("Awards", "accolades-2", 2, PROSE),
     ]
     outline = build_outline(headings, every_block())
     anchors = [(n.title, n.anchor) for n in walk(outline)]

@@ -58,6 +58,11 @@ class Reference(TimeStampedModel):
     def surrogate_keys(self):
         return {surrogate_key("season", self.season_id)}
 
+    @property
+    def has_details(self):
+        """Whether an editor has filled in anything about the source (the seeds give none)."""
+        return bool(self.title or self.url or self.publisher or self.published)
+
     def __str__(self):
         return f"[{self.number}] {self.title}".strip()
 

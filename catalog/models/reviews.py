@@ -1,5 +1,7 @@
 """Outlets, and the reviews and aggregate scores they gave a season."""
 
+import re
+
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -38,6 +40,10 @@ class Outlet(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+
+# A sentence ends so, perhaps inside a closing quotation mark.
+SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s*$")
 
 
 class ReviewQuerySet(SeasonContentQuerySet):
@@ -113,6 +119,13 @@ class Review(TimeStampedModel):
         if self.critic_id:
             keys.add(surrogate_key("person", self.critic_id))
         return keys
+
+    @property
+    def consensus_label(self):
+        """What an aggregator's `consensus` is, for its label. A sentence is a critics
+        consensus (Rotten Tomatoes writes one); a phrase is the verdict the score indicates
+        (Metacritic's "generally favorable"), which the importer keeps in the same field."""
+        return "Critics consensus" if SENTENCE_END.search(self.consensus) else "Verdict"
 
     def __str__(self):
         by = f"{self.critic}, {self.outlet}" if self.critic_id else str(self.outlet)

@@ -11,8 +11,10 @@ The rules:
   `vocabulary.billing_of_heading`, the importer's words), a short timeline at the end of
   "production", the ratings and reviews under "reception" or else "critical-response", the
   accolades under "accolades". A block with no heading gets one appended at the end, so
-  nothing is left out; the timeline is always placed, as it holds the page's one link to the
-  full timeline. A cast group with no credits and no heading gets no heading.
+  nothing is left out. A cast group with no credits and no heading gets no heading, and a
+  season with no events gets no timeline.
+- A heading with nothing under it (no prose, no block with content, no such subsection) is
+  left out, so a season with few facts shows no empty part (and its contents list none).
 - Heading tags follow the depth in the tree, not the article's level, so none is skipped.
 - Stored anchors are kept as they are, so a section's link finds it; only appended headings
   get a generated one, which never takes a stored or reserved anchor.
@@ -53,9 +55,10 @@ class CastGroup:
 
 @dataclass
 class Blocks:
-    """Which structured blocks the season has (the timeline is always placed)."""
+    """Which structured blocks the season has."""
 
     episodes: bool = False
+    timeline: bool = False
     cast_groups: list = field(default_factory=list)  # CastGroup, in billing order
     reviews: bool = False
     accolades: bool = False
@@ -85,6 +88,7 @@ def build_outline(headings, blocks):
     """The page's outline: a list of root `Node`s."""
     roots = nest(headings)
     place_blocks(roots, blocks)
+    roots = prune(roots)
     set_depths(roots)
     set_anchors(roots)
     return roots
@@ -99,6 +103,18 @@ def nest(headings):
         (stack[-1][1].children if stack else roots).append(node)
         stack.append((heading.level, node))
     return roots
+
+
+def prune(nodes):
+    """`nodes` without the headings that would stand empty: no prose, no block with content
+    and no subsection left."""
+    kept = []
+    for node in nodes:
+        node.children = prune(node.children)
+        has_block = node.block and (node.block != "cast" or node.cast_group.credits)
+        if node.paragraphs or has_block or node.children:
+            kept.append(node)
+    return kept
 
 
 def walk(nodes):
@@ -129,11 +145,12 @@ def place_blocks(roots, blocks):
         node.block = "episodes"
     if any(group.credits for group in blocks.cast_groups):
         place_cast(roots, blocks.cast_groups)
-    production = find_anchor(roots, {"production"})
-    if production:
-        append(production.children, "Timeline").block = "timeline"
-    else:
-        append(roots, "Production timeline").block = "timeline"
+    if blocks.timeline:
+        production = find_anchor(roots, {"production"})
+        if production:
+            append(production.children, "Timeline").block = "timeline"
+        else:
+            append(roots, "Production timeline").block = "timeline"
     if blocks.reviews:
         node = find_anchor(roots, {"reception"}) or find_anchor(roots, {"critical-response"})
         node = node or append(roots, "Reception")
@@ -157,7 +174,8 @@ def place_cast(roots, groups):
         if node is not None:
             node.block, node.cast_group = "cast", group
             placed.append(node)
-    holder = cast or (placed[0] if placed else None)
+    listed = [node for node in placed if node.cast_group.credits]
+    holder = cast or (listed[0] if listed else None)
     if holder is not None:
         holder.section_id = CAST_SECTION_ID
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from catalog.models import Review
+from catalog.models import Event, Review
 from catalog.pages.colors import header_colors
 from catalog.pages.shapers.citations import Citations
 from catalog.pages.shapers.credits import ByDepartment
@@ -24,8 +24,12 @@ from catalog.vocabulary import (
     strip_markers,
 )
 
-# How many events the article's short timeline shows before linking to the full one.
-SHORT_TIMELINE_LENGTH = 6
+# The short timeline's key dates: the first event of each phase of the making and of the
+# release, and for filming its start and its end (`filming_span`).
+KEY_KINDS = [*PRODUCTION_KINDS, Event.Kind.RELEASE]
+# Words that mark filming's start and end, where the article says so; else the first and last.
+FILMING_START = re.compile(r"\b(began|begun|begins|started|starts|commenced)\b", re.IGNORECASE)
+FILMING_END = re.compile(r"\b(wrapped|concluded|ended|finished|completed)\b", re.IGNORECASE)
 # Where the infobox shows the crew rows (vocabulary.INFOBOX_CREW_ROWS), as a wiki's does:
 # at the top, after Starring, after the number of episodes.
 INFOBOX_CREW_PLACES = {
@@ -61,6 +65,24 @@ class InfoboxRow:
     people: list
 
 
+@dataclass
+class EpisodeTable:
+    """The episode table's columns with data: `titled` (some episode has a title), `jobs`
+    (the crew jobs credited episode by episode, e.g. "cover artist"), and per row the episode
+    and, for each job, (job, its people). `missing` says what is not recorded yet, for the
+    note."""
+
+    titled: bool
+    jobs: list
+    rows: list
+    missing: list
+
+    @property
+    def wide(self):
+        """Whether the table has more columns than a phone shows side by side (beyond No.)."""
+        return self.titled + len(self.jobs) > 2
+
+
 class SeasonArticle(ByDepartment):
     def __init__(self, season):
         self.season = season
@@ -80,9 +102,8 @@ class SeasonArticle(ByDepartment):
             for billing, list_id in CAST_LIST_IDS.items()
         ]
         # The lead first, then the sections in order: the citation markers count in page order.
-        citations = Citations(
-            list(season.references.all()), [season.lead, *(s.body for s in self.sections)]
-        )
+        self._texts = [season.lead, *(s.body for s in self.sections)]
+        citations = Citations(list(season.references.all()), self._texts)
         self.lead, *bodies = citations.texts
         self.references = citations.cited
         headings = [
@@ -94,6 +115,7 @@ class SeasonArticle(ByDepartment):
             cast_groups=self.cast_groups,
             reviews=bool(self.reviews),
             accolades=bool(self.accolades),
+            timeline=bool(self.events),
         )
         self.outline = build_outline(headings, blocks)
 
@@ -165,13 +187,39 @@ class SeasonArticle(ByDepartment):
         return from_infobox or production_companies_in(strip_markers(self.season.lead))
 
     @cached_property
-    def episode_rows(self):
-        """(episode, its cover artists) for the episode table."""
-        artists = {}
+    def has_infobox(self):
+        """Whether the infobox has a row besides its title: a new season may have none."""
+        season = self.season
+        return bool(
+            any(self.infobox_crew.values())
+            or self.main_cast
+            or season.episode_count is not None
+            or season.network
+            or season.release_date
+            or self.other_infobox_fields
+            or season.episode_list_title
+        )
+
+    @cached_property
+    def episode_table(self):
+        """The episode table with only the columns some episode has a value for; every
+        episode is a row, untitled ones too."""
+        by_job = {}  # job -> episode id -> people, jobs in credit order
         for credit in self.crew:
-            if credit.job == "cover artist" and credit.episode_id:
-                artists.setdefault(credit.episode_id, []).append(credit.person)
-        return [(episode, artists.get(episode.pk, [])) for episode in self.episodes]
+            if credit.episode_id:
+                people = by_job.setdefault(credit.job, {}).setdefault(credit.episode_id, [])
+                people.append(credit.person)
+        jobs = list(by_job)
+        rows = [
+            (episode, [(job, by_job[job].get(episode.pk, [])) for job in jobs])
+            for episode in self.episodes
+        ]
+        untitled = sum(1 for episode in self.episodes if not episode.title)
+        lacking = {"title": untitled}
+        for job in jobs:
+            lacking[job] = sum(1 for episode in self.episodes if episode.pk not in by_job[job])
+        missing = [f"the {what}s of {episodes(n)}" for what, n in lacking.items() if n]
+        return EpisodeTable(untitled < len(self.episodes), jobs, rows, missing)
 
     @cached_property
     def aggregate_reviews(self):
@@ -182,9 +230,38 @@ class SeasonArticle(ByDepartment):
         return [r for r in self.reviews if r.kind == Review.Kind.CRITIC]
 
     @cached_property
+    def rating_columns(self):
+        """The ratings tables' optional columns that some row has a value for: the
+        aggregators' average, count and consensus; the critics' episodes reviewed, and a quote
+        for a review whose words the article's prose does not already give (`review.quote`)."""
+        prose = " ".join(strip_markers(text) for text in self._texts)
+        for review in self.critic_reviews:
+            review.quote = review.excerpt if review.excerpt not in prose else ""
+        aggregates, critics = self.aggregate_reviews, self.critic_reviews
+        return {
+            "average": any(r.average_rating for r in aggregates),
+            "count": any(r.sample_size is not None for r in aggregates),
+            "consensus": any(r.consensus for r in aggregates),
+            "scope": any(r.scope for r in critics),
+            "quote": any(r.quote for r in critics),
+        }
+
+    @cached_property
     def short_timeline(self):
-        production = [e for e in self.events if e.kind in PRODUCTION_KINDS]
-        return production[:SHORT_TIMELINE_LENGTH]
+        """The key dates of the whole production, in date order: the first event of each
+        phase (development, writing, casting, filming, music) and of the release, and both
+        the start and the end of filming."""
+        first = {}
+        for event in self.events:
+            if event.kind in KEY_KINDS:
+                first.setdefault(event.kind, event)
+        filming = [e for e in self.events if e.kind == Event.Kind.FILMING]
+        if filming:
+            first[Event.Kind.FILMING] = filming_span(filming)[0]
+        key = set(first.values())
+        if filming:
+            key.add(filming_span(filming)[1])
+        return [event for event in self.events if event in key]
 
     @cached_property
     def last_changed(self):
@@ -203,3 +280,15 @@ class SeasonArticle(ByDepartment):
             *self.accolades,
         ]
         return max(o.updated_at for o in objects)
+
+
+def episodes(count):
+    return f"{count} episode{'' if count == 1 else 's'}"
+
+
+def filming_span(filming):
+    """The events where filming starts and ends: those the article says began or wrapped,
+    else the first and the last."""
+    start = next((e for e in filming if FILMING_START.search(e.text)), filming[0])
+    ends = [e for e in filming if FILMING_END.search(e.text) and e.date >= start.date]
+    return start, ends[-1] if ends else filming[-1]
