@@ -49,12 +49,12 @@ _OUT_OF = re.compile(
 _SLASH = re.compile(r"(?<![\w./])(?P<a>\d+(?:\.\d+)?)/(?P<b>\d+)(?![\w/])")
 _STARS = re.compile(rf"\b(?P<a>{NUMBER})[ -](?:stars?|star rating)\b", re.I)
 _GLYPHS = re.compile(rf"[{FULL_STARS}]+[{HALF_STARS}]?[{EMPTY_STARS}]*")
-_MINUS = "-−–"
+_MINUS = "−–-"  # the hyphen last: a literal in a character class
 _GRADE = rf"[A-F](?:[+{_MINUS}]|\+\+|(?:[{_MINUS}]){{2}})?"
 _GRADE_QUOTED = re.compile(rf"[\"“](?P<grade>{_GRADE})[\"”]")
 _GRADE_NAMED = re.compile(
-    rf"\b(?:grade of|grade|graded (?:it|the \w+(?: \w+)?)|(?:gave|giving|awarded|awarding) "
-    rf"(?:it|the \w+(?: \w+)?) an?) (?P<grade>{_GRADE})(?=[\s,.;:)]|$)"
+    rf"\b(?:grade of|grade|(?:graded|rated|gave|giving|awarded|awarding) (?:it|the \w+(?: \w+)?)"
+    rf"(?: an?)?) (?P<grade>{_GRADE})(?=[\s,.;:)]|$)"
     rf"|\ban? (?P<grade2>{_GRADE}) grade\b"
 )
 

@@ -25,10 +25,10 @@ INVERTED_VERBS = (
 # Each is a regular-expression fragment that ends just before "for"/"in" and the outlet.
 OUTLET_FIRST = (
     r"Writing",
-    r"Reviewing(?: the \w+(?: \w+)?)?",
+    r"Reviewing(?: the [^,]+?)?",
     r"In (?:his|her|their|a|an) (?:\w+ )?review(?: of [^,]+?)?",
 )
-OUTLET_AFTER_COMMA = (r"reviewing(?: the \w+(?: \w+)?)?", r"writing", r"a critic")
+OUTLET_AFTER_COMMA = (r"reviewing(?: the [^,]+?)?", r"writing", r"a critic")
 # Words that start a sentence but are not part of an outlet's name ("However, Variety's ...").
 SENTENCE_ADVERBS = (
     "Also", "And", "But", "Conversely", "However", "Likewise", "Meanwhile", "Similarly",

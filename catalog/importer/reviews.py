@@ -238,7 +238,8 @@ def critic_and_outlet(text):
     ):
         match = pattern.search(plain)
         if match:
-            outlet = LEADING_ADVERB_RE.sub("", match.group("outlet"))
+            # A sentence's closing period is no part of the outlet ("of The Atlantic.").
+            outlet = LEADING_ADVERB_RE.sub("", match.group("outlet")).removesuffix(".")
             return match.group("critic"), outlet
     match = POSSESSIVE_RUN_RE.search(plain)
     if match:
