@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from catalog.importer import article_import
 from catalog.importer.parse import parse_article
 from catalog.importer.ratings import parse_rating
+from catalog.models import Review
 from tests.seed import ARTICLE_TEXT
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -199,6 +201,8 @@ def test_the_seed_gives_no_review_notes():
         ("Digital Spys Jo Lane said the season earned a grade of D+.", "Digital Spy", "Jo Lane",
          "D+", 33),
         ("Eve Hart of Empire gave it ★★★☆☆.", "Empire", "Eve Hart", "★★★☆☆", 60),
+        # a score out of 100 from a critic is a rating, not an aggregator's
+        ("Rob Kent of IGN gave it 85 out of 100.", "IGN", "Rob Kent", "85 out of 100", 85),
     ],
 )  # fmt: skip
 def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
@@ -217,6 +221,8 @@ def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
          ("Metacritic", "55/100", 55, "", 9, "mixed or average")),
         ("Review aggregator Rotten Tomatoes reported that 100% of 12 critics gave the season a "
          "positive review, averaging 9.1/10.", ("Rotten Tomatoes", "100%", 100, "9.1/10", 12, "")),
+        ("The season has a Metascore of 74 out of 100 on Metacritic.",
+         ("Metacritic", "74 out of 100", 74, "", None, "")),
     ],
 )  # fmt: skip
 def test_an_aggregator_sentence(sentence, expected):
@@ -265,3 +271,25 @@ def test_a_rating_that_cannot_be_scaled_keeps_its_text_without_a_score(text, pro
 @pytest.mark.parametrize("text", ["", "a good season", "the A-game", "Season 2", "24 episodes"])
 def test_text_that_is_no_rating(text):
     assert parse_rating(text) is None
+
+
+# --- Saved ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["reviews-harbor-lights-season-3.txt", "reviews-the-quiet-orchard-season-1.txt"]
+)
+def test_every_review_read_is_saved_as_read(name):
+    season, _ = article_import(path=ARTICLES / name)
+    saved = [
+        (r.outlet.name, r.outlet.is_aggregator, r.critic.name if r.critic else None,
+         r.rating_text, r.score, r.average_rating, r.sample_size, r.consensus)
+        for r in Review.objects.filter(season=season).select_related("outlet", "critic")
+        .order_by("order")
+    ]  # fmt: skip
+    assert saved == [
+        (r.outlet, r.is_aggregator, r.critic, r.rating_text, r.score, r.average_rating,
+         r.sample_size, r.consensus)
+        for r in article_named(name).reviews
+    ]  # fmt: skip
