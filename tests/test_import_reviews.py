@@ -203,6 +203,8 @@ def test_the_seed_gives_no_review_notes():
         ("Eve Hart of Empire gave it ★★★☆☆.", "Empire", "Eve Hart", "★★★☆☆", 60),
         # a score out of 100 from a critic is a rating, not an aggregator's
         ("Rob Kent of IGN gave it 85 out of 100.", "IGN", "Rob Kent", "85 out of 100", 85),
+        ("Rob Kent of IGN liked it. He gave it 85 out of 100.", "IGN", "Rob Kent",
+         "85 out of 100", 85),
     ],
 )  # fmt: skip
 def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
@@ -221,6 +223,8 @@ def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
          ("Metacritic", "55/100", 55, "", 9, "mixed or average")),
         ("Review aggregator Rotten Tomatoes reported that 100% of 12 critics gave the season a "
          "positive review, averaging 9.1/10.", ("Rotten Tomatoes", "100%", 100, "9.1/10", 12, "")),
+        ("Critics Hub gives the season an approval rating of 90%.",
+         ("Critics Hub", "90%", 90, "", None, "")),
         ("The season has a Metascore of 74 out of 100 on Metacritic.",
          ("Metacritic", "74 out of 100", 74, "", None, "")),
     ],

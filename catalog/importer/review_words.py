@@ -81,9 +81,10 @@ LABEL_PHRASINGS = (
 )
 # Words that make a sentence look like an aggregator result: noted if none came out of it.
 AGGREGATE_WORDS = (
-    r"aggregator", r"approval", r"\d%", r"out of 100\b", r"/100\b", r"weighted average",
-    r"Metascore", r"consensus", *AGGREGATORS,
+    r"aggregator", r"approval", r"weighted average", r"Metascore", r"consensus", *AGGREGATORS,
 )  # fmt: skip
+# Score figures that look like an aggregator's outside a critic's review (in one, a rating).
+SCORE_FIGURES = (r"\d%", r"\bout of 100\b", r"/100\b")
 
 # Rating forms (ratings.py). Letter grades on Metacritic's conversion (documented there).
 GRADE_SCORES = {

@@ -87,8 +87,8 @@ INTRODUCED_AGGREGATOR_RES = [
 ]
 LEADING_NAME_RE = re.compile(rf"^{AGGREGATOR_NAME}")
 NOT_A_NAME = {"The", "This", "It", "Its", "In", "As", "On", "At", "Overall", "Critics"}
-AGGREGATE_WORDS_RE = re.compile(any_of(words.AGGREGATE_WORDS[3:]))  # no score figure needed
-SCORE_FIGURE_RE = re.compile(any_of(words.AGGREGATE_WORDS[:3]))  # "%", "out of 100", "/100"
+AGGREGATE_WORDS_RE = re.compile(any_of(words.AGGREGATE_WORDS))
+SCORE_FIGURE_RE = re.compile(any_of(words.SCORE_FIGURES))
 
 SCOPE_RE = re.compile(rf"\b(?P<scope>{any_of(words.SCOPE_PHRASINGS)})\b")
 MIXED_RE = re.compile(rf"\b(?:{any_of(words.MIXED_WORDS)})\b", re.I)
@@ -122,7 +122,10 @@ def extract_reviews(paragraphs):
         for sentence in paragraph.sentences:
             text = sentence.text
             named = critic_and_outlet(text)
-            aggregate = aggregate_review(text, len(reviews), line, leading_name=not named)
+            # A sentence's first words name an aggregator only in a sentence about one
+            # ("Critics Hub gives it a 90% approval rating", not "He gave it 85 out of 100").
+            leading_name = not named and AGGREGATE_WORDS_RE.search(outside_quotes(text))
+            aggregate = aggregate_review(text, len(reviews), line, leading_name=leading_name)
             if aggregate:
                 reviews.append(aggregate)
                 segments.append([None, []])
