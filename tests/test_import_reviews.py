@@ -235,6 +235,31 @@ def test_an_aggregator_sentence(sentence, expected):
     assert article.notes == []
 
 
+def test_two_aggregators_in_one_sentence_give_one_result_each():
+    sentence = (
+        "Rotten Tomatoes reported an approval rating of 93% based on 30 reviews, while "
+        "Metacritic assigned a score of 77 out of 100 based on 12 critics, indicating "
+        '"generally favorable reviews".'
+    )
+    article = parse_article(critical_response(sentence))
+    assert aggregates(article) == [
+        (6, "Rotten Tomatoes", "93%", 93, "", 30, ""),
+        (6, "Metacritic", "77 out of 100", 77, "", 12, "generally favorable reviews"),
+    ]
+    assert [r.source for r in article.reviews] == [sentence, sentence]
+    assert [r.order for r in article.reviews] == [0, 1]
+    assert article.notes == []
+
+
+def test_an_aggregator_without_a_score_beside_one_with_a_score_is_noted():
+    sentence = "Rotten Tomatoes reported an approval rating of 93%, and Metacritic agreed."
+    article = parse_article(critical_response(sentence))
+    assert aggregates(article) == [(6, "Rotten Tomatoes", "93%", 93, "", None, "")]
+    assert [(n.kind, n.text, n.message) for n in article.notes] == [
+        ("aggregate", sentence, "names more than one aggregator, and not each with a score"),
+    ]
+
+
 # --- Ratings on their own ------------------------------------------------------------------
 
 

@@ -14,14 +14,16 @@ catalog.importer.review_words:
 
 An aggregator sentence names an aggregator (a known one, or "review aggregator X", or "On X,")
 and a score (an approval percentage or a score out of 100) in any order with its average, its
-review count and its label. The review's rating is the first one written in its sentences
+review count and its label; a sentence naming two known aggregators is read as one clause
+each. The review's rating is the first one written in its sentences
 (catalog.importer.ratings).
 
 Notes (catalog.importer.data.Note), each with the sentence and its line:
 - "review": a sentence that looks like it introduces a review (a review verb next to a name,
   a "Writing for ..." phrase) but names no critic with an outlet;
 - "aggregate": a sentence with an aggregator's words (a known aggregator, "approval",
-  "out of 100", a percentage, "consensus", ...) that gave no aggregator result;
+  "consensus", ...; outside a critic's review also a percentage or "out of 100") that gave no
+  aggregator result, or named two aggregators and gave a result for only one;
 - "rating": a rating that cannot be scaled (kept as written, without a 0-100 figure), a second
   rating in one review (the first is kept) or a rating with no review to belong to.
 """
@@ -125,9 +127,15 @@ def extract_reviews(paragraphs):
             # A sentence's first words name an aggregator only in a sentence about one
             # ("Critics Hub gives it a 90% approval rating", not "He gave it 85 out of 100").
             leading_name = not named and AGGREGATE_WORDS_RE.search(outside_quotes(text))
-            aggregate = aggregate_review(text, len(reviews), line, leading_name=leading_name)
-            if aggregate:
-                reviews.append(aggregate)
+            aggregates = [
+                aggregate_review(part, len(reviews) + i, line, leading_name, source=text)
+                for i, part in enumerate(aggregator_clauses(text))
+            ]
+            if any(aggregates):
+                reviews += [aggregate for aggregate in aggregates if aggregate]
+                if not all(aggregates):
+                    message = "names more than one aggregator, and not each with a score"
+                    notes.append(Note(line, "aggregate", text, message))
                 segments.append([None, []])
                 continue
             consensus = first_group(CONSENSUS_RES, text, "consensus")
@@ -201,7 +209,24 @@ def aggregate_problem(text):
     return "looks like an aggregator result, but no score was found"
 
 
-def aggregate_review(text, order, line, leading_name):
+def aggregator_clauses(text):
+    """A sentence cut before each further aggregator it names ("Rotten Tomatoes gives 90%;
+    on Metacritic, it has a score of 70 out of 100"): one clause per aggregator."""
+    clauses, start, seen = [], 0, set()
+    for match in KNOWN_AGGREGATOR_RE.finditer(text):
+        if seen and match.group("name") not in seen:
+            cut = max(
+                text.rfind("; ", start, match.start()), text.rfind(", ", start, match.start())
+            )
+            if cut > start:
+                clauses.append(text[start:cut])
+                start = cut + 2
+        seen.add(match.group("name"))
+    return [*clauses, text[start:]]
+
+
+def aggregate_review(text, order, line, leading_name, source=None):
+    """The aggregator result of a sentence (or of one clause of `source`), or None."""
     plain = outside_quotes(text)
     score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
     if not score or int(score.group("score")) > 100:
@@ -224,7 +249,7 @@ def aggregate_review(text, order, line, leading_name):
         sentiment="",
         scope="",
         order=order,
-        source=text,
+        source=source or text,
         line=line,
     )
 
