@@ -282,7 +282,8 @@ def split_sentences(paragraph):
         last_word = re.search(r"(\S+)$", before)
         word = last_word.group(1) if last_word else ""
         if match.group().startswith(".") and (
-            re.fullmatch(r"[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
+            # an initial ("J."), initials run together ("The A.V. Club") or an abbreviation
+            re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
         ):
             continue
         if paragraph[match.start() - 1 : match.start()] == "[":  # an elided "[...]"

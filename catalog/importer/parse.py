@@ -116,7 +116,8 @@ def read_article_text(text):
     if article.episode_count is None:
         episodes = [credit.episode for credit in article.credits if credit.episode]
         article.episode_count = max(episodes) if episodes else None
-    article.reviews = extract_reviews(article.paragraphs)
+    article.reviews, notes = extract_reviews(article.paragraphs)
+    article.notes.extend(notes)
     article.accolades = extract_accolades(document)
     article.people = people_named(article)
     article.events = extract_events(article.paragraphs, list(article.people))

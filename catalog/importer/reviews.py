@@ -1,56 +1,111 @@
-"""Aggregator results and critics' reviews from the critical-response prose.
+"""Aggregator results and critics' reviews from the critical-response prose, with notes.
 
-A review starts at a sentence that names a critic with their outlet ("Allison Keene of
-Collider", "Liz Shannon Miller from IndieWire", "Digital Spy's Jo Berry") and runs until the
-next such sentence or the paragraph's end.
+A review starts at a sentence that names a critic with their outlet and runs until the next
+such sentence or the paragraph's end. The structures are matched over the word tables of
+catalog.importer.review_words:
+
+- the critic, then the outlet: "Allison Keene of Collider", "Liz Shannon Miller from IndieWire",
+  also after the verb ("..., wrote Allison Keene of Collider");
+- the outlet first, in a leading phrase: "Writing for Variety, Jo Berry ...", "In her review
+  for The A.V. Club, Jo Berry ...", "Reviewing the season for Vulture, Jo Berry ...";
+- the critic, then the outlet after a comma: "Jo Berry, reviewing for Variety, ...";
+- a possessive, with or without its apostrophe: "Digital Spy's Jo Berry said",
+  "Digital Spys Jo Berry said" (a lossy conversion drops it), "said Digital Spy's Jo Berry".
+
+An aggregator sentence names an aggregator (a known one, or "review aggregator X", or "On X,")
+and a score (an approval percentage or a score out of 100) in any order with its average, its
+review count and its label; a sentence naming two known aggregators is read as one clause
+each. The review's rating is the first one written in its sentences
+(catalog.importer.ratings).
+
+Notes (catalog.importer.data.Note), each with the sentence and its line:
+- "review": a sentence that looks like it introduces a review (a review verb next to a name,
+  a "Writing for ..." phrase) but names no critic with an outlet;
+- "aggregate": a sentence with an aggregator's words (a known aggregator, "approval",
+  "consensus", ...; outside a critic's review also a percentage or "out of 100") that gave no
+  aggregator result, or named two aggregators and gave a result for only one;
+- "rating": a rating that cannot be scaled (kept as written, without a 0-100 figure), a second
+  rating in one review (the first is kept) or a rating with no review to belong to.
 """
 
 import re
-from fractions import Fraction
 
-from catalog.importer.data import ReviewData
+from catalog.importer import review_words as words
+from catalog.importer.data import Note, ReviewData
+from catalog.importer.ratings import find_ratings
 from catalog.importer.text import NAME, NAME_WORD, outside_quotes, quotations
 
 REVIEW_HEADINGS = re.compile(r"critical (response|reception)|^reception$|^reviews$", re.I)
 
-APPROVAL_RE = re.compile(r"approval rating of (?P<score>\d{1,3})%")
-AVERAGE_RE = re.compile(r"average (?:rating|score) of (?P<average>\d+(?:\.\d+)?/\d+)")
-BASED_ON_RE = re.compile(r"based on (?P<count>[\d,]+) (?:reviews|critics)")
-OUT_OF_100_RE = re.compile(r"score of (?P<score>\d{1,3}) out of 100")
-AGGREGATOR_NAME_RE = re.compile(r"aggregator (?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)")
-LEADING_NAME_RE = re.compile(r"^(?:On |At )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)")
-CONSENSUS_RE = re.compile(r"consensus reads,? [\"“](?P<text>.+?)[\"”]")
-INDICATING_RE = re.compile(r"indicating [\"“](?P<text>[^\"”]+)[\"”]")
 
-OUTLET = r"(?:The |A )?[A-Z][\w.&'’+-]*(?: (?:of |the |and |& )?[A-Z][\w.&'’+-]*)*"
-CRITIC_OF_RE = re.compile(rf"(?P<critic>{NAME}) (?:of|from|at|for) (?P<outlet>{OUTLET})")
-POSSESSIVE_RE = re.compile(
-    rf"(?P<run>(?:(?:The|A) )?{NAME_WORD}(?: {NAME_WORD}){{2,5}}) "
-    r"(?:said|wrote|noted|felt|called|praised|criticized|criticised|described|gave|awarded|"
-    r"found|opined|argued|stated|commented|concluded)\b"
+def any_of(phrases):
+    return "|".join(f"(?:{phrase})" for phrase in phrases)
+
+
+def compiled(phrases):
+    return [re.compile(phrase) for phrase in phrases]
+
+
+VERB = rf"(?:{any_of(words.REVIEW_VERBS)})\b"
+INVERTED_VERB = rf"\b(?:{any_of(words.INVERTED_VERBS)})"
+# An outlet: capitalised words, joined by "of", "the", "and" or "&" ("The A.V. Club").
+OUTLET_WORD = r"[A-Z][\w.&+-]*"
+OUTLET = rf"(?:The |A )?{OUTLET_WORD}(?: (?:of |the |and |& )?{OUTLET_WORD})*"
+# As above, but a word may carry an apostrophe (the outlet does not end a possessive here).
+OUTLET_AFTER = r"(?:The |A )?[A-Z][\w.&'’+-]*(?: (?:of |the |and |& )?[A-Z][\w.&'’+-]*)*"
+
+CRITIC_OF_RE = re.compile(rf"(?P<critic>{NAME}) (?:of|from|at|for) (?P<outlet>{OUTLET_AFTER})")
+OUTLET_FIRST_RE = re.compile(
+    rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) (?P<outlet>{OUTLET_AFTER}), "
+    rf"(?P<critic>{NAME})"
 )
+OUTLET_AFTER_COMMA_RE = re.compile(
+    rf"(?P<critic>{NAME}), (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) "
+    rf"(?P<outlet>{OUTLET_AFTER}),"
+)
+APOSTROPHE_RE = re.compile(
+    rf"(?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME})"
+    rf"(?=,| (?:\w+ )?{VERB}| in (?:his|her|their) review)"
+)
+INVERTED_APOSTROPHE_RE = re.compile(
+    rf"{INVERTED_VERB} (?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME})"
+)
+# The apostrophe-less possessive: a run of capitalised words before a review verb.
+POSSESSIVE_RUN_RE = re.compile(
+    rf"(?P<run>(?:(?:The|A) )?{NAME_WORD}(?: {NAME_WORD}){{2,5}}) (?:\w+ )?{VERB}"
+)
+LEADING_ADVERB_RE = re.compile(rf"^(?:{any_of(words.SENTENCE_ADVERBS)}) ")
 
-RATING_RES = [
-    re.compile(r"(?P<text>(?P<a>\d+(?:\.\d+)?) out of (?P<b>\d+)(?: stars)?)"),
-    re.compile(r"(?P<text>(?P<a>\d+(?:\.\d+)?)/(?P<b>\d+))"),
+APPROVAL_RES = compiled(words.APPROVAL_PHRASINGS)
+OUT_OF_100_RES = compiled(words.OUT_OF_100_PHRASINGS)
+AVERAGE_RES = compiled(words.AVERAGE_PHRASINGS)
+COUNT_RES = compiled(words.COUNT_PHRASINGS)
+CONSENSUS_RES = compiled(words.CONSENSUS_PHRASINGS)
+LABEL_RES = compiled(words.LABEL_PHRASINGS)
+AGGREGATOR_NAME = r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)"
+KNOWN_AGGREGATOR_RE = re.compile(rf"\b(?P<name>{any_of(words.AGGREGATORS)})\b")
+INTRODUCED_AGGREGATOR_RES = [
+    re.compile(f"{intro}{AGGREGATOR_NAME}") for intro in words.AGGREGATOR_INTRODUCTIONS
 ]
-GRADE_RE = re.compile(r"\b(?:a|an|grade of|grade) [\"“](?P<grade>[A-F][+\-−]?)[\"”]")
-# Letter grades on a 0-100 scale, as Metacritic converts them.
-GRADE_SCORES = {
-    "A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,
-    "C-": 42, "D+": 33, "D": 25, "D-": 16, "F+": 8, "F": 0, "F-": 0,
-}  # fmt: skip
-SCOPE_RE = re.compile(
-    r"\b(?P<scope>(?:first|opening|last|final) (?:\w+ )?episodes?|(?:entire|whole|full) season)\b"
-)
-MIXED_RE = re.compile(r"\bmixed\b", re.I)
-NEGATIVE_RE = re.compile(
-    r"\b(negative|disappointed|disappointing|bored|panned|unimpressed|disliked|criticized|"
-    r"criticised|scathing)\b",
-    re.I,
-)
-POSITIVE_RE = re.compile(r"\b(positive|praised|enjoyed|glowing|rave|favorable|favourable)\b", re.I)
+LEADING_NAME_RE = re.compile(rf"^{AGGREGATOR_NAME}")
+NOT_A_NAME = {"The", "This", "It", "Its", "In", "As", "On", "At", "Overall", "Critics"}
+AGGREGATE_WORDS_RE = re.compile(any_of(words.AGGREGATE_WORDS))
+SCORE_FIGURE_RE = re.compile(any_of(words.SCORE_FIGURES))
+
+SCOPE_RE = re.compile(rf"\b(?P<scope>{any_of(words.SCOPE_PHRASINGS)})\b")
+MIXED_RE = re.compile(rf"\b(?:{any_of(words.MIXED_WORDS)})\b", re.I)
+NEGATIVE_RE = re.compile(rf"\b(?:{any_of(words.NEGATIVE_WORDS)})\b", re.I)
+POSITIVE_RE = re.compile(rf"\b(?:{any_of(words.POSITIVE_WORDS)})\b", re.I)
 MORE_MIXED_RE = re.compile(r"\bmore (mixed|negative|critical)\b", re.I)
+
+# What makes a sentence look like the start of a review, for the notes.
+REVIEW_LIKE_RES = [
+    re.compile(rf"{NAME}(?:,| (?:also|however|later|then))? {VERB}"),
+    re.compile(rf"{INVERTED_VERB} {NAME}"),
+    re.compile(rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) [A-Z]"),
+    re.compile(rf", (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) [A-Z]"),
+    re.compile(rf"{NAME_WORD}['’]s (?:review|reviewer|critic)\b"),
+]
 
 
 def is_review_paragraph(paragraph):
@@ -58,63 +113,143 @@ def is_review_paragraph(paragraph):
 
 
 def extract_reviews(paragraphs):
-    reviews = []
+    """(reviews, notes) of the critical-response paragraphs."""
+    reviews, notes = [], []
     for paragraph in paragraphs:
         if not is_review_paragraph(paragraph):
             continue
-        segments = []  # (review, its sentences) for the critics' reviews of this paragraph
+        line = paragraph.line
+        segments = []  # [critic review or None, its sentences]
+        more_positive = []  # reviews that a later "more mixed review" says were the positive one
         for sentence in paragraph.sentences:
             text = sentence.text
-            aggregate = aggregate_review(text, len(reviews), paragraph.line)
-            if aggregate:
-                reviews.append(aggregate)
-                segments.append((None, []))
+            named = critic_and_outlet(text)
+            # A sentence's first words name an aggregator only in a sentence about one
+            # ("Critics Hub gives it a 90% approval rating", not "He gave it 85 out of 100").
+            leading_name = not named and AGGREGATE_WORDS_RE.search(outside_quotes(text))
+            aggregates = [
+                aggregate_review(part, len(reviews) + i, line, leading_name, source=text)
+                for i, part in enumerate(aggregator_clauses(text))
+            ]
+            if any(aggregates):
+                reviews += [aggregate for aggregate in aggregates if aggregate]
+                if not all(aggregates):
+                    message = "names more than one aggregator, and not each with a score"
+                    notes.append(Note(line, "aggregate", text, message))
+                segments.append([None, []])
                 continue
-            consensus = CONSENSUS_RE.search(text)
+            consensus = first_group(CONSENSUS_RES, text, "consensus")
             if consensus and reviews and reviews[-1].kind == "aggregate":
-                reviews[-1].consensus = consensus.group("text").rstrip()
+                reviews[-1].consensus = consensus.rstrip()
                 continue
-            started = critic_review(text, len(reviews), reviews, paragraph.line)
-            if started:
-                reviews.append(started)
-                segments.append((started, [text]))
+            if named:
+                review = critic_review(text, named, len(reviews), line)
+                # "In a more mixed review" says the review before it was the more positive one.
+                if MORE_MIXED_RE.search(text) and reviews and reviews[-1].kind == "critic":
+                    more_positive.append(reviews[-1])
+                reviews.append(review)
+                segments.append([review, [text]])
+                continue
+            in_critic_review = bool(segments) and segments[-1][0] is not None
+            plain = outside_quotes(text)
+            if AGGREGATE_WORDS_RE.search(plain) or (
+                SCORE_FIGURE_RE.search(plain) and not in_critic_review
+            ):
+                notes.append(Note(line, "aggregate", text, aggregate_problem(text)))
+                segments.append([None, []])
+            elif any(pattern.search(plain) for pattern in REVIEW_LIKE_RES):
+                message = "looks like a review, but names no critic with an outlet"
+                notes.append(Note(line, "review", text, message))
+                segments.append([None, [text]])
             elif segments:
                 segments[-1][1].append(text)
+            else:
+                segments.append([None, [text]])
         for review, texts in segments:
+            notes += rate(review, texts, line)
             if review:
                 add_detail(review, " ".join(texts))
-    return reviews
+        for review in more_positive:
+            review.sentiment = review.sentiment or "positive"
+    return reviews, notes
 
 
-def aggregate_review(text, order, line):
-    approval = APPROVAL_RE.search(text)
-    out_of_100 = OUT_OF_100_RE.search(text)
-    if not approval and not out_of_100:
+def first_group(patterns, text, group):
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(group)
+    return None
+
+
+def first_match(patterns, text):
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match
+    return None
+
+
+def aggregator_named(text, leading_name):
+    for pattern in [KNOWN_AGGREGATOR_RE, *INTRODUCED_AGGREGATOR_RES]:
+        match = pattern.search(text)
+        if match:
+            return match.group("name")
+    match = LEADING_NAME_RE.search(text)
+    if leading_name and match and match.group("name") not in NOT_A_NAME:
+        return match.group("name")
+    return None
+
+
+def aggregate_problem(text):
+    plain = outside_quotes(text)
+    score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
+    if score and not aggregator_named(plain, leading_name=True):
+        return "an aggregator score, but no aggregator named"
+    return "looks like an aggregator result, but no score was found"
+
+
+def aggregator_clauses(text):
+    """A sentence cut before each further aggregator it names ("Rotten Tomatoes gives 90%;
+    on Metacritic, it has a score of 70 out of 100"): one clause per aggregator."""
+    clauses, start, seen = [], 0, set()
+    for match in KNOWN_AGGREGATOR_RE.finditer(text):
+        if seen and match.group("name") not in seen:
+            cut = max(
+                text.rfind("; ", start, match.start()), text.rfind(", ", start, match.start())
+            )
+            if cut > start:
+                clauses.append(text[start:cut])
+                start = cut + 2
+        seen.add(match.group("name"))
+    return [*clauses, text[start:]]
+
+
+def aggregate_review(text, order, line, leading_name, source=None):
+    """The aggregator result of a sentence (or of one clause of `source`), or None."""
+    plain = outside_quotes(text)
+    score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
+    if not score or int(score.group("score")) > 100:
         return None
-    named = AGGREGATOR_NAME_RE.search(text) or LEADING_NAME_RE.search(text)
-    if not named:
+    name = aggregator_named(plain, leading_name)
+    if not name:
         return None
-    average = AVERAGE_RE.search(text)
-    based_on = BASED_ON_RE.search(text)
-    indicating = INDICATING_RE.search(text)
-    score = approval or out_of_100
+    count = first_group(COUNT_RES, plain, "count")
     return ReviewData(
-        outlet=named.group("name"),
+        outlet=name,
         is_aggregator=True,
         kind="aggregate",
         critic=None,
-        rating_text=f"{score.group('score')}%"
-        if approval
-        else f"{score.group('score')} out of 100",
+        rating_text=score.group("written"),
         score=int(score.group("score")),
-        average_rating=average.group("average") if average else "",
-        sample_size=int(based_on.group("count").replace(",", "")) if based_on else None,
-        consensus=indicating.group("text") if indicating else "",
+        average_rating=first_group(AVERAGE_RES, plain, "average") or "",
+        sample_size=int(count.replace(",", "")) if count else None,
+        consensus=first_group([*LABEL_RES, *CONSENSUS_RES], text, "consensus") or "",
         excerpt="",
         sentiment="",
         scope="",
         order=order,
-        source=text,
+        source=source or text,
         line=line,
     )
 
@@ -122,33 +257,37 @@ def aggregate_review(text, order, line):
 def critic_and_outlet(text):
     """(critic, outlet) named by a sentence, or None."""
     plain = outside_quotes(text)
-    match = CRITIC_OF_RE.search(plain)
+    for pattern in (
+        OUTLET_FIRST_RE,
+        OUTLET_AFTER_COMMA_RE,
+        CRITIC_OF_RE,
+        INVERTED_APOSTROPHE_RE,
+        APOSTROPHE_RE,
+    ):
+        match = pattern.search(plain)
+        if match:
+            # A sentence's closing period is no part of the outlet ("of The Atlantic.").
+            outlet = LEADING_ADVERB_RE.sub("", match.group("outlet")).removesuffix(".")
+            return match.group("critic"), outlet
+    match = POSSESSIVE_RUN_RE.search(plain)
     if match:
-        return match.group("critic"), match.group("outlet")
-    match = POSSESSIVE_RE.search(plain)
-    if match:
-        words = match.group("run").split()
+        words_ = LEADING_ADVERB_RE.sub("", match.group("run")).split()
         # The critic is the last two or three words; the outlet before them ends in a
-        # possessive, whose apostrophe the conversion may have dropped ("Digital Spys").
+        # possessive whose apostrophe the conversion dropped ("Digital Spys").
         for critic_length in (2, 3):
-            outlet_words = words[:-critic_length]
+            outlet_words = words_[:-critic_length]
             if not outlet_words:
                 break
             last = outlet_words[-1]
-            for suffix in ("'s", "’s", "'", "’", "s"):
-                if last.endswith(suffix) and len(last) > len(suffix) + 1:
-                    outlet_words[-1] = last[: -len(suffix)]
-                    return " ".join(words[-critic_length:]), " ".join(outlet_words)
+            if last.endswith("s") and len(last) > 2:
+                outlet_words[-1] = last[:-1]
+                return " ".join(words_[-critic_length:]), " ".join(outlet_words)
     return None
 
 
-def critic_review(text, order, earlier, line):
-    named = critic_and_outlet(text)
-    if not named:
-        return None
+def critic_review(text, named, order, line):
     critic, outlet = named
     plain = outside_quotes(text)
-    rating_text, score = rating_of(text, plain)
     sentiment = ""
     if MIXED_RE.search(plain):
         sentiment = "mixed"
@@ -156,23 +295,13 @@ def critic_review(text, order, earlier, line):
         sentiment = "negative"
     elif POSITIVE_RE.search(plain):
         sentiment = "positive"
-    elif score is not None:
-        sentiment = "positive" if score >= 61 else "mixed" if score >= 40 else "negative"
-    # "In a more mixed review" says the review before it was the more positive one.
-    if (
-        MORE_MIXED_RE.search(plain)
-        and earlier
-        and earlier[-1].kind == "critic"
-        and not earlier[-1].sentiment
-    ):
-        earlier[-1].sentiment = "positive"
-    review = ReviewData(
+    return ReviewData(
         outlet=outlet,
         is_aggregator=False,
         kind="critic",
         critic=critic,
-        rating_text=rating_text,
-        score=score,
+        rating_text="",
+        score=None,
         average_rating="",
         sample_size=None,
         consensus="",
@@ -183,21 +312,32 @@ def critic_review(text, order, earlier, line):
         source=text,
         line=line,
     )
-    return review
 
 
-def rating_of(text, plain):
-    for pattern in RATING_RES:
-        match = pattern.search(plain)
-        if match:
-            a, b = Fraction(match.group("a")), Fraction(match.group("b"))
-            if b > 0 and 0 <= a <= b:
-                return match.group("text"), round(a / b * 100)
-    match = GRADE_RE.search(text)
-    if match:
-        grade = match.group("grade").replace("−", "-")
-        return grade, GRADE_SCORES[grade]
-    return "", None
+def rate(review, texts, line):
+    """Give a critic's review the first rating of its sentences; the notes on the others."""
+    notes = []
+    for text in texts:
+        for rating in find_ratings(text):
+            if review is None:
+                message = f"a rating ({rating.text}) with no critic and outlet to belong to"
+            elif review.rating_text:
+                message = f"a second rating ({rating.text}) in one review; the first was kept"
+            else:
+                review.rating_text, review.score = rating.text, rating.score
+                if rating.score is not None and not review.sentiment:
+                    review.sentiment = (
+                        "positive"
+                        if rating.score >= 61
+                        else "mixed"
+                        if rating.score >= 40
+                        else "negative"
+                    )
+                if not rating.problem:
+                    continue
+                message = f"the rating {rating.text!r} is kept with no score: {rating.problem}"
+            notes.append(Note(line, "rating", text, message))
+    return notes
 
 
 def add_detail(review, text):

@@ -1,0 +1,107 @@
+"""The words that carry meaning in a critical-response section, one table each.
+
+reviews.py matches sentence structures over these tables and ratings.py reads the rating forms;
+a new wording is a new entry here, not a new pattern there.
+"""
+
+from fractions import Fraction
+
+# Review verbs: what a critic does in the sentence that introduces their review
+# ("Jo Berry of Digital Spy said ...", "..., wrote Jo Berry of Digital Spy").
+REVIEW_VERBS = (
+    "said", "wrote", "noted", "felt", "called", "praised", "criticized", "criticised",
+    "described", "gave", "awarded", "found", "opined", "argued", "stated", "commented",
+    "concluded", "rated", "scored", "graded", "declared", "observed", "remarked", "added",
+    "complained", "lauded", "dismissed", "panned", "enjoyed", "considered", "deemed",
+    "thought", "believed", "highlighted", "singled", "summed", "likened", "compared",
+)  # fmt: skip
+# The verbs that may come before the critic ("..., wrote Jo Berry of Digital Spy").
+INVERTED_VERBS = (
+    "said", "wrote", "noted", "opined", "argued", "stated", "commented", "concluded",
+    "observed", "remarked", "added", "declared", "complained",
+)  # fmt: skip
+# A leading phrase that names the outlet before the critic ("Writing for Variety, Jo Berry
+# ..."), and the phrase after a comma that does the same ("Jo Berry, reviewing for Variety, ...").
+# Each is a regular-expression fragment that ends just before "for"/"in" and the outlet.
+OUTLET_FIRST = (
+    r"Writing",
+    r"Reviewing(?: the [^,]+?)?",
+    r"In (?:his|her|their|a|an) (?:\w+ )?review(?: of [^,]+?)?",
+)
+OUTLET_AFTER_COMMA = (r"reviewing(?: the [^,]+?)?", r"writing", r"a critic")
+# Words that start a sentence but are not part of an outlet's name ("However, Variety's ...").
+SENTENCE_ADVERBS = (
+    "Also", "And", "But", "Conversely", "However", "Likewise", "Meanwhile", "Similarly",
+    "Still", "Elsewhere", "Additionally",
+)  # fmt: skip
+# A review's overall tone, from its introducing sentence.
+MIXED_WORDS = ("mixed",)
+NEGATIVE_WORDS = (
+    "negative", "disappointed", "disappointing", "bored", "panned", "unimpressed", "disliked",
+    "criticized", "criticised", "scathing",
+)  # fmt: skip
+POSITIVE_WORDS = ("positive", "praised", "enjoyed", "glowing", "rave", "favorable", "favourable")
+
+# Aggregators: the names known to be aggregators, and how a sentence introduces one.
+AGGREGATORS = ("Rotten Tomatoes", "Metacritic")
+AGGREGATOR_INTRODUCTIONS = (
+    r"aggregators? (?:website |site )?",  # "review aggregator Rotten Tomatoes"
+    r"^(?:On|At|According to) ",  # "On Metacritic, ..."
+)
+# Aggregator phrasings, one regular expression each; named groups: score (the figure),
+# written (the score as the article writes it), average, count, consensus.
+APPROVAL_PHRASINGS = (
+    r"approval (?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
+    r"(?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
+    r"(?P<written>(?P<score>\d{1,3})%) (?:approval )?(?:rating|score)",
+    r"(?P<written>(?P<score>\d{1,3})%) approval",
+    r"(?P<written>(?P<score>\d{1,3})%) of (?:the )?(?:[\d,]+ )?(?:critics|reviews)",
+)
+OUT_OF_100_PHRASINGS = (
+    r"(?:score|Metascore|rating) of (?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
+    r"(?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
+)
+AVERAGE_PHRASINGS = (
+    r"(?<!weighted )average(?: (?:rating|score))?(?: of)? "
+    r"(?P<average>\d+(?:\.\d+)?(?:/| out of )\d+)",
+    r"averaging (?P<average>\d+(?:\.\d+)?(?:/| out of )\d+)",
+)
+COUNT_PHRASINGS = (
+    r"(?:based on|from|of|across|out of) (?P<count>\d[\d,]*) (?:critics'? |critic )?"
+    r"(?:reviews|critics)",
+    r"\b(?P<count>\d[\d,]*) (?:critics'? |critic )?reviews\b",
+)
+CONSENSUS_PHRASINGS = (
+    r"consensus (?:reads|states|says|summarizes|summarises)[,:]? [\"“](?P<consensus>.+?)[\"”]",
+)
+# A label an aggregator gives its score ("indicating "generally favorable" reviews").
+LABEL_PHRASINGS = (
+    r"(?:indicating|signifying|signaling|signalling|meaning|which (?:indicates|signifies)) "
+    r"[\"“](?P<consensus>[^\"”]+)[\"”]",
+)
+# Words that make a sentence look like an aggregator result: noted if none came out of it.
+AGGREGATE_WORDS = (
+    r"aggregator", r"approval", r"weighted average", r"Metascore", r"consensus", *AGGREGATORS,
+)  # fmt: skip
+# Score figures that look like an aggregator's outside a critic's review (in one, a rating).
+SCORE_FIGURES = (r"\d%", r"\bout of 100\b", r"/100\b")
+
+# Rating forms (ratings.py). Letter grades on Metacritic's conversion (documented there).
+GRADE_SCORES = {
+    "A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,
+    "C-": 42, "D+": 33, "D": 25, "D-": 16, "F+": 8, "F": 0, "F-": 0,
+}  # fmt: skip
+NUMBER_WORDS = {
+    word: Fraction(value)
+    for value, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+FULL_STARS = "★"
+HALF_STARS = "½⯪"
+EMPTY_STARS = "☆"
+# Which episodes a review covers ("the first five episodes", "the entire season").
+SCOPE_PHRASINGS = (
+    r"(?:first|opening|last|final) (?:\w+ )?episodes?",
+    r"(?:entire|whole|full) season",
+)
