@@ -18,6 +18,7 @@ PREPOSITION = (
     r"(?:[Ii]n|[Bb]y|[Dd]uring|[Oo]f|[Uu]ntil|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round"
     r"|[Tt]hroughout|[Oo]n)"
 )
+SEASON_OF_YEAR = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 # Most precise first; a span taken by one pattern is not read again by a later one.
 PATTERNS = [
@@ -27,6 +28,7 @@ PATTERNS = [
     ("day", re.compile(rf"\b{MONTH} (?P<day>\d{{1,2}})\b(?!,? ?\d)")),
     ("month", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?{MONTH}\b")),
     ("year", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?(?P<year>\d{{4}})\b")),
+    ("year", re.compile(rf"\b{SEASON_OF_YEAR},? (?P<year>\d{{4}})\b")),
 ]
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
 
@@ -75,6 +77,35 @@ def find_date_mentions(sentence, context_years=()):
             taken.append((start, end))
             mentions.append(DateMention(date, precision, start, end))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# Words that look like a date but name none the importer can place. A month name followed
+# by a capitalised word is a given name ("June Brigman").
+MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b(?! [A-Z])")
+PERIOD = r"(?:year|month|week|day|spring|summer|autumn|fall|winter)"
+NUMBER = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+RELATIVE_RE = re.compile(
+    rf"\b(?:(?:[Ll]ater|[Ee]arlier) (?:that|this|the same|in the) {PERIOD}"
+    rf"|[Tt]he (?:following|next|previous|same) {PERIOD}"
+    rf"|{NUMBER} (?:years?|months?|weeks?|days?) (?:later|earlier)"
+    r"|(?:[Ii]n|[Dd]uring|[Bb]y) (?:the |that )?(?:early |late )?"
+    r"(?:spring|summer|autumn|fall|winter)"
+    r"(?!,? (?:of )?\d{4}))\b"
+)
+
+
+def undated_phrases(sentence, mentions):
+    """(phrase, message) for each date-like phrase of a sentence that no mention covers:
+    a month without a year to take, a date relative to none written ("later that year")."""
+    found = []
+    for match in MONTH_WORD_RE.finditer(sentence):
+        if not any(m.start <= match.start() < m.end for m in mentions):
+            message = f"{match.group()!r} names no year to place it: no event"
+            found.append((match.start(), match.group(), message))
+    for match in RELATIVE_RE.finditer(sentence):
+        message = f"{match.group()!r} is a date relative to none written: no event"
+        found.append((match.start(), match.group(), message))
+    return [(phrase, message) for _, phrase, message in sorted(found)]
 
 
 def years_in(text):

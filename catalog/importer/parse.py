@@ -119,7 +119,8 @@ def read_article_text(text):
     article.reviews = extract_reviews(article.paragraphs)
     article.accolades = extract_accolades(document)
     article.people = people_named(article)
-    article.events = extract_events(article.paragraphs, list(article.people))
+    article.events, notes = extract_events(article.paragraphs, list(article.people), article.series)
+    article.notes.extend(notes)
     return article
 
 
