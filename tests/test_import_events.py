@@ -2,7 +2,7 @@
 the ones that clause says acted, a date about another work is not the season's, and every
 date-like phrase the importer could not place is a note.
 
-The made-up article (tests/articles/events-harbor-lights-season-3.txt) writes its dates in
+The made-up article (tests/articles/events-lantern-street-season-3.txt) writes its dates in
 the phrasings Wikipedia uses; the seed is checked for the same rules.
 """
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.importer import parse_article
+from catalog.importer import article_import, parse_article
+from catalog.importer.dates import find_date_mentions
 from tests.seed import ARTICLE
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -23,8 +24,8 @@ def parse(name):
 
 
 @pytest.fixture(scope="module")
-def harbor():
-    return parse("events-harbor-lights-season-3.txt")
+def lantern():
+    return parse("events-lantern-street-season-3.txt")
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,14 @@ def day(year, month, number):
     return datetime.date(year, month, number)
 
 
+def facts(article):
+    return [(e.date, e.date_precision, e.kind, e.text, e.people) for e in article.events]
+
+
+def notes_of(article):
+    return [(note.line, note.kind, note.text, note.message) for note in article.notes]
+
+
 def reads_on_its_own(text):
     return (
         text[:1].isupper()
@@ -45,7 +54,7 @@ def reads_on_its_own(text):
 
 
 # (date, precision, kind, text, people), in article order.
-HARBOR_EVENTS = [
+LANTERN_EVENTS = [
     # The lead's only date the body does not give; its release date summarises the body's.
     (day(2021, 12, 1), "day", "development",
      "It was followed by a fourth season, ordered on December 1, 2021.", []),
@@ -112,16 +121,12 @@ HARBOR_EVENTS = [
 ]  # fmt: skip
 
 
-def test_every_event_of_the_made_up_article_has_its_date_kind_text_and_people(harbor):
-    events = [
-        (event.date, event.date_precision, event.kind, event.text, event.people)
-        for event in harbor.events
-    ]
-    assert events == HARBOR_EVENTS
+def test_every_event_of_the_made_up_article_has_its_date_kind_text_and_people(lantern):
+    assert facts(lantern) == LANTERN_EVENTS
 
 
-def test_every_event_keeps_its_whole_sentence_as_source(harbor):
-    by_text = {event.text: event for event in harbor.events}
+def test_every_event_keeps_its_whole_sentence_as_source(lantern):
+    by_text = {event.text: event for event in lantern.events}
     event = by_text["Whitfield confirmed in January 2020 that she had mapped out the story."]
     assert event.source == (
         "Hulu renewed the series for a third season on March 2, 2020, with Whitfield having "
@@ -134,14 +139,13 @@ def test_every_event_keeps_its_whole_sentence_as_source(harbor):
     )
 
 
-def test_every_event_of_the_made_up_article_reads_on_its_own(harbor):
-    for event in harbor.events:
+def test_every_event_of_the_made_up_article_reads_on_its_own(lantern):
+    for event in lantern.events:
         assert reads_on_its_own(event.text), event.text
 
 
-def test_the_notes_list_exactly_the_dates_not_used(harbor):
-    notes = [(note.line, note.kind, note.text, note.message) for note in harbor.notes]
-    assert notes == [
+def test_the_notes_list_exactly_the_dates_not_used(lantern):
+    assert notes_of(lantern) == [
         (
             28,
             "date",
@@ -181,14 +185,90 @@ def test_the_notes_list_exactly_the_dates_not_used(harbor):
     ]
 
 
-def test_a_year_inside_a_quotation_is_neither_an_event_nor_a_note(harbor):
-    assert not [event for event in harbor.events if event.date.year == 2019]
-    assert not [note for note in harbor.notes if "2019" in note.text]
+def test_a_year_inside_a_quotation_is_neither_an_event_nor_a_note(lantern):
+    assert not [event for event in lantern.events if event.date.year == 2019]
+    assert not [note for note in lantern.notes if "2019" in note.text]
 
 
-def test_a_month_that_starts_a_given_name_is_no_date(harbor):
+def test_a_month_that_starts_a_given_name_is_no_date(lantern):
     """ "June Vidal" is a character: no note that "June" names no year."""
-    assert not [note for note in harbor.notes if "'June'" in note.message]
+    assert not [note for note in lantern.notes if "'June'" in note.message]
+
+
+MEADOW_EVENTS = [
+    # ", but <clause>" -> "<Clause>."; a day written day first ("14 May 2022").
+    (day(2022, 5, 14), "day", "development", "Apex Channel renewed the series on 14 May 2022.",
+     []),
+    (day(2023, 1, 1), "month", "development", "Production was delayed until January 2023.", []),
+    # " and <clause>" (no comma) between two dates: two sentences; "her" is no one named.
+    (day(2023, 2, 1), "month", "casting", "Ruth Okafor returned as Agnes in February 2023.",
+     ["Ruth Okafor"]),
+    (day(2023, 3, 1), "month", "casting", "Theo Lind joined her in March 2023.", ["Theo Lind"]),
+    # ", after <clause>" -> "<Clause>."
+    (day(2023, 4, 1), "month", "casting", "Casting closed in April 2023.", []),
+    (day(2023, 3, 1), "month", "casting", "Mira Castell signed on in March 2023.",
+     ["Mira Castell"]),
+    # "replacing Mira Castell's first choice": mentioned, twice over, not acting.
+    (day(2023, 4, 1), "month", "casting",
+     "In April 2023, Ivo Brandt was cast as Walter, replacing Mira Castell's first choice.",
+     ["Ivo Brandt"]),
+    # " and concluded in <date>": the verb shares the main clause's subject.
+    (day(2023, 5, 1), "month", "filming", "Filming began in May 2023.", []),
+    (day(2023, 8, 1), "month", "filming", "Filming concluded in August 2023.", []),
+    # "on 3 June": day first without a year, the year before; a possessive does not act.
+    (day(2023, 6, 3), "day", "filming", "Ruth Okafor's scenes on the moor were shot on 3 June.",
+     []),
+    # ", with X also returning ... in <date>" -> "X also returned ... in <date>."
+    (day(2023, 9, 1), "month", "filming", "Reshoots took place in September 2023.", []),
+    (day(2023, 10, 1), "month", "filming", "Ruth Okafor also returned for them in October 2023.",
+     ["Ruth Okafor"]),
+    # Another work's date tied to the season by its own clause ("Filming resumed once ...").
+    (day(2023, 7, 1), "month", "filming",
+     "Filming resumed once The Borderlands wrapped in July 2023.", []),
+    # ", before the season's premiere ..." and ", following its release ...": nominal clauses.
+    (day(2024, 2, 2), "day", "release", "Apex Channel premiered the season on 2 February 2024.",
+     []),
+    (day(2024, 2, 9), "day", "release", "The season premiered on streaming on 9 February 2024.",
+     []),
+    (day(2024, 6, 1), "month", "release", "The season was released on home media in June 2024.",
+     []),
+    (day(2024, 2, 1), "month", "release",
+     "The season was released on streaming in February 2024.", []),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def meadow():
+    return parse("events-the-long-meadow-season-2.txt")
+
+
+def test_every_event_of_the_second_made_up_article_has_its_date_kind_text_and_people(meadow):
+    assert facts(meadow) == MEADOW_EVENTS
+    for event in meadow.events:
+        assert reads_on_its_own(event.text), event.text
+
+
+def test_the_second_article_notes_relative_dates_and_another_works_premiere(meadow):
+    assert notes_of(meadow) == [
+        (
+            25,
+            "date",
+            "A year later, the writers began the third season.",
+            "'A year later' is a date relative to none written: no event",
+        ),
+        (
+            31,
+            "date",
+            "The Borderlands premiered in September 2023.",
+            "a date about another work (The Borderlands), not this season's",
+        ),
+        (
+            34,
+            "date",
+            "The following month, Apex Channel released a poster for the third season.",
+            "'The following month' is a date relative to none written: no event",
+        ),
+    ]
 
 
 # The seed ------------------------------------------------------------------------------------
@@ -237,3 +317,23 @@ def test_the_defenders_dates_are_notes_not_seed_events(seed):
     assert notes[0].text.endswith("stating that the season would air after The Defenders "
                                   "released in 2017.")  # fmt: skip
     assert notes[1].text.startswith("This followed the end of production on The Defenders in March")
+
+
+def test_spring_and_a_day_written_day_first_are_dates():
+    mentions = find_date_mentions("Filming began in spring 2017 and ended on 3 June 2017.")
+    assert [(m.date, m.precision) for m in mentions] == [
+        (datetime.date(2017, 1, 1), "year"),
+        (datetime.date(2017, 6, 3), "day"),
+    ]
+
+
+@pytest.mark.django_db
+def test_an_imported_event_stores_its_sentence_text_people_and_whole_source():
+    season, _summary = article_import(path=ARTICLES / "events-lantern-street-season-3.txt")
+
+    event = season.events.get(date=datetime.date(2020, 1, 1), date_precision="month")
+    assert event.text == "Whitfield confirmed in January 2020 that she had mapped out the story."
+    assert event.source.startswith("Hulu renewed the series for a third season on March 2, 2020")
+    assert list(event.people.values_list("name", flat=True)) == ["Dana Whitfield"]
+    assert season.events.count() == len(LANTERN_EVENTS)
+    assert not season.events.filter(source__contains="Saltwater Kings premiered").exists()

@@ -9,6 +9,7 @@ with a connective is rewritten into a sentence with its subject:
 - "with filming beginning in May 2017" -> "Filming began in May 2017."
 - "which was revealed in July" -> "This was revealed in July."
 - "while Lee joined in May 2019" / "and Lee joined ..." -> "Lee joined in May 2019."
+- "and concluded in July 2021" (its verb, not its subject) -> "Filming concluded in July 2021."
 - "announcing the cast in July 2019" -> "<the main clause's subject> announced the cast ..."
 - "ahead of its debut in other markets by 2022" -> "<subject> debuted in other markets by 2022."
 - "and New Zealand on March 16" (no verb of its own) takes the main clause's words up to
@@ -123,8 +124,18 @@ def words(text):
     return re.findall(r"[\w'’+-]+", text)
 
 
+NOT_VERBS_IN_ED = {"hundred", "need", "indeed", "speed", "seed", "red", "bed", "shed"}
+
+
+def is_finite(word):
+    """A finite verb: a common one, or a lower-case word in -ed (not "Ted", "hundred")."""
+    if word in NOT_VERBS_IN_ED:
+        return False
+    return word.lower() in FINITE or bool(re.fullmatch(r"[a-z]+ed", word))
+
+
 def has_finite_verb(text):
-    return any(w.lower() in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in words(text))
+    return any(is_finite(word) for word in words(text))
 
 
 def past_of(word):
@@ -151,9 +162,9 @@ def subject_of(clause):
     """The words before the clause's first finite verb, or None."""
     tokens = clause.split()
     for index, token in enumerate(tokens):
-        word = token.strip(",;").lower()
+        word = token.strip(",;")
         after_determiner = index and tokens[index - 1].lower() in DETERMINERS  # "the cast"
-        if index and not after_determiner and (word in FINITE or re.fullmatch(r"[a-z]+ed", word)):
+        if index and not after_determiner and is_finite(word):
             subject = " ".join(tokens[:index])
             if subject.lower() not in DETERMINERS:
                 return subject
@@ -175,6 +186,9 @@ def rewrite(sentence, segments, segment, mentions):
             return nominal(rest, main, subject)
         if has_finite_verb(rest) and subject_of(rest):
             return as_sentence(rest)
+        first = rest.split()[0] if rest.split() else ""
+        if word in ("and", "but") and subject and is_finite(first):
+            return as_sentence(f"{subject} {rest}")  # "and concluded in July" shares its subject
         if word == "and":
             return gapped(sentence, segments, segment, rest, mentions)
         return None

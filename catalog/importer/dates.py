@@ -1,8 +1,10 @@
 """Dates in prose, at the precision the text gives them.
 
-"April 3, 2017" is a day, "August 2016" a month (not August 1), "in 2017" a year. A date
-written without a year ("on March 16", "By July") takes the latest year written before it,
-in the sentence and then in the sentences before it.
+"April 3, 2017" and "3 April 2017" are days, "August 2016" a month (not August 1), "in 2017"
+and "spring 2017" years. A date written without a year ("on March 16", "By July") takes the
+latest year written before it, in the sentence and then in the sentences before it; where
+there is none, `undated_phrases` names it, with relative dates ("later that year"), for the
+importer's notes.
 """
 
 import datetime
@@ -26,6 +28,7 @@ PATTERNS = [
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) {MONTH},? (?P<year>\d{{4}})\b")),
     ("month", re.compile(rf"\b{MONTH},? (?P<year>\d{{4}})\b")),
     ("day", re.compile(rf"\b{MONTH} (?P<day>\d{{1,2}})\b(?!,? ?\d)")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) {MONTH}\b(?!,? ?\d)")),
     ("month", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?{MONTH}\b")),
     ("year", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?(?P<year>\d{{4}})\b")),
     ("year", re.compile(rf"\b{SEASON_OF_YEAR},? (?P<year>\d{{4}})\b")),
@@ -85,12 +88,12 @@ MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b(?! [A-Z])")
 PERIOD = r"(?:year|month|week|day|spring|summer|autumn|fall|winter)"
 NUMBER = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
 RELATIVE_RE = re.compile(
-    rf"\b(?:(?:[Ll]ater|[Ee]arlier) (?:that|this|the same|in the) {PERIOD}"
-    rf"|[Tt]he (?:following|next|previous|same) {PERIOD}"
+    rf"\b(?:(?:later|earlier) (?:that|this|the same|in the) {PERIOD}"
+    rf"|the (?:following|next|previous|same) {PERIOD}"
     rf"|{NUMBER} (?:years?|months?|weeks?|days?) (?:later|earlier)"
-    r"|(?:[Ii]n|[Dd]uring|[Bb]y) (?:the |that )?(?:early |late )?"
-    r"(?:spring|summer|autumn|fall|winter)"
-    r"(?!,? (?:of )?\d{4}))\b"
+    r"|(?:in|during|by) (?:the |that )?(?:early |late )?(?:spring|summer|autumn|fall|winter)"
+    r"(?!,? (?:of )?\d{4}))\b",
+    re.IGNORECASE,
 )
 
 
