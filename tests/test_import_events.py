@@ -337,3 +337,42 @@ def test_an_imported_event_stores_its_sentence_text_people_and_whole_source():
     assert list(event.people.values_list("name", flat=True)) == ["Dana Whitfield"]
     assert season.events.count() == len(LANTERN_EVENTS)
     assert not season.events.filter(source__contains="Saltwater Kings premiered").exists()
+
+
+def release_paragraph(sentence):
+    """A made-up article whose Release section is the one sentence."""
+    return parse_article(
+        "= Lantern Street season 3 =\n\nThe third season of Lantern Street.\n\n"
+        f"== Release ==\n{sentence}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hollywood Records released it on March 16, 2018.",
+        "Hulu premiered the season on October 6, 2021.",
+        "Marvel's Lantern Street premiered on October 6, 2021.",
+        "The season premiered on October 6, 2021, after Saltwater Kings ended.",
+    ],
+)
+def test_the_seasons_own_release_is_no_other_work(sentence):
+    article = release_paragraph(sentence)
+    assert [event.text for event in article.events] == [sentence]
+    assert article.notes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "work"),
+    [
+        ("Saltwater Kings was released on March 12, 2021.", "Saltwater Kings"),
+        ("The Borderlands premiered in September 2023.", "The Borderlands"),
+        ("Work on The Borderlands ended in July 2023.", "The Borderlands"),
+    ],
+)
+def test_another_works_date_is_a_note(sentence, work):
+    article = release_paragraph(sentence)
+    assert article.events == []
+    assert notes_of(article) == [
+        (6, "date", sentence, f"a date about another work ({work}), not this season's")
+    ]

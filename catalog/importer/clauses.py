@@ -149,13 +149,20 @@ def past_of(word):
     return word
 
 
+# A phrase before the subject: "In March 2017, ", "On January 17, 2016, ", "By July, ".
+LEADING_PHRASE_RE = re.compile(
+    r"^(?:In|On|By|During|After|Before|Since|Until|Following|Throughout)\b[^,]*"
+    r"(?:,\s*\d{4})?,\s+"
+)
+
+
+def without_leading_phrase(text):
+    return LEADING_PHRASE_RE.sub("", text.strip(), count=1)
+
+
 def main_clause(sentence, first):
-    """The first clause without a leading phrase ("In March 2017, "): subject first."""
-    text = sentence[first.start : first.end]
-    lead = re.match(r"(?:[A-Z][a-z]+ [^,]*\d{4}|[A-Z][a-z]+ [A-Z][a-z]+),\s+", text)
-    if lead and re.match(r"(?:In|On|By|During|After|Before|Since|Until)\b", text):
-        text = text[lead.end() :]
-    return text
+    """The first clause without its leading phrase: its subject first."""
+    return without_leading_phrase(sentence[first.start : first.end])
 
 
 def subject_of(clause):
@@ -179,11 +186,13 @@ def rewrite(sentence, segments, segment, mentions):
     if not word:
         return as_sentence(text)
     rest = text[len(word) :].strip() if text.lower().startswith(word) else text
+    if not rest:
+        return None
     main = main_clause(sentence, segments[0])
     subject = subject_of(main)
     if word in ("and", "but", "while", "whereas", "after", "before", "following"):
         if re.match(r"(?:its|their|the \w+'s|the \w+’s) ", rest):
-            return nominal(rest, main, subject)
+            return nominal(rest, subject)
         if has_finite_verb(rest) and subject_of(rest):
             return as_sentence(rest)
         first = rest.split()[0] if rest.split() else ""
@@ -193,7 +202,7 @@ def rewrite(sentence, segments, segment, mentions):
             return gapped(sentence, segments, segment, rest, mentions)
         return None
     if word == "ahead of":
-        return nominal(rest, main, subject)
+        return nominal(rest, subject)
     if word == "with":
         return absolute(rest)
     if word == "which":
@@ -237,7 +246,7 @@ def absolute(rest):
     return None
 
 
-def nominal(rest, main, subject):
+def nominal(rest, subject):
     """ "its debut in X by 2022" -> "<subject> debuted in X by 2022"."""
     match = re.match(r"(?P<owner>its|their|the \w+['’]s) (?P<noun>\w+)\b(?P<tail>.*)", rest)
     if not match or match["noun"] not in NOUN_VERBS:
@@ -276,5 +285,5 @@ def gapped(sentence, segments, segment, rest, mentions):
         if len(prepositions) < 2:
             return None
         prefix = main[: prepositions[-2].end()]
-    prefix = main_clause(prefix, Segment(0, len(prefix), ""))
+    prefix = without_leading_phrase(prefix)
     return as_sentence(f"{prefix.strip()} {rest}")

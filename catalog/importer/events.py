@@ -9,7 +9,7 @@ of the same kind in the same period (a third season ordered, say).
 import re
 from calendar import monthrange
 
-from catalog.importer.clauses import rewrite, segment_of, segments_of
+from catalog.importer.clauses import rewrite, segment_of, segments_of, without_leading_phrase
 from catalog.importer.data import EventData, Note
 from catalog.importer.dates import DateProblem, find_date_mentions, undated_phrases, years_in
 from catalog.importer.errors import LineProblem
@@ -20,7 +20,7 @@ from catalog.vocabulary import kind_of_headings, kind_of_words
 # Defenders released in 2017", "Power premiered on June 7, 2014".
 CAPITALISED = r"[A-Z][\w'’:+-]*"
 WORK = rf"(?:The )?{CAPITALISED}(?: (?:of |the |and )?{CAPITALISED})*"
-OBJECT = r"(?! (?:the|a|an|its|their|his|her|all|each|every|both|this|that)\b)"
+OBJECT = r"(?! (?:the|a|an|its|their|his|her|it|them|all|each|every|both|this|that)\b)"
 WORK_PATTERNS = [
     re.compile(
         r"\b(?:production|filming|shooting|work|release|premiere|airing|debut|finale)"
@@ -103,7 +103,7 @@ def other_work(sentence, segment, mention, series, people_names):
             gap = clause[match.end() :]
             if (
                 work.lower() in NOT_WORKS
-                or (series and work.startswith(series))
+                or (series and series in work)
                 or work in people_names
                 or re.search(r"[,;]|\bseason\b", gap)
                 or len(gap.split()) > 4
@@ -119,7 +119,7 @@ def tied_to_season(before, series):
     ties = list(TIE_RE.finditer(before))
     if not ties:
         return False
-    own = re.sub(r"^[A-Z][a-z]+ [^,]*\d{4},\s+", "", before[: ties[-1].start()].strip())
+    own = without_leading_phrase(before[: ties[-1].start()])
     subject = SEASON_SUBJECT + (f"|{re.escape(series)}\b" if series else "")
     return bool(re.match(subject, own, re.IGNORECASE)) and not MODAL_RE.search(own)
 
