@@ -376,3 +376,17 @@ def test_another_works_date_is_a_note(sentence, work):
     assert notes_of(article) == [
         (6, "date", sentence, f"a date about another work ({work}), not this season's")
     ]
+
+
+def test_a_month_led_by_a_time_word_is_a_date_even_before_a_name():
+    article = release_paragraph("In June Hulu renewed the series.")
+    assert article.events == []
+    assert notes_of(article) == [
+        (
+            6,
+            "date",
+            "In June Hulu renewed the series.",
+            "'June' names no year to place it: no event",
+        )
+    ]
+    assert release_paragraph("The poster was drawn by June Brigman.").notes == []

@@ -83,8 +83,12 @@ def find_date_mentions(sentence, context_years=()):
 
 
 # Words that look like a date but name none the importer can place. A month name followed
-# by a capitalised word is a given name ("June Brigman").
-MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b(?! [A-Z])")
+# by a capitalised word is a given name ("June Brigman"), unless a time word leads it ("In
+# June Netflix ...").
+MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b")
+TIME_WORD_BEFORE_RE = re.compile(
+    r"\b(?:in|by|during|until|since|before|after|throughout|early|late) $", re.IGNORECASE
+)
 PERIOD = r"(?:year|month|week|day|spring|summer|autumn|fall|winter)"
 NUMBER = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
 RELATIVE_RE = re.compile(
@@ -102,7 +106,10 @@ def undated_phrases(sentence, mentions):
     a month without a year to take, a date relative to none written ("later that year")."""
     found = []
     for match in MONTH_WORD_RE.finditer(sentence):
-        if not any(m.start <= match.start() < m.end for m in mentions):
+        name = re.match(r" [A-Z]", sentence[match.end() :]) and not TIME_WORD_BEFORE_RE.search(
+            sentence[: match.start()]
+        )
+        if not name and not any(m.start <= match.start() < m.end for m in mentions):
             message = f"{match.group()!r} names no year to place it: no event"
             found.append((match.start(), match.group(), message))
     for match in RELATIVE_RE.finditer(sentence):

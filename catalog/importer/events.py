@@ -2,8 +2,13 @@
 
 Each date written in the prose (outside quotations) is an event, with the kind its section
 gives (Development, Casting, ...) or, where the heading says nothing, the words around it.
-The lead only summarises the body, so a lead event is kept only where the body has no event
-of the same kind in the same period (a third season ordered, say).
+Its text reads on its own: the sentence, or where the sentence holds several dates the date's
+clause rewritten as a sentence (clauses.py); its people are those that text names as acting.
+A date about another work ("the end of production on The Defenders in March") is a note, not
+an event, unless the season's own clause ties it to the season; so is a date-like phrase the
+importer cannot place ("later that year"). The lead only summarises the body, so a lead event
+is kept only where the body has no event of the same kind in the same period (a third season
+ordered, say).
 """
 
 import re
