@@ -83,11 +83,11 @@ def find_date_mentions(sentence, context_years=()):
 
 
 # Words that look like a date but name none the importer can place. A month name followed
-# by a capitalised word is a given name ("June Brigman"), unless a time word leads it ("In
-# June Netflix ...").
+# by a capitalised word is a given name ("drawn by June Brigman"), unless a time word leads
+# it ("In June Netflix ...").
 MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b")
 TIME_WORD_BEFORE_RE = re.compile(
-    r"\b(?:in|by|during|until|since|before|after|throughout|early|late) $", re.IGNORECASE
+    r"\b(?:in|during|until|since|throughout|early|late) $", re.IGNORECASE
 )
 PERIOD = r"(?:year|month|week|day|spring|summer|autumn|fall|winter)"
 NUMBER = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
