@@ -40,7 +40,7 @@ SEASON_PARTS = [
     ("Cast", 22),
     ("Crew", 18),
     ("Reviews", 7),
-    ("Events", 25),
+    ("Events", 23),
     ("Accolades", 1),
     ("References", 18),
 ]

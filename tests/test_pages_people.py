@@ -18,7 +18,8 @@ def test_an_actor_page_lists_the_role_and_the_events(client, season):
     assert texts(roles.select("li")) == ["Jessica Jones in Jessica Jones season 2 (main cast)"]
     assert roles.a["href"] == "/seasons/jessica-jones-season-2/"
     events = page.find(id="events").parent
-    assert texts(events.select("time")) == ["May 2016", "March 2017"]
+    # Only what she indicated in May 2016: March 2017 was the end of The Defenders' production.
+    assert texts(events.select("time")) == ["May 2016"]
     assert events.select_one("li a")["href"] == "/seasons/jessica-jones-season-2/timeline/"
 
 

@@ -1,8 +1,10 @@
 """Dates in prose, at the precision the text gives them.
 
-"April 3, 2017" is a day, "August 2016" a month (not August 1), "in 2017" a year. A date
-written without a year ("on March 16", "By July") takes the latest year written before it,
-in the sentence and then in the sentences before it.
+"April 3, 2017" and "3 April 2017" are days, "August 2016" a month (not August 1), "in 2017"
+and "spring 2017" years. A date written without a year ("on March 16", "By July") takes the
+latest year written before it, in the sentence and then in the sentences before it; where
+there is none, `undated_phrases` names it, with relative dates ("later that year"), for the
+importer's notes.
 """
 
 import datetime
@@ -18,6 +20,7 @@ PREPOSITION = (
     r"(?:[Ii]n|[Bb]y|[Dd]uring|[Oo]f|[Uu]ntil|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round"
     r"|[Tt]hroughout|[Oo]n)"
 )
+SEASON_OF_YEAR = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 # Most precise first; a span taken by one pattern is not read again by a later one.
 PATTERNS = [
@@ -25,8 +28,10 @@ PATTERNS = [
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) {MONTH},? (?P<year>\d{{4}})\b")),
     ("month", re.compile(rf"\b{MONTH},? (?P<year>\d{{4}})\b")),
     ("day", re.compile(rf"\b{MONTH} (?P<day>\d{{1,2}})\b(?!,? ?\d)")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) {MONTH}\b(?!,? ?\d)")),
     ("month", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?{MONTH}\b")),
     ("year", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?(?P<year>\d{{4}})\b")),
+    ("year", re.compile(rf"\b{SEASON_OF_YEAR},? (?P<year>\d{{4}})\b")),
 ]
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
 
@@ -75,6 +80,42 @@ def find_date_mentions(sentence, context_years=()):
             taken.append((start, end))
             mentions.append(DateMention(date, precision, start, end))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# Words that look like a date but name none the importer can place. A month name followed
+# by a capitalised word is a given name ("drawn by June Brigman"), unless a time word leads
+# it ("In June Netflix ...").
+MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b")
+TIME_WORD_BEFORE_RE = re.compile(
+    r"\b(?:in|during|until|since|throughout|early|late) $", re.IGNORECASE
+)
+PERIOD = r"(?:year|month|week|day|spring|summer|autumn|fall|winter)"
+NUMBER = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+RELATIVE_RE = re.compile(
+    rf"\b(?:(?:later|earlier) (?:that|this|the same|in the) {PERIOD}"
+    rf"|the (?:following|next|previous|same) {PERIOD}"
+    rf"|{NUMBER} (?:years?|months?|weeks?|days?) (?:later|earlier)"
+    r"|(?:in|during|by) (?:the |that )?(?:early |late )?(?:spring|summer|autumn|fall|winter)"
+    r"(?!,? (?:of )?\d{4}))\b",
+    re.IGNORECASE,
+)
+
+
+def undated_phrases(sentence, mentions):
+    """(phrase, message) for each date-like phrase of a sentence that no mention covers:
+    a month without a year to take, a date relative to none written ("later that year")."""
+    found = []
+    for match in MONTH_WORD_RE.finditer(sentence):
+        name = re.match(r" [A-Z]", sentence[match.end() :]) and not TIME_WORD_BEFORE_RE.search(
+            sentence[: match.start()]
+        )
+        if not name and not any(m.start <= match.start() < m.end for m in mentions):
+            message = f"{match.group()!r} names no year to place it: no event"
+            found.append((match.start(), match.group(), message))
+    for match in RELATIVE_RE.finditer(sentence):
+        message = f"{match.group()!r} is a date relative to none written: no event"
+        found.append((match.start(), match.group(), message))
+    return [(phrase, message) for _, phrase, message in sorted(found)]
 
 
 def years_in(text):

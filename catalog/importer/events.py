@@ -2,36 +2,58 @@
 
 Each date written in the prose (outside quotations) is an event, with the kind its section
 gives (Development, Casting, ...) or, where the heading says nothing, the words around it.
-The lead only summarises the body, so a lead event is kept only where the body has no event
-of the same kind in the same period (a third season ordered, say).
+Its text reads on its own: the sentence, or where the sentence holds several dates the date's
+clause rewritten as a sentence (clauses.py); its people are those that text names as acting.
+A date about another work ("the end of production on The Defenders in March") is a note, not
+an event, unless the season's own clause ties it to the season; so is a date-like phrase the
+importer cannot place ("later that year"). The lead only summarises the body, so a lead event
+is kept only where the body has no event of the same kind in the same period (a third season
+ordered, say).
 """
 
 import re
 from calendar import monthrange
-from itertools import pairwise
 
-from catalog.importer.data import EventData
-from catalog.importer.dates import DateProblem, find_date_mentions, years_in
+from catalog.importer.clauses import rewrite, segment_of, segments_of, without_leading_phrase
+from catalog.importer.data import EventData, Note
+from catalog.importer.dates import DateProblem, find_date_mentions, undated_phrases, years_in
 from catalog.importer.errors import LineProblem
 from catalog.importer.text import quoted_spans
 from catalog.vocabulary import kind_of_headings, kind_of_words
 
-CLAUSE_BREAK_RE = re.compile(r",\s+(?=(?:with|and|which|while|ahead of|after|before)\b)|;\s+")
+# Another work named right before a date: "production on The Defenders in March", "The
+# Defenders released in 2017", "Power premiered on June 7, 2014".
+CAPITALISED = r"[A-Z][\w'’:+-]*"
+WORK = rf"(?:The )?{CAPITALISED}(?: (?:of |the |and )?{CAPITALISED})*"
+OBJECT = r"(?! (?:the|a|an|its|their|his|her|it|them|all|each|every|both|this|that)\b)"
+WORK_PATTERNS = [
+    re.compile(
+        r"\b(?:production|filming|shooting|work|release|premiere|airing|debut|finale)"
+        rf" (?:on|of) (?P<work>{WORK})"
+    ),
+    re.compile(
+        rf"(?P<work>{WORK}) (?:was |were |had |has |had been |has been )?"
+        rf"(?:released|premiered|aired|debuted|wrapped|ended|concluded|launched)\b{OBJECT}"
+    ),
+]
+NOT_WORKS = {
+    "filming", "production", "shooting", "writing", "casting", "principal photography",
+    "season", "series", "show", "it", "this", "that", "they", "he", "she", "work", "the",
+    "a", "an", "the season", "the series", "the show", "netflix",
+}  # fmt: skip
+# A date about another work still belongs to the season when the season's own clause says
+# it happened then: "Filming began after production on The Defenders ended in March 2017".
+SEASON_SUBJECT = (
+    r"(?:the |this |its )?(?:[\w-]+ )?(?:season|filming|production|photography|shooting"
+    r"|writing|casting)\b"
+)
+TIE_RE = re.compile(r"\b(?:after|before|once|when|as soon as|following|until)\s+")
+MODAL_RE = re.compile(r"\b(?:would|will|could|might|may|should|can|must)\b")
 
 
-def clause_of(sentence, mention):
-    """The clause of a sentence that holds a date: the part between clause breaks."""
-    bounds = [0]
-    bounds += [match.end() for match in CLAUSE_BREAK_RE.finditer(sentence)]
-    bounds.append(len(sentence) + 1)
-    for start, end in pairwise(bounds):
-        if start <= mention.start < end:
-            return sentence[start:end].strip().rstrip(",;")
-    return sentence
-
-
-def extract_events(paragraphs, people_names):
-    events = []
+def extract_events(paragraphs, people_names, series=""):
+    """The dated events of the prose, and a Note for each date-like phrase not used."""
+    events, notes = [], []
     for paragraph in paragraphs:
         quoted = quoted_spans(paragraph.text)
         heading_kind = kind_of_headings(paragraph.headings)
@@ -41,26 +63,70 @@ def extract_events(paragraphs, people_names):
                 mentions = find_date_mentions(sentence.text, context_years)
             except DateProblem as error:
                 raise LineProblem(paragraph.line, str(error)) from error
-            mentions = [
-                m for m in mentions if not any(a < sentence.start + m.start < b for a, b in quoted)
-            ]
+
+            def unquoted(start, sentence=sentence, quoted=quoted):
+                return not any(a < sentence.start + start < b for a, b in quoted)
+
+            mentions = [m for m in mentions if unquoted(m.start)]
+            for phrase, message in undated_phrases(sentence.text, mentions):
+                if unquoted(sentence.text.index(phrase)):
+                    notes.append(Note(paragraph.line, "date", sentence.text, message))
+            segments = segments_of(sentence.text, mentions)
             for mention in mentions:
-                clause = clause_of(sentence.text, mention) if len(mentions) > 1 else sentence.text
-                kind = heading_kind or kind_of_words(clause)
+                segment = segment_of(segments, mention)
+                work = other_work(sentence.text, segment, mention, series, people_names)
+                if work:
+                    message = f"a date about another work ({work}), not this season's"
+                    notes.append(Note(paragraph.line, "date", sentence.text, message))
+                    continue
+                text = sentence.text
+                if len(mentions) > 1:
+                    text = rewrite(sentence.text, segments, segment, mentions) or text
+                kind = heading_kind or kind_of_words(text)
                 events.append(
                     EventData(
                         date=mention.date,
                         date_precision=mention.precision,
                         kind=kind,
-                        text=clause,
-                        people=people_in(sentence.text, people_names),
+                        text=text,
+                        people=people_in(text, people_names),
                         source=sentence.text,
                         from_lead=paragraph.section is None,
                         line=paragraph.line,
                     )
                 )
             context_years.extend(years_in(sentence.text))
-    return drop_lead_summaries(events)
+    return drop_lead_summaries(events), notes
+
+
+def other_work(sentence, segment, mention, series, people_names):
+    """The other work a date is about, unless the season's own clause ties it; else None."""
+    clause = sentence[segment.start : mention.start]
+    for pattern in WORK_PATTERNS:
+        for match in pattern.finditer(clause):
+            work = match.group("work")
+            gap = clause[match.end() :]
+            if (
+                work.lower() in NOT_WORKS
+                or (series and series in work)
+                or work in people_names
+                or re.search(r"[,;]|\bseason\b", gap)
+                or len(gap.split()) > 4
+            ):
+                continue
+            if not tied_to_season(clause[: match.start()], series):
+                return work
+    return None
+
+
+def tied_to_season(before, series):
+    """Whether the words before the other work say the season did something then."""
+    ties = list(TIE_RE.finditer(before))
+    if not ties:
+        return False
+    own = without_leading_phrase(before[: ties[-1].start()])
+    subject = SEASON_SUBJECT + (f"|{re.escape(series)}\b" if series else "")
+    return bool(re.match(subject, own, re.IGNORECASE)) and not MODAL_RE.search(own)
 
 
 def period_of(event):
@@ -91,24 +157,35 @@ def drop_lead_summaries(events):
     return unique
 
 
-def people_in(sentence, names):
-    """The known people a sentence names, by full name or by an unambiguous surname."""
+def people_in(text, names):
+    """The known people a clause names as acting, by full name or by an unambiguous surname:
+    not a possessive ("Ritter's performance") nor the object of a word that only mentions
+    them ("replacing Liz Friedman", "a role offered to Omar Reyes")."""
     found = []
     surnames = {}
     for name in names:
         surnames.setdefault(name.split()[-1], []).append(name)
     for name in names:
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
-            found.append(name)
-            continue
+        patterns = [(rf"(?<![\w-]){re.escape(name)}(?![\w-])", False)]
         surname = name.split()[-1]
-        if len(surnames[surname]) != 1 or len(name.split()) < 2:
-            continue
-        # A bare surname, not the end of someone else's full name ("Marco Ramirez").
-        pattern = rf"(?<![\w-]){re.escape(surname)}(?![\w-])"
-        for match in re.finditer(pattern, sentence):
-            before = sentence[: match.start()]
-            if not re.search(r"[A-Z][\w.'’-]* $", before):
+        if len(surnames[surname]) == 1 and len(name.split()) >= 2:
+            patterns.append((rf"(?<![\w-]){re.escape(surname)}(?![\w-])", True))
+        for pattern, bare in patterns:
+            if any(acts(text, match, bare) for match in re.finditer(pattern, text)):
                 found.append(name)
                 break
     return found
+
+
+MENTION_ONLY_RE = re.compile(
+    r"\b(?:of|about|than|like|to|replacing|succeeding|opposite|alongside|against) $"
+)
+
+
+def acts(text, match, bare_surname):
+    before, after = text[: match.start()], text[match.end() :]
+    if bare_surname and re.search(r"[A-Z][\w.'’-]* $", before):
+        return False  # the end of someone else's full name ("Marco Ramirez")
+    if re.match(r"['’]s?\b", after):  # a possessive
+        return False
+    return not MENTION_ONLY_RE.search(before)

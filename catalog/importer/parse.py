@@ -120,7 +120,8 @@ def read_article_text(text):
     article.notes.extend(notes)
     article.accolades = extract_accolades(document)
     article.people = people_named(article)
-    article.events = extract_events(article.paragraphs, list(article.people))
+    article.events, notes = extract_events(article.paragraphs, list(article.people), article.series)
+    article.notes.extend(notes)
     return article
 
 
