@@ -345,6 +345,11 @@ SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))
+# The admin's import runs in the web worker: this bounds how long it holds one (about 3 s for
+# an article of this size, measured; larger articles go through `import_article`).
+SEASON_ADMIN_IMPORT_MAX_BYTES = int(
+    os.environ.get("SEASON_ADMIN_IMPORT_MAX_BYTES", str(256 * 1024))
+)
 # API bodies larger than this are a 413 (catalog/api/limits.py).
 API_MAX_BODY_BYTES = int(os.environ.get("DJANGO_API_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
 
