@@ -245,23 +245,23 @@ def _confirm(request):
     confirm = ConfirmForm(request.POST)
     texts, plan = _confirmed_texts(request, confirm) if confirm.is_valid() else (None, None)
     if texts is None:
-        form = ArticleForm()
-        form.add_error(
-            None,
+        return _refused(
+            request,
             "This confirmation does not match the preview it came from (or the preview is "
             "over a day old): nothing was imported. Upload or paste the article and preview "
             "it again.",
         )
-        return _render(request, {"form": form}, status=400)
     try:
         result = _run(request, texts, expect=plan)
     except PlanChanged as changed:
         return _preview(request, ArticleForm(), texts, changed.result, changed_meanwhile=True)
-    except ArticleError as error:
-        form = ArticleForm()
-        form.add_error(None, f"{error}. Nothing was imported.")
-        return _render(request, {"form": form}, status=400)
+    except ArticleError as error:  # the data changed meanwhile, and a row is now refused
+        return _refused(request, f"{error}. Nothing was imported.")
     return _done(request, result)
+
+
+def _refused(request, message):
+    return _render(request, {"form": ArticleForm(), "error": message}, status=400)
 
 
 import_article = admin.site.admin_view(_import_article)
