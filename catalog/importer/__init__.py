@@ -43,6 +43,12 @@ class ImportResult:
     def summary(self):
         return self.plan.summary
 
+    @property
+    def counts(self):
+        """"N created, N updated, N unchanged" (a template cannot call `summary.line`: the
+        Counter's lookup comes first)."""
+        return self.summary.line()
+
     def __iter__(self):
         # `season, summary = article_import(...)`, as callers wrote before the plan existed.
         return iter((self.season, self.summary))
