@@ -45,7 +45,7 @@ class ImportResult:
 
     @property
     def counts(self):
-        """"N created, N updated, N unchanged" (a template cannot call `summary.line`: the
+        """ "N created, N updated, N unchanged" (a template cannot call `summary.line`: the
         Counter's lookup comes first)."""
         return self.summary.line()
 
