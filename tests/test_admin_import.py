@@ -230,6 +230,23 @@ def test_an_article_over_the_admins_limit_is_refused(editor_admin, settings):
     )
 
 
+def test_an_article_of_more_rows_than_the_admins_limit_is_refused_before_writing(
+    editor_admin, settings
+):
+    # A short article can list hundreds of cast members: the rows bound the import's time.
+    settings.SEASON_ADMIN_IMPORT_MAX_ROWS = 50
+
+    response = preview(editor_admin, HARBOR, HARBOR_CITATIONS)
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert (
+        "pasted article: the article holds 56 rows of content, over the limit of 50 of an "
+        "import from the admin (import it with `manage.py import_article`). Nothing was "
+        "imported."
+    ) in response.text
+    assert not Season.objects.exists()
+
+
 def test_an_article_both_uploaded_and_pasted_is_refused(editor_admin):
     upload = SimpleUploadedFile("harbor.txt", HARBOR.encode())
 

@@ -12,8 +12,11 @@
    the editor (via "import", the file's name as its source), unless it now plans otherwise
    (the season changed since the preview): then nothing is written and the new preview shows.
 
-The import runs in the request: `SEASON_ADMIN_IMPORT_MAX_BYTES` bounds how long it can take
-(see the README's measurements); larger articles go through `import_article`.
+The import runs in the request. What bounds how long it holds the worker (see the README's
+measurements): `SEASON_ADMIN_IMPORT_MAX_BYTES` (the parse's time grows with the text) and
+`SEASON_ADMIN_IMPORT_MAX_ROWS` (the writes' time grows with the rows: a short article can
+list hundreds of cast members), both checked before anything is written; larger articles go
+through `import_article`.
 """
 
 import hashlib
@@ -156,6 +159,7 @@ def _run(request, texts, **options):
         citations_source=citations[1] if citations else "<citations>",
         user=request.user,
         comment=COMMENT,
+        max_rows=settings.SEASON_ADMIN_IMPORT_MAX_ROWS,
         **options,
     )
 
@@ -201,6 +205,7 @@ def _render(request, context, status=200):
         "subtitle": None,
         "opts": Season._meta,
         "limit": settings.SEASON_ADMIN_IMPORT_MAX_BYTES,
+        "max_rows": settings.SEASON_ADMIN_IMPORT_MAX_ROWS,
         **context,
     }
     return TemplateResponse(request, "admin/catalog/import_article.html", context, status=status)

@@ -88,17 +88,26 @@ def import_text(
     dry_run=False,
     strict=False,
     expect=None,
+    max_rows=None,
 ):
     """Parse and save an article's text (and its citations' text) as one revision by the
     importer (for `user`, when an editor runs it), or, with `dry_run`, only plan it. `strict`
     refuses an article with notes (NotesRefused); `expect`, a plan's fingerprint, refuses to
-    write a plan that differs from it (PlanChanged). A problem is an ArticleError naming
-    `source` and the line; nothing is written then."""
+    write a plan that differs from it (PlanChanged); `max_rows` refuses, before writing, an
+    article of more rows than that (what an import's time grows with). A problem is an
+    ArticleError naming `source` and the line; nothing is written then."""
     from catalog.importer.writer import WriteProblem, season_import
     from catalog.revisions import recording
     from catalog.services import Actor
 
     article = parse_article(text, source, citations, citations_source)
+    if max_rows is not None and (rows := rows_planned(article)) > max_rows:
+        raise ArticleError(
+            source,
+            None,
+            f"the article holds {rows} rows of content, over the limit of {max_rows} of an "
+            "import from the admin (import it with `manage.py import_article`)",
+        )
     if strict and article.notes:
         raise NotesRefused(source, article.notes)
     actor = Actor.importer(source, user=user)
@@ -134,6 +143,24 @@ def article_import(*, path, citations_path=None, user=None, dry_run=False, stric
         user=user,
         dry_run=dry_run,
         strict=strict,
+    )
+
+
+def rows_planned(article):
+    """How many rows the writer will match for `article`, at most (its time grows with them:
+    a few milliseconds each)."""
+    return (
+        2  # the series and the season
+        + len(article.cited_numbers())
+        + len(article.infobox)
+        + len(article.sections)
+        + len(article.people)
+        + (article.episode_count or 0)
+        + len(article.credits)
+        + len({review.outlet for review in article.reviews})
+        + len(article.reviews)
+        + len(article.events)
+        + len(article.accolades)
     )
 
 
