@@ -5,7 +5,8 @@ then the season is on the site and its history shows the import, by that editor.
 
 Screenshots go to test-artifacts/screenshots/ (or $SCREENSHOT_DIR): `admin-import-preview-1280.png`
 (the preview), `admin-import-done-1280.png` (the season's admin page after the import) and
-`admin-import-history-1280.png` (its history), `admin-import-changes-1280.png` (the preview
+`admin-import-history-1280.png` (its history), `admin-import-error-1280.png` (the form with a
+malformed article's error), `admin-import-changes-1280.png` (the preview
 of the article edited: old and new values, prose word by word).
 """
 
@@ -51,6 +52,15 @@ def test_an_editor_imports_a_new_article_with_a_preview_and_its_history_shows_it
     page.click('input[type="submit"]')
     page.click("text=Import an article")
     expect(page).to_have_url(f"{site}/admin/catalog/import/")
+
+    # A malformed article first: the form says where, and keeps the text to fix.
+    broken = ARTICLE.read_text(encoding="utf-8").replace("#1F4E79", "navy blue")
+    page.fill("#id_article", broken)
+    page.click('input[name="preview"]')
+    expect(page.locator("#import-error")).to_contain_text(
+        "pasted article, line 4: 'navy blue' is not a colour as #RRGGBB. Nothing was imported."
+    )
+    save_screenshot(page, "admin-import-error-1280")
 
     page.fill("#id_article", ARTICLE.read_text(encoding="utf-8"))
     page.set_input_files("#id_citations_file", str(CITATIONS))
