@@ -345,6 +345,12 @@ SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
 
 # Imports larger than this are refused before they are parsed.
 SEASON_ARTICLE_MAX_BYTES = int(os.environ.get("SEASON_ARTICLE_MAX_BYTES", str(1024 * 1024)))
+# The admin's import runs in the web worker; these bound how long it holds one (about 2 s at
+# either limit on PostgreSQL, measured: README). Larger articles go through `import_article`.
+SEASON_ADMIN_IMPORT_MAX_BYTES = int(
+    os.environ.get("SEASON_ADMIN_IMPORT_MAX_BYTES", str(128 * 1024))
+)
+SEASON_ADMIN_IMPORT_MAX_ROWS = int(os.environ.get("SEASON_ADMIN_IMPORT_MAX_ROWS", "600"))
 # API bodies larger than this are a 413 (catalog/api/limits.py).
 API_MAX_BODY_BYTES = int(os.environ.get("DJANGO_API_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from catalog.admin import history
+from catalog.admin import history, importing
 from catalog.admin_token import api_token
 
 admin.site.site_header = "Season wiki editors"
@@ -16,6 +16,7 @@ urlpatterns = [
         history.revision_changes,
         name="admin-revision",
     ),
+    path("admin/catalog/import/", importing.import_article, name="admin-import-article"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("catalog.api.urls")),
     path("tmdb/3/", include("catalog.tmdb.urls")),

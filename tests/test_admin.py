@@ -237,7 +237,9 @@ def test_editors_group_has_every_permission_on_the_catalog_and_none_on_auth():
     assert {p.content_type.model for p in permissions} == {
         m._meta.model_name for m in CATALOG_MODELS
     }
-    assert permissions.count() == 12 * 4
+    # add, change, delete and view of each model, and importing an article (a season's)
+    assert permissions.count() == 12 * 4 + 1
+    assert permissions.filter(codename="import_season").exists()
     assert not Permission.objects.filter(group=editors, content_type__app_label="auth").exists()
 
 

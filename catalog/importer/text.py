@@ -19,28 +19,37 @@ def read_article(path, max_bytes):
         size = path.stat().st_size
     except OSError as error:
         raise ArticleError(path, None, f"cannot read the file ({error.strerror})") from error
-    if size == 0:
-        raise ArticleError(path, None, "the file is empty")
-    if size > max_bytes:
+    if size > max_bytes:  # before reading it
         raise ArticleError(
             path, None, f"the file is {size} bytes, over the limit of {max_bytes} bytes"
         )
-    data = path.read_bytes()
+    return article_text(path.read_bytes(), path, max_bytes)
+
+
+def article_text(data, name, max_bytes):
+    """An article's bytes (a file's, an upload's, a pasted text's) as text with "\n" line
+    endings, or an ArticleError naming `name` and what is wrong with them."""
+    if len(data) == 0:
+        raise ArticleError(name, None, "the file is empty")
+    if len(data) > max_bytes:
+        raise ArticleError(
+            name, None, f"the file is {len(data)} bytes, over the limit of {max_bytes} bytes"
+        )
     if b"\x00" in data:
-        raise ArticleError(path, None, "the file is binary (it contains NUL bytes), not text")
+        raise ArticleError(name, None, "the file is binary (it contains NUL bytes), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ArticleError(
-            path, line, f"the file is not UTF-8 text (bad byte at offset {error.start})"
+            name, line, f"the file is not UTF-8 text (bad byte at offset {error.start})"
         ) from error
     if not text.strip():
-        raise ArticleError(path, None, "the file holds only white space")
+        raise ArticleError(name, None, "the file holds only white space")
     control = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
     if control:
         line = text[: control.start()].count("\n") + 1
-        raise ArticleError(path, line, "the file holds control characters: is it binary?")
+        raise ArticleError(name, line, "the file holds control characters: is it binary?")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -93,6 +93,8 @@ class Season(TimeStampedModel):
 
     class Meta:
         ordering = ["series__name", "number"]
+        # The admin's "Import an article" page (catalog/admin/importing.py).
+        permissions = [("import_season", "Can import a season article")]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="season_unique_slug"),
             models.UniqueConstraint(
