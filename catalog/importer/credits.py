@@ -339,13 +339,13 @@ def number_of(word):
 
 
 def unused_job_note(text, source, line):
-    """A note when a job word stands next to a person (at most four lower-case words between)
+    """A note when a job word stands next to a person (at most six lower-case words between)
     in a sentence that credited nobody: "names a job (<word>) but no person could be
     credited"."""
     gap = r"(?:[\s,]+[a-z][\w'’-]*)"
     for match in JOB_WORD_RE.finditer(text):
-        before = re.search(rf"(?P<people>{PEOPLE}){gap}{{0,4}}[\s,]*$", text[: match.start()])
-        after = re.match(rf"{gap}{{0,4}}[\s,]+(?P<people>{PEOPLE})", text[match.end() :])
+        before = re.search(rf"(?P<people>{PEOPLE}){gap}{{0,6}}[\s,]*$", text[: match.start()])
+        after = re.match(rf"{gap}{{0,6}}[\s,]+(?P<people>{PEOPLE})", text[match.end() :])
         if any(found and person_names(found.group("people")) for found in (before, after)):
             message = f"names a job ({match.group(0)}) but no person could be credited"
             return [Note(line=line, kind="job", text=source, message=message)]

@@ -98,6 +98,9 @@ ROLE_NOUNS = {
     "coordinator": "coordinator",
     "artist": "artist",
     "artists": "artist",
+    "illustrator": "illustrator",
+    "illustrators": "illustrator",
+    "painter": "artist",
 }
 # Modifiers a role keeps ("executive producer"); others ("new", "lead") are dropped.
 ROLE_MODIFIERS = [
