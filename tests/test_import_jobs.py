@@ -370,6 +370,7 @@ def test_a_job_next_to_a_person_that_credits_nobody_is_a_note(sentence, word):
         'Ann Lee said "Bo Chen composed the score" in an interview.',  # a quotation
         "Ann Lee was cast as Ruth Okafor.",  # a role in the cast, no job
         "Rosenberg wanted more female directors.",  # nobody named next to the job
+        "Ann Lee delivered a speech at the premiere.",  # a light verb alone names no job
     ],
 )
 def test_a_sentence_naming_no_person_in_a_job_is_neither_a_credit_nor_a_note(sentence):

@@ -36,41 +36,23 @@ PER_EPISODE_RE = re.compile(
 )
 
 
-NUMBER_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-]
-NUMBER_WORDS += ["fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-]
-ORDINAL_WORDS += ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
-ORDINAL_WORDS += ["seventeenth", "eighteenth", "nineteenth", "twentieth"]
+# Numbers as an article writes them for episodes: "the first two episodes", "episode five".
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+NUMBER_WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"]
+NUMBER_WORDS += ["seventeen", "eighteen", "nineteen", "twenty"]
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+ORDINAL_WORDS += ["ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"]
+ORDINAL_WORDS += ["fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+ORDINAL_WORDS += ["twentieth"]
 ORDINAL = "|".join(ORDINAL_WORDS)
+
+# The jobs whose credit says what was made (its note): the made thing is the work.
+MAKERS = {"artist", "designer", "illustrator"}
 
 # The sentence shapes that credit crew, over the tables of job_words. PEOPLE is one name or
 # several joined by commas and "and" (the Oxford comma too).
-PEOPLE = rf"{NAME}(?:(?:,\s+|,?\s+and\s+){NAME})*"
+AND_LIST = r"(?:,\s+|,?\s+and\s+)"
+PEOPLE = rf"{NAME}(?:{AND_LIST}{NAME})*"
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
 SUBJECT = r"(?<![\w'’-])" + "".join(
@@ -80,7 +62,6 @@ SUBJECT = r"(?<![\w'’-])" + "".join(
 PEOPLE_END = (
     r"(?=[,;:(]|\.(?:\s|$)|\s+(?:and|with|in|for|on|who|as|from|at|of|during|while|alongside)\b|$)"
 )
-AND_LIST = r"(?:,\s+|,?\s+and\s+)"
 # What may stand between the people and their verb: "A also wrote", "A was hired to compose".
 AUX = (
     r"(?:(?:also|jointly|together|later|then|again|would|will|each|both|has|had|have|"
@@ -139,6 +120,10 @@ THIS_SEASON_RE = re.compile(r"\b(?:in|for|of|on|throughout)\s+(?:the|this)\s+sea
 OTHER_SEASON_RE = re.compile(
     r"\b(?:previous|earlier|prior|past|other|former|next|later)\s+(?:seasons?|series)\b"
 )
+SEASON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(SEASON_NOUNS)})\b", re.IGNORECASE)
+NUMBERED_SEASON_RE = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL})\s+seasons?\b|\bseasons?\s+(?P<number>\d+)", re.IGNORECASE
+)
 OPENING_WORDS = {"the", "a", "an", "all", "its", "each", "every", "both", "additional", "this"}
 PASSIVE_FILLER_RE = re.compile(
     r"(?:\s+(?:was|were|is|are|been|be|being|has|have|had|would|will|also|all|entirely|"
@@ -164,8 +149,9 @@ def sentence_credits(text, source, line, episode_count, season=None):
 
     def add(people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
-        if problem:
-            notes.append(Note(line=line, kind="dropped", text=source, message=problem))
+        dropped = Note(line=line, kind="dropped", text=source, message=problem)
+        if problem and dropped not in notes:
+            notes.append(dropped)
         for name in person_names(people):
             for number in episodes:
                 credits.append(
@@ -186,10 +172,9 @@ def sentence_credits(text, source, line, episode_count, season=None):
         if not about_this_season(subject, season, opening=True):
             continue
         job = role or job_of(verb, subject)
-        makes_a_thing = made_thing_decides(verb) and not re.search(
-            rf"\b(?:{'|'.join(SEASON_NOUNS)})\b", subject.lower().split(" in ")[0]
-        )
-        note = thing_made(subject) if makes_a_thing and job in ("artist", "designer") else ""
+        # What an artist made is said with the credit ("Oscar's paintings").
+        thing = thing_made(subject)
+        note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
         if job:
             add(match.group("people"), job, subject, note=note)
     for match in THING_BY_RE.finditer(text):
@@ -236,7 +221,7 @@ def names_what_a_job_makes(what):
     return (
         not lower
         or bool(work_job(lower))
-        or bool(re.search(rf"\b(?:{'|'.join(SEASON_NOUNS)})\b", lower))
+        or bool(SEASON_NOUN_RE.search(lower))
         or bool(PREMIERE_RE.search(lower) or FINALE_RE.search(lower))
     )
 
@@ -262,9 +247,7 @@ def other_season(words, season):
     lower = words.lower()
     if OTHER_SEASON_RE.search(lower):
         return True
-    numbered = re.search(
-        rf"\b(?P<ordinal>{ORDINAL})\s+seasons?\b|\bseasons?\s+(?P<number>\d+)", lower
-    )
+    numbered = NUMBERED_SEASON_RE.search(lower)
     if not numbered or season is None:
         return False
     number = numbered.group("number")

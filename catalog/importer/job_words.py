@@ -110,7 +110,6 @@ ROLE_MODIFIERS = [
     "consulting",
     "associate",
     "line",
-    "co",
     "head",
     "story",
     "staff",
@@ -183,6 +182,7 @@ VERB_OF_FORM = {
     for form in forms(verb, irregular)
 }
 ANY_VERB = alternation(VERB_OF_FORM)
+JOB_VERB = alternation(form for form, verb in VERB_OF_FORM.items() if verb in JOB_VERBS)
 WORK_NOUN = alternation(WORK_NOUNS)
 ROLE_NOUN = alternation(ROLE_NOUNS)
 ROLE_MODIFIER = alternation(ROLE_MODIFIERS)
@@ -192,9 +192,9 @@ ROLE = (
     r"(?:(?:new|lead|main|sole|principal|primary)\s+)?"
     rf"(?:(?:{ROLE_MODIFIER})\s+)*(?:{ROLE_NOUN})\b"
 )
-ROLE_RE = re.compile(ROLE)
-# Every word that makes a sentence look as if it names a job (for the notes).
-JOB_WORD_RE = re.compile(rf"\b(?:{ANY_VERB}|{ROLE_NOUN}|showrunning)\b", re.IGNORECASE)
+# Every word that makes a sentence look as if it names a job (for the notes); a light verb
+# alone names none ("A delivered a speech").
+JOB_WORD_RE = re.compile(rf"\b(?:{JOB_VERB}|{ROLE_NOUN}|showrunning)\b", re.IGNORECASE)
 
 
 def verb_job(form):
