@@ -53,6 +53,7 @@ def test_harbor_lights_credits_every_crew_member_the_article_names():
         ("Marcus Webb", "writer", None),
         ("Leila Farouk", "writer", None),
         ("Ada Quill", "executive producer", None),  # "Creator A returned as an ..."
+        ("Dev Mistry", "executive producer", None),  # "A executive produced ... alongside B"
         ("Simone Achebe", "director", 1),  # "was hired to direct the first two episodes"
         ("Simone Achebe", "director", 2),
         ("Felix Grant", "director", 8),  # "with A directing the finale"
@@ -122,7 +123,7 @@ def test_copper_valley_credits_every_crew_member_the_article_names():
         ("Kofi Mensah", "editor", None),  # "edited all ten episodes"
         ("Ottilie Park", "costume designer", None),  # "The costumes were designed by A"
         ("Ruben Alves", "production designer", None),  # ", and A was hired as ..."
-        ("Juniper Vale", "composer", None),  # "The score was provided by A"
+        ("Juniper Vale", "composer", None),  # "The score was provided by A"; "A's score"
         ("Arlo Finch", "composer", None),  # "additional music by A and B"
         ("Hollis Grey", "composer", None),
     ]
@@ -223,6 +224,24 @@ PEOPLE_THEN_VERB = [
     ("In the end, Ann Lee produced the season.", [("Ann Lee", "producer")]),
     ("Ann Lee was hired to compose the score.", [("Ann Lee", "composer")]),
     ("Ann Lee returned to write the season.", [("Ann Lee", "writer")]),
+    (
+        "Ann Lee composed the score with Bo Chen.",
+        [("Ann Lee", "composer"), ("Bo Chen", "composer")],
+    ),
+    (
+        "Ann Lee executive produced the season alongside Bo Chen and Cy Dunn.",
+        [
+            ("Ann Lee", "executive producer"),
+            ("Bo Chen", "executive producer"),
+            ("Cy Dunn", "executive producer"),
+        ],
+    ),
+    ("Ann Lee composed the score with an orchestra.", [("Ann Lee", "composer")]),
+    ("Critics praised Ann Lee's score.", [("Ann Lee", "composer")]),
+    (
+        "Ann Lee and Bo Chen's costumes for the season were praised.",
+        [("Ann Lee", "costume designer"), ("Bo Chen", "costume designer")],
+    ),
 ]
 
 VERB_THEN_BY_PEOPLE = [
@@ -249,6 +268,10 @@ VERB_THEN_BY_PEOPLE = [
 
 PEOPLE_AS_ROLE = [
     ("Ann Lee served as showrunner.", [("Ann Lee", "showrunner")]),
+    (
+        "Ann Lee served as showrunner alongside Bo Chen.",
+        [("Ann Lee", "showrunner"), ("Bo Chen", "showrunner")],
+    ),
     (
         "Ann Lee served as the season's showrunner and head writer.",
         [("Ann Lee", "showrunner"), ("Ann Lee", "head writer")],
@@ -344,6 +367,7 @@ def test_the_last_episodes_of_a_season_of_unknown_length_credit_nobody_with_a_no
         # Another work, another season: no credit on this one.
         ("Ann Lee, who composed The Lantern's score, returned.", "composed"),
         ("Ann Lee composed the score for The Lantern.", "composed"),
+        ("Ann Lee's score for The Lantern was praised.", "score"),
         ("Ann Lee, a writer on the first season, left.", "writer"),
         ("Ann Lee directed the previous season.", "directed"),
         ("The Lantern's showrunner Ann Lee visited the set.", "showrunner"),

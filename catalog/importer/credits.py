@@ -113,6 +113,16 @@ APPOSITION_RE = re.compile(
     rf"\b(?i:season|series)(?:'s|'|’s|’)?\s+(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE})*)"
     rf"\s+(?P<people>{PEOPLE})"
 )
+# 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
+POSSESSIVE_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE})(?:'s|’s|'|’)\s+(?:(?:original|new|additional)\s+)?"
+    rf"(?P<thing>{WORK_NOUN})\b(?P<tail>[^,;:(]*?){CLAUSE_END}"
+)
+# Others who shared the job, right after its clause: "A composed the score with B",
+# "A executive produced the season alongside B and C".
+SHARED_WITH_RE = re.compile(
+    rf"\s+(?:alongside|with|together\s+with)\s+(?P<people>{PEOPLE}){PEOPLE_END}"
+)
 
 # A capitalised word in what a job made says it is another work ("The Defenders' score"),
 # unless the words tie it to this season ("Oscar's paintings in the season").
@@ -163,7 +173,7 @@ def sentence_credits(text, source, line, episode_count, season=None):
         if about_this_season(what, season, opening=False) and names_what_a_job_makes(what):
             job = job_of(verb, what)
             if job:
-                add(match.group("people"), job, what)
+                add(match.group("people") + shared_with(text, match.end()), job, what)
     for match in PASSIVE_RE.finditer(text):
         verb, subject = match.group("verb"), passive_subject(text, match.start())
         role = role_job(match.group("role")) if match.group("role").strip() else None
@@ -183,23 +193,35 @@ def sentence_credits(text, source, line, episode_count, season=None):
         tail = match.group("tail")
         if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(tail, season):
             continue
+        people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
-            add(match.group("people"), role_job(role), tail)
+            add(people, role_job(role), tail)
+    for match in POSSESSIVE_RE.finditer(text):
+        if about_this_season(match.group("tail"), season, opening=False):
+            add(match.group("people"), work_job(match.group("thing")), match.group("tail"))
     for match in APPOSITION_RE.finditer(text):
         for role in split_list(match.group("roles")):
             add(match.group("people"), role_job(role))
     return credits, notes
 
 
+def shared_with(text, end):
+    """ ", B and C" when the clause ending at `end` goes on "with B and C" or "alongside B and
+    C"; else nothing."""
+    match = SHARED_WITH_RE.match(text, end)
+    return f", {match.group('people')}" if match else ""
+
+
 def person_names(people):
     """The people of a list as written, without an opening word that is no name ("Composer A
-    B" -> "A B"); a company ("Marvel Television") is nobody's credit."""
+    B" -> "A B"); a company ("Marvel Television") or a possessive ("A's") is nobody's credit."""
     names = []
     for item in split_list(people):
         words = item.split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in ROLE_NOUNS):
             words.pop(0)
-        if len(words) >= 2 and not any(word in COMPANY_WORDS for word in words):
+        possessive = words and re.search(r"['’]s?$", words[-1])  # "A's score" is no doer
+        if len(words) >= 2 and not possessive and not any(w in COMPANY_WORDS for w in words):
             names.append(" ".join(words))
     return names
 
@@ -329,7 +351,8 @@ def unused_job_note(text, source, line):
     for match in JOB_WORD_RE.finditer(text):
         before = re.search(rf"(?P<people>{PEOPLE}){gap}{{0,6}}[\s,]*$", text[: match.start()])
         after = re.match(rf"{gap}{{0,6}}[\s,]+(?P<people>{PEOPLE})", text[match.end() :])
-        if any(found and person_names(found.group("people")) for found in (before, after)):
+        named = [re.sub(r"['’]s?$", "", found["people"]) for found in (before, after) if found]
+        if any(person_names(people) for people in named):  # "A's score" names A too
             message = f"names a job ({match.group(0)}) but no person could be credited"
             return [Note(line=line, kind="job", text=source, message=message)]
     return []
