@@ -6,11 +6,13 @@ The articles in tests/articles/jobs-*.txt are made up; each sentence-level case 
 phrasing the importer must read (or must refuse, saying so in a note).
 """
 
+import time
 from pathlib import Path
 
 import pytest
 
 from catalog.importer import article_import, parse_article
+from catalog.importer.credits import sentence_credits, unused_job_note
 from catalog.models import Credit
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -430,3 +432,42 @@ def test_the_seeds_only_job_note_is_the_defenders_producers():
         (58, "job", "names a job (producers) but no person could be credited")
     ]
     assert "The Defenders executive producers and writers Doug Petrie" in job_notes[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited", "word"),
+    [
+        (
+            "Ann Lee composed the score, and Bo Chen, who directed The Lantern, visited the set.",
+            [("Ann Lee", "composer", None)],
+            "directed",
+        ),
+        (
+            "Ann Lee served as showrunner, while the editor Bo Chen came from The Lantern.",
+            [("Ann Lee", "showrunner", None)],
+            "editor",
+        ),
+    ],
+)
+def test_a_sentence_that_credits_one_person_notes_the_job_it_left(sentence, credited, word):
+    credits, notes = read(sentence)
+
+    assert credits == credited
+    assert notes == [("job", f"names a job ({word}) but no person could be credited")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        " ".join(["Ann"] * 8000) + " directed the score.",  # one run of capitalised words
+        " ".join(["Ann Lee, Bo Chen and"] * 2000) + " Cy Dunn directed.",  # one long list
+    ],
+)
+def test_reading_crew_takes_linear_time_on_long_runs_of_names(sentence):
+    """A name has at most six words and a list at most twenty people, and no name starts
+    inside a run of capitalised words: unbounded, these took minutes (quadratic)."""
+    started = time.monotonic()
+    sentence_credits(sentence, sentence, 1, 8, 2)
+    unused_job_note(sentence, sentence, 1)
+
+    assert time.monotonic() - started < 3

@@ -25,7 +25,7 @@ from catalog.importer.job_words import (
     verb_job,
     work_job,
 )
-from catalog.importer.text import NAME, outside_quotes, split_list
+from catalog.importer.text import NAME_PARTICLE, NAME_WORD, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
@@ -52,7 +52,13 @@ MAKERS = {"artist", "designer", "illustrator"}
 # The sentence shapes that credit crew, over the tables of job_words. PEOPLE is one name or
 # several joined by commas and "and" (the Oxford comma too).
 AND_LIST = r"(?:,\s+|,?\s+and\s+)"
-PEOPLE = rf"{NAME}(?:{AND_LIST}{NAME})*"
+# A name here has two to six words (text.NAME has no bound), and none starts right after a
+# capitalised word: so that a long run of capitalised words costs linear time, not quadratic.
+NAME = (
+    "".join(rf"(?<!\b[A-Z][\w'’.-]{{{k}}}\s)" for k in range(20))
+    + rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}(?![\w-]| [A-Z])"
+)
+PEOPLE = rf"{NAME}(?:{AND_LIST}{NAME}){{0,19}}"  # twenty people at most: linear time
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
 SUBJECT = r"(?<![\w'’-])" + "".join(
@@ -154,15 +160,19 @@ ORDINAL_EPISODES_RE = re.compile(
 
 
 def sentence_credits(text, source, line, episode_count, season=None):
-    """(credits, notes) from one sentence's words outside quotes, by every shape above."""
-    credits, notes = [], []
+    """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
+    `spans`: where in `text` the shapes that credited someone stand (their job words are used)."""
+    credits, notes, spans = [], [], []
 
-    def add(people, job, episodes_from="", note=""):
+    def add(match, people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
         dropped = Note(line=line, kind="dropped", text=source, message=problem)
         if problem and dropped not in notes:
             notes.append(dropped)
-        for name in person_names(people):
+        names = person_names(people)
+        if names and episodes:
+            spans.append(match.span())
+        for name in names:
             for number in episodes:
                 credits.append(
                     crew(name, job, source, line, note=note, episode=number, order=number or 0)
@@ -173,7 +183,7 @@ def sentence_credits(text, source, line, episode_count, season=None):
         if about_this_season(what, season, opening=False) and names_what_a_job_makes(what):
             job = job_of(verb, what)
             if job:
-                add(match.group("people") + shared_with(text, match.end()), job, what)
+                add(match, match.group("people") + shared_with(text, match.end()), job, what)
     for match in PASSIVE_RE.finditer(text):
         verb, subject = match.group("verb"), passive_subject(text, match.start())
         role = role_job(match.group("role")) if match.group("role").strip() else None
@@ -186,23 +196,23 @@ def sentence_credits(text, source, line, episode_count, season=None):
         thing = thing_made(subject)
         note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
         if job:
-            add(match.group("people"), job, subject, note=note)
+            add(match, match.group("people"), job, subject, note=note)
     for match in THING_BY_RE.finditer(text):
-        add(match.group("people"), work_job(match.group("thing")))
+        add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
         tail = match.group("tail")
         if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(tail, season):
             continue
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
-            add(people, role_job(role), tail)
+            add(match, people, role_job(role), tail)
     for match in POSSESSIVE_RE.finditer(text):
         if about_this_season(match.group("tail"), season, opening=False):
-            add(match.group("people"), work_job(match.group("thing")), match.group("tail"))
+            add(match, match.group("people"), work_job(match["thing"]), match["tail"])
     for match in APPOSITION_RE.finditer(text):
         for role in split_list(match.group("roles")):
-            add(match.group("people"), role_job(role))
-    return credits, notes
+            add(match, match.group("people"), role_job(role))
+    return credits, notes, spans
 
 
 def shared_with(text, end):
@@ -343,19 +353,34 @@ def number_of(word):
     return NUMBER_WORDS.index(word) + 1 if word in NUMBER_WORDS else None
 
 
-def unused_job_note(text, source, line):
-    """A note when a job word stands next to a person (at most six lower-case words between)
-    in a sentence that credited nobody: "names a job (<word>) but no person could be
-    credited"."""
+def unused_job_note(text, source, line, used=(), credited=()):
+    """A note when a job word stands next to people (at most six lower-case words between)
+    and is neither inside a shape that credited someone (`used`: their spans) nor next to a
+    person the sentence credited (`credited`): "names a job (<word>) but no person could be
+    credited". One note a sentence, for its first such word."""
     gap = r"(?:[\s,]+[a-z][\w'’-]*)"
     for match in JOB_WORD_RE.finditer(text):
-        before = re.search(rf"(?P<people>{PEOPLE}){gap}{{0,6}}[\s,]*$", text[: match.start()])
-        after = re.match(rf"{gap}{{0,6}}[\s,]+(?P<people>{PEOPLE})", text[match.end() :])
-        named = [re.sub(r"['’]s?$", "", found["people"]) for found in (before, after) if found]
-        if any(person_names(people) for people in named):  # "A's score" names A too
+        if any(start <= match.start() < end for start, end in used):
+            continue
+        before = re.search(
+            rf"(?P<people>{PEOPLE})(?P<gap>{gap}{{0,6}})[\s,]*$", text[: match.start()]
+        )
+        after = re.match(rf"(?P<gap>{gap}{{0,6}})[\s,]+(?P<people>{PEOPLE})", text[match.end() :])
+        # The people nearest the job word (those before it on a tie) are the ones it names.
+        nearest = min(
+            (found for found in (before, after) if found and nearby_people(found)),
+            key=lambda found: len(re.findall(r"[a-z]\S*", found["gap"])) + (found is after) / 2,
+            default=None,
+        )
+        if nearest and not set(nearby_people(nearest)) & set(credited):
             message = f"names a job ({match.group(0)}) but no person could be credited"
             return [Note(line=line, kind="job", text=source, message=message)]
     return []
+
+
+def nearby_people(found):
+    """The people a match next to a job word names ("A's score" names A)."""
+    return person_names(re.sub(r"['’]s?$", "", found["people"]))
 
 
 def cast_credits(document):
@@ -406,14 +431,14 @@ def infobox_credits(infobox, cast_list):
 
 def prose_credits(paragraphs, episode_count, season=None):
     """Crew credited by the prose (the shapes below), and the per-episode lists.
-    Returns (credits, notes): a note for each sentence that names a job next to a person but
-    credited nobody, and for each name dropped from a per-episode list. `season`: this season's
+    Returns (credits, notes): a note for each sentence that names a job next to people it did
+    not credit, and for each name dropped from a per-episode list. `season`: this season's
     number, so that "the first season" in a season 2 article is another season."""
     credits, notes = [], []
     for paragraph in paragraphs:
         for index, sentence in enumerate(paragraph.sentences):
             text = outside_quotes(sentence.text)
-            found, dropped = sentence_credits(
+            found, dropped, used = sentence_credits(
                 text, sentence.text, paragraph.line, episode_count, season
             )
             match = PER_EPISODE_RE.search(text)
@@ -426,8 +451,9 @@ def prose_credits(paragraphs, episode_count, season=None):
                 dropped += too_many
             credits.extend(found)
             notes.extend(dropped)
-            if not found and not dropped:
-                notes.extend(unused_job_note(text, sentence.text, paragraph.line))
+            if not dropped:
+                credited = {credit.person for credit in found}
+                notes.extend(unused_job_note(text, sentence.text, paragraph.line, used, credited))
     return credits, notes
 
 
