@@ -54,11 +54,11 @@ MAKERS = {"artist", "designer", "illustrator"}
 AND_LIST = r"(?:,\s+|,?\s+and\s+)"
 # A name here has two to six words (text.NAME has no bound), and none starts right after a
 # capitalised word: so that a long run of capitalised words costs linear time, not quadratic.
-NAME = (
+PERSON = (
     "".join(rf"(?<!\b[A-Z][\w'’.-]{{{k}}}\s)" for k in range(20))
     + rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}(?![\w-]| [A-Z])"
 )
-PEOPLE = rf"{NAME}(?:{AND_LIST}{NAME}){{0,19}}"  # twenty people at most: linear time
+PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: linear time
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
 SUBJECT = r"(?<![\w'’-])" + "".join(
@@ -109,7 +109,7 @@ LINK = (
 )
 ROLE_AS_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+(?:(?:also|later|again|then|would|will)\s+)*"
-    rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE})*)\b(?!\s+{NAME})"
+    rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE})*)\b(?!\s+{PERSON})"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
 )
 # 5. The season's ROLE PEOPLE: "series showrunner A", "the season's writers A and B". A role
