@@ -297,6 +297,15 @@ PEOPLE_AS_ROLE = [
         "The season's writers Ann Lee and Bo Chen met in March.",
         [("Ann Lee", "writer"), ("Bo Chen", "writer")],
     ),
+    (
+        "Writers for the season included Ann Lee and Bo Chen.",
+        [("Ann Lee", "writer"), ("Bo Chen", "writer")],
+    ),
+    (
+        "The season's directors included Ann Lee, Bo Chen and Cy Dunn.",
+        [("Ann Lee", "director"), ("Bo Chen", "director"), ("Cy Dunn", "director")],
+    ),
+    ("The producers were Marvel Television and Ann Lee.", [("Ann Lee", "producer")]),
 ]
 
 
@@ -375,6 +384,7 @@ def test_the_last_episodes_of_a_season_of_unknown_length_credit_nobody_with_a_no
         ("The Lantern's showrunner Ann Lee visited the set.", "showrunner"),
         ("Ann Lee served as showrunner on The Lantern.", "showrunner"),
         ("The Lantern writers Ann Lee and Bo Chen met the cast.", "writers"),
+        ("The Lantern's writers included Ann Lee and Bo Chen.", "writers"),
         # Phrasings not understood.
         ("Ann Lee wrote a novel.", "wrote"),
         ("Directing duties went to Ann Lee.", "Directing"),
@@ -461,11 +471,13 @@ def test_a_sentence_that_credits_one_person_notes_the_job_it_left(sentence, cred
     [
         " ".join(["Ann"] * 8000) + " directed the score.",  # one run of capitalised words
         " ".join(["Ann Lee, Bo Chen and"] * 2000) + " Cy Dunn directed.",  # one long list
+        "writers " * 5000 + "included Ann Lee.",  # one run of job words
     ],
 )
 def test_reading_crew_takes_linear_time_on_long_runs_of_names(sentence):
-    """A name has at most six words and a list at most twenty people, and no name starts
-    inside a run of capitalised words: unbounded, these took minutes (quadratic)."""
+    """A name has at most six words, a list at most twenty people or six roles, no name starts
+    inside a run of capitalised words, and a note reads only the words just before its job
+    word: unbounded, these took minutes (quadratic)."""
     started = time.monotonic()
     sentence_credits(sentence, sentence, 1, 8, 2)
     unused_job_note(sentence, sentence, 1)

@@ -46,6 +46,9 @@ ORDINAL_WORDS += ["fifteenth", "sixteenth", "seventeenth", "eighteenth", "ninete
 ORDINAL_WORDS += ["twentieth"]
 ORDINAL = "|".join(ORDINAL_WORDS)
 
+# A job word's people for the notes: at most six lower-case words away.
+NOTE_GAP = r"(?:[\s,]+[a-z][\w'’-]*)"
+NOTE_WINDOW = 600  # characters before a job word where its people may stand
 # The jobs whose credit says what was made (its note): the made thing is the work.
 MAKERS = {"artist", "designer", "illustrator"}
 
@@ -54,10 +57,8 @@ MAKERS = {"artist", "designer", "illustrator"}
 AND_LIST = r"(?:,\s+|,?\s+and\s+)"
 # A name here has two to six words (text.NAME has no bound), and none starts right after a
 # capitalised word: so that a long run of capitalised words costs linear time, not quadratic.
-PERSON = (
-    "".join(rf"(?<!\b[A-Z][\w'’.-]{{{k}}}\s)" for k in range(20))
-    + rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}(?![\w-]| [A-Z])"
-)
+NAME_WORDS = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}(?![\w-]| [A-Z])"
+PERSON = "".join(rf"(?<!\b[A-Z][\w'’.-]{{{k}}}\s)" for k in range(20)) + NAME_WORDS
 PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: linear time
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
@@ -84,6 +85,11 @@ CLAUSE_END = (
     rf"(?=(?!{EPISODE_LIST_COMMA})[,;:(]|\.(?:\s|$)"
     r"|\s+(?:and|while|with|but|whereas|alongside)\s+[A-Z]|$)"
 )
+PEOPLE_BEFORE_RE = re.compile(rf"(?P<people>{PEOPLE})(?P<gap>{NOTE_GAP}{{0,6}})[\s,]*$")
+# After a job word a name may follow a capitalised one ("Composer Ann Lee").
+PEOPLE_AFTER_RE = re.compile(
+    rf"(?P<gap>{NOTE_GAP}{{0,6}})[\s,]+(?P<people>{NAME_WORDS}(?:{AND_LIST}{NAME_WORDS}){{0,19}})"
+)
 # 1. PEOPLE VERB WHAT: "A and B composed the score", "A was hired to compose the score",
 #    "A directed all eight episodes", "with A directing the first two episodes".
 ACTIVE_RE = re.compile(
@@ -109,15 +115,23 @@ LINK = (
 )
 ROLE_AS_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+(?:(?:also|later|again|then|would|will)\s+)*"
-    rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE})*)\b(?!\s+{PERSON})"
+    rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE}){{0,5}})\b(?!\s+{PERSON})"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
 )
 # 5. The season's ROLE PEOPLE: "series showrunner A", "the season's writers A and B". A role
 #    before a name without "season" or "series" may be another work's ("The Defenders writer A").
-BARE_ROLE = rf"(?:(?:{ROLE_MODIFIER})\s+)*(?:{ROLE_NOUN})"
+BARE_ROLE = rf"(?:(?:{ROLE_MODIFIER})\s+){{0,3}}(?:{ROLE_NOUN})"
 APPOSITION_RE = re.compile(
-    rf"\b(?i:season|series)(?:'s|'|’s|’)?\s+(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE})*)"
+    rf"\b(?i:season|series)(?:'s|'|’s|’)?\s+(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}})"
     rf"\s+(?P<people>{PEOPLE})"
+)
+# 7. ROLES (for the season) included / were PEOPLE: "Writers for the season included A and B",
+#    "The season's directors included A, B and C" (what stands before the roles in their
+#    clause must name no other work: "The Lantern's writers included A" is not this season's).
+INCLUDED_RE = re.compile(
+    rf"(?i:\b(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}))"
+    r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+(?:included|were)\s+"
+    rf"(?P<people>{PEOPLE}){PEOPLE_END}"
 )
 # 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
 POSSESSIVE_RE = re.compile(
@@ -209,6 +223,11 @@ def sentence_credits(text, source, line, episode_count, season=None):
     for match in POSSESSIVE_RE.finditer(text):
         if about_this_season(match.group("tail"), season, opening=False):
             add(match, match.group("people"), work_job(match["thing"]), match["tail"])
+    for match in INCLUDED_RE.finditer(text):
+        before = re.split(r"[,;:(]", text[: match.start()])[-1]
+        if about_this_season(before, season, opening=True):
+            for role in split_list(match.group("roles")):
+                add(match, match.group("people"), role_job(role))
     for match in APPOSITION_RE.finditer(text):
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role))
@@ -358,14 +377,13 @@ def unused_job_note(text, source, line, used=(), credited=()):
     and is neither inside a shape that credited someone (`used`: their spans) nor next to a
     person the sentence credited (`credited`): "names a job (<word>) but no person could be
     credited". One note a sentence, for its first such word."""
-    gap = r"(?:[\s,]+[a-z][\w'’-]*)"
     for match in JOB_WORD_RE.finditer(text):
         if any(start <= match.start() < end for start, end in used):
             continue
-        before = re.search(
-            rf"(?P<people>{PEOPLE})(?P<gap>{gap}{{0,6}})[\s,]*$", text[: match.start()]
-        )
-        after = re.match(rf"(?P<gap>{gap}{{0,6}})[\s,]+(?P<people>{PEOPLE})", text[match.end() :])
+        # Only the words just before the job word are read: linear time on a long sentence.
+        window = max(0, match.start() - NOTE_WINDOW)
+        before = PEOPLE_BEFORE_RE.search(text, window, match.start())
+        after = PEOPLE_AFTER_RE.match(text, match.end())
         # The people nearest the job word (those before it on a tie) are the ones it names.
         nearest = min(
             (found for found in (before, after) if found and nearby_people(found)),

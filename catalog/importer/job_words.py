@@ -190,7 +190,7 @@ ROLE_MODIFIER = alternation(ROLE_MODIFIERS)
 ROLE = (
     r"(?:(?:an?|the|its|their|his|her)\s+)?(?:(?:season|series)(?:'s|'|’s|’)?\s+)?"
     r"(?:(?:new|lead|main|sole|principal|primary)\s+)?"
-    rf"(?:(?:{ROLE_MODIFIER})\s+)*(?:{ROLE_NOUN})\b"
+    rf"(?:(?:{ROLE_MODIFIER})\s+){{0,3}}(?:{ROLE_NOUN})\b"
 )
 # Every word that makes a sentence look as if it names a job (for the notes); a light verb
 # alone names none ("A delivered a speech").
