@@ -9,25 +9,396 @@ import re
 
 from catalog.importer.data import CreditData, Note
 from catalog.importer.errors import LineProblem
-from catalog.importer.text import NAME, outside_quotes, split_list
+from catalog.importer.job_words import (
+    ANY_VERB,
+    COMPANY_WORDS,
+    JOB_WORD_RE,
+    NOT_NAME_WORDS,
+    ROLE,
+    ROLE_MODIFIER,
+    ROLE_NOUN,
+    ROLE_NOUNS,
+    SEASON_NOUNS,
+    WORK_NOUN,
+    made_thing_decides,
+    role_job,
+    verb_job,
+    work_job,
+)
+from catalog.importer.text import NAME_PARTICLE, NAME_WORD, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 
-JOINED_RE = re.compile(
-    rf"(?P<name>{NAME}) joined the (?:season|series|show|production) as (?:an? |the )?"
-    r"(?P<jobs>[a-z][a-z -]*?(?:(?:,| and) [a-z][a-z -]*?)*)(?=,|\.|;| for | replacing |$)"
-)
-COMPOSED_RE = re.compile(rf"\b(?:composed|scored) by (?P<name>{NAME})")
-CREATED_BY_RE = re.compile(
-    rf"(?P<what>(?:[A-Z][\w'’]*\s)?[\w'’]+(?: [a-z]+)*?)(?: in the (?:season|series))? "
-    rf"(?:was|were) (?:created|drawn|painted|illustrated|designed) by "
-    rf"(?P<description>(?:[a-z]+ )*)(?P<name>{NAME})"
-)
 PER_EPISODE_RE = re.compile(
     r"[Tt]he (?P<noun>[a-z ]+?) (?:included|were), in (?:respective )?order for each episode:\s*"
     r"(?P<names>.+?)\.?$"
 )
+
+
+# Numbers as an article writes them for episodes: "the first two episodes", "episode five".
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+NUMBER_WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"]
+NUMBER_WORDS += ["seventeen", "eighteen", "nineteen", "twenty"]
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+ORDINAL_WORDS += ["ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"]
+ORDINAL_WORDS += ["fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+ORDINAL_WORDS += ["twentieth"]
+ORDINAL = "|".join(ORDINAL_WORDS)
+
+# A job word's people for the notes: at most six lower-case words away.
+NOTE_GAP = r"(?:[\s,]+[a-z][\w'’-]*)"
+NOTE_WINDOW = 600  # characters before a job word where its people may stand
+# The jobs whose credit says what was made (its note): the made thing is the work.
+MAKERS = {"artist", "designer", "illustrator"}
+
+# The sentence shapes that credit crew, over the tables of job_words. PEOPLE is one name or
+# several joined by commas and "and" (the Oxford comma too).
+AND_LIST = r"(?:,\s+|,?\s+and\s+)"
+# A name here has two to six words (text.NAME has no bound), and none starts right after a
+# capitalised word: so that a long run of capitalised words costs linear time, not quadratic.
+NAME_WORDS = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}(?![\w-]| [A-Z])"
+PERSON = "".join(rf"(?<!\b[A-Z][\w'’.-]{{{k}}}\s)" for k in range(20)) + NAME_WORDS
+PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: linear time
+# People who do something start a clause: not after a preposition ("designed by A, and B was
+# hired as ...": B, not A, was hired).
+SUBJECT = r"(?<![\w'’-])" + "".join(
+    rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"]
+)
+# People after "by" end where their clause does ("by A, and B was hired": only A).
+PEOPLE_END = (
+    r"(?=[,;:(]|\.(?:\s|$)|\s+(?:and|with|in|for|on|who|as|from|at|of|during|while|alongside)\b|$)"
+)
+# What may stand between the people and their verb: "A also wrote", "A was hired to compose".
+AUX = (
+    r"(?:(?:also|jointly|together|later|then|again|would|will|each|both|has|had|have|"
+    r"(?:was|were)\s+(?:hired|set|brought\s+on|chosen|tapped|asked)\s+to|"
+    r"return(?:ed|ing|s)?\s+to|(?:went|came)\s+on\s+to)\s+)*"
+)
+# "A, who also served as showrunner": the relative clause says what A did (on this season when
+# what follows names no other work).
+WHO = r"(?:,\s+who)?"
+# A clause ends at punctuation or where another person's clause begins ("... and B directed").
+# A comma inside a list of episodes ("the third, fourth and fifth episodes") ends no clause.
+EPISODE_LIST_COMMA = rf",(?=\s+(?:and\s+)?(?:{ORDINAL}|{'|'.join(NUMBER_WORDS)}|\d+)\b)"
+CLAUSE_END = (
+    rf"(?=(?!{EPISODE_LIST_COMMA})[,;:(]|\.(?:\s|$)"
+    r"|\s+(?:and|while|with|but|whereas|alongside)\s+[A-Z]|$)"
+)
+PEOPLE_BEFORE_RE = re.compile(rf"(?P<people>{PEOPLE})(?P<gap>{NOTE_GAP}{{0,6}})[\s,]*$")
+# After a job word a name may follow a capitalised one ("Composer Ann Lee").
+PEOPLE_AFTER_RE = re.compile(
+    rf"(?P<gap>{NOTE_GAP}{{0,6}})[\s,]+(?P<people>{NAME_WORDS}(?:{AND_LIST}{NAME_WORDS}){{0,19}})"
+)
+# 1. PEOPLE VERB WHAT: "A and B composed the score", "A was hired to compose the score",
+#    "A directed all eight episodes", "with A directing the first two episodes".
+ACTIVE_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+{AUX}(?P<verb>{ANY_VERB})\b"
+    rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# 2. WHAT (was) VERB by PEOPLE: "The score was provided by A", "All music composed by A",
+#    "Oscar's paintings were created by comic book artist A" (a role before the name is its job).
+PASSIVE_RE = re.compile(
+    rf"\b(?P<verb>{ANY_VERB})\s+by\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,4}}?)(?P<people>{PEOPLE})"
+    + PEOPLE_END
+)
+# 3. THING by PEOPLE: "with music by A", "Costumes by A".
+THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEOPLE}){PEOPLE_END}")
+# 4. PEOPLE served as / was hired as / joined the season as / returned as / was ROLE(S):
+#    "A served as showrunner", "A joined the season as an executive producer and writer".
+LINK = (
+    r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
+    r"signed\s+on|came\s+(?:on|aboard)|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
+    r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
+    r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
+    r"\s+as|was|were|is|are|became|remained)"
+)
+ROLE_AS_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+(?:(?:also|later|again|then|would|will)\s+)*"
+    rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE}){{0,5}})\b(?!\s+{PERSON})"
+    rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
+)
+# 5. The season's ROLE PEOPLE: "series showrunner A", "the season's writers A and B". A role
+#    before a name without "season" or "series" may be another work's ("The Defenders writer A").
+BARE_ROLE = rf"(?:(?:{ROLE_MODIFIER})\s+){{0,3}}(?:{ROLE_NOUN})"
+APPOSITION_RE = re.compile(
+    rf"\b(?i:season|series)(?:'s|'|’s|’)?\s+(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}})"
+    rf"\s+(?P<people>{PEOPLE})"
+)
+# 7. ROLES (for the season) included / were PEOPLE: "Writers for the season included A and B",
+#    "The season's directors included A, B and C" (what stands before the roles in their
+#    clause must name no other work: "The Lantern's writers included A" is not this season's).
+INCLUDED_RE = re.compile(
+    rf"(?i:\b(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}))"
+    r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+(?:included|were)\s+"
+    rf"(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+# 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
+POSSESSIVE_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE})(?:'s|’s|'|’)\s+(?:(?:original|new|additional)\s+)?"
+    rf"(?P<thing>{WORK_NOUN})\b(?P<tail>[^,;:(]*?){CLAUSE_END}"
+)
+# Others who shared the job, right after its clause: "A composed the score with B",
+# "A executive produced the season alongside B and C".
+SHARED_WITH_RE = re.compile(
+    rf"\s+(?:alongside|with|together\s+with)\s+(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+
+# A capitalised word in what a job made says it is another work ("The Defenders' score"),
+# unless the words tie it to this season ("Oscar's paintings in the season").
+THIS_SEASON_RE = re.compile(r"\b(?:in|for|of|on|throughout)\s+(?:the|this)\s+season\b")
+OTHER_SEASON_RE = re.compile(
+    r"\b(?:previous|earlier|prior|past|other|former|next|later)\s+(?:seasons?|series)\b"
+)
+SEASON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(SEASON_NOUNS)})\b", re.IGNORECASE)
+NUMBERED_SEASON_RE = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL})\s+seasons?\b|\bseasons?\s+(?P<number>\d+)", re.IGNORECASE
+)
+OPENING_WORDS = {"the", "a", "an", "all", "its", "each", "every", "both", "additional", "this"}
+PASSIVE_FILLER_RE = re.compile(
+    r"(?:\s+(?:was|were|is|are|been|be|being|has|have|had|would|will|also|all|entirely|"
+    r"primarily|jointly|again|later|originally))+\s*$"
+)
+WHOLE_SEASON_RE = re.compile(
+    r"\b(?:all|every|each)\b(?:\s+\w+)?(?:\s+of)?(?:\s+the)?(?:\s+season'?s?’?s?)?\s+episodes?\b"
+)
+FIRST_LAST_RE = re.compile(
+    r"\b(?P<end>first|last|final|opening|closing)\s+(?:(?P<count>\w+)\s+)?episodes?\b"
+)
+PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
+FINALE_RE = re.compile(r"\bfinale\b")
+EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
+ORDINAL_EPISODES_RE = re.compile(
+    rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)\s+episodes?\b"
+)
+
+
+def sentence_credits(text, source, line, episode_count, season=None):
+    """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
+    `spans`: where in `text` the shapes that credited someone stand (their job words are used)."""
+    credits, notes, spans = [], [], []
+
+    def add(match, people, job, episodes_from="", note=""):
+        episodes, problem = episodes_named(episodes_from, episode_count)
+        dropped = Note(line=line, kind="dropped", text=source, message=problem)
+        if problem and dropped not in notes:
+            notes.append(dropped)
+        names = person_names(people)
+        if names and episodes:
+            spans.append(match.span())
+        for name in names:
+            for number in episodes:
+                credits.append(
+                    crew(name, job, source, line, note=note, episode=number, order=number or 0)
+                )
+
+    for match in ACTIVE_RE.finditer(text):
+        verb, what = match.group("verb"), match.group("what").strip()
+        if about_this_season(what, season, opening=False) and names_what_a_job_makes(what):
+            job = job_of(verb, what)
+            if job:
+                add(match, match.group("people") + shared_with(text, match.end()), job, what)
+    for match in PASSIVE_RE.finditer(text):
+        verb, subject = match.group("verb"), passive_subject(text, match.start())
+        role = role_job(match.group("role")) if match.group("role").strip() else None
+        if match.group("role").strip() and not role:
+            continue  # "by a team led by A": A's job is not said
+        if not about_this_season(subject, season, opening=True):
+            continue
+        job = role or job_of(verb, subject)
+        # What an artist made is said with the credit ("Oscar's paintings").
+        thing = thing_made(subject)
+        note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
+        if job:
+            add(match, match.group("people"), job, subject, note=note)
+    for match in THING_BY_RE.finditer(text):
+        add(match, match.group("people"), work_job(match.group("thing")))
+    for match in ROLE_AS_RE.finditer(text):
+        tail = match.group("tail")
+        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(tail, season):
+            continue
+        people = match.group("people") + shared_with(text, match.end())
+        for role in split_list(match.group("roles")):
+            add(match, people, role_job(role), tail)
+    for match in POSSESSIVE_RE.finditer(text):
+        if about_this_season(match.group("tail"), season, opening=False):
+            add(match, match.group("people"), work_job(match["thing"]), match["tail"])
+    for match in INCLUDED_RE.finditer(text):
+        before = re.split(r"[,;:(]", text[: match.start()])[-1]
+        if about_this_season(before, season, opening=True):
+            for role in split_list(match.group("roles")):
+                add(match, match.group("people"), role_job(role))
+    for match in APPOSITION_RE.finditer(text):
+        for role in split_list(match.group("roles")):
+            add(match, match.group("people"), role_job(role))
+    return credits, notes, spans
+
+
+def shared_with(text, end):
+    """ ", B and C" when the clause ending at `end` goes on "with B and C" or "alongside B and
+    C"; else nothing."""
+    match = SHARED_WITH_RE.match(text, end)
+    return f", {match.group('people')}" if match else ""
+
+
+def person_names(people):
+    """The people of a list as written, without an opening word that is no name ("Composer A
+    B" -> "A B"); a company ("Marvel Television") or a possessive ("A's") is nobody's credit."""
+    names = []
+    for item in split_list(people):
+        words = item.split()
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in ROLE_NOUNS):
+            words.pop(0)
+        possessive = words and re.search(r"['’]s?$", words[-1])  # "A's score" is no doer
+        if len(words) >= 2 and not possessive and not any(w in COMPANY_WORDS for w in words):
+            names.append(" ".join(words))
+    return names
+
+
+def job_of(verb, what):
+    """The job of who VERBed WHAT: the made thing's ("wrote the score": composer) where the verb
+    makes things, else the verb's own."""
+    made = work_job(what)
+    if made and made_thing_decides(verb):
+        return made
+    return verb_job(verb) or made
+
+
+def names_what_a_job_makes(what):
+    """An active verb credits a job on the season only with no object ("A produced"), or one
+    naming the season, its episodes or a thing a job makes ("the score"): "A wrote a novel"
+    does not."""
+    lower = what.lower()
+    return (
+        not lower
+        or bool(work_job(lower))
+        or bool(SEASON_NOUN_RE.search(lower))
+        or bool(PREMIERE_RE.search(lower) or FINALE_RE.search(lower))
+    )
+
+
+def about_this_season(words, season, *, opening):
+    """False when the words name another work (a capitalised title, "the previous season")
+    and do not tie it to this season. `opening`: the words may start the sentence, so their
+    first word may be capitalised as a common word ("The score")."""
+    if other_season(words, season):
+        return False
+    if THIS_SEASON_RE.search(words):
+        return True
+    tokens = words.split()
+    common = OPENING_WORDS | set(SEASON_NOUNS)
+    if opening and tokens and (tokens[0].lower() in common or work_job(tokens[0])):
+        tokens = tokens[1:]
+    return not any(token[0].isupper() for token in tokens)
+
+
+def other_season(words, season):
+    """Whether the words name a season other than this one ("the previous season", "the first
+    season" in a season 2 article)."""
+    lower = words.lower()
+    if OTHER_SEASON_RE.search(lower):
+        return True
+    numbered = NUMBERED_SEASON_RE.search(lower)
+    if not numbered or season is None:
+        return False
+    number = numbered.group("number")
+    return (int(number) if number else ORDINAL_WORDS.index(numbered.group("ordinal")) + 1) != season
+
+
+def passive_subject(text, verb_start):
+    """The words before a passive verb that say what was made: its clause, or the clause before
+    when its own says nothing ("The score, which was composed by A")."""
+    clauses = re.split(r"[,;:(]", text[:verb_start])
+    subject = PASSIVE_FILLER_RE.sub("", " " + clauses[-1]).strip()
+    subject = re.sub(r"^(?:which|that|who)\b\s*", "", subject)
+    if not subject and len(clauses) > 1:
+        subject = clauses[-2].strip()
+    return subject
+
+
+def thing_made(subject):
+    """ "Oscar's paintings in the season" -> "Oscar's paintings": what a credit was for."""
+    subject = re.sub(r"^(?:The|the)\s+", "", subject)
+    return re.sub(r"\s+(?:in|for|of|throughout)\s+the\s+(?:season|series)$", "", subject)
+
+
+def episodes_named(words, episode_count):
+    """([episode numbers], problem) that words name: [None] for the whole season (nothing
+    numbered, or "all eight episodes"); "the first two episodes" -> [1, 2]; "the third and
+    fifth episodes", "episodes five and six", "the premiere", "the finale" (the last episode).
+    Numbers past the season's last episode are dropped with a problem."""
+    lower = words.lower()
+    if not lower or WHOLE_SEASON_RE.search(lower):
+        return [None], None
+    numbers, unknown = [], None
+    match = FIRST_LAST_RE.search(lower)
+    if match and (match.group("count") is None or number_of(match.group("count"))):
+        count = number_of(match.group("count")) if match.group("count") else 1
+        if match.group("end") in ("first", "opening"):
+            numbers += range(1, count + 1)
+        elif episode_count:
+            numbers += range(episode_count - count + 1, episode_count + 1)
+        else:
+            unknown = match.group(0)
+    elif match := ORDINAL_EPISODES_RE.search(lower):
+        numbers += [ORDINAL_WORDS.index(word) + 1 for word in split_list(match["ordinals"])]
+    elif match := EPISODE_NUMBERS_RE.search(lower):
+        listed = [number_of(word) for word in split_list(match["numbers"])]
+        numbers += [] if None in listed else listed
+    if PREMIERE_RE.search(lower):
+        numbers.append(1)
+    if FINALE_RE.search(lower):
+        if episode_count:
+            numbers.append(episode_count)
+        else:
+            unknown = "the finale"
+    if unknown:
+        return [], f"the season's episode count is unknown, so {unknown!r} names no episode"
+    if not numbers:
+        return [None], None
+    numbers = sorted(set(numbers))
+    if episode_count and numbers[-1] > episode_count:
+        return [number for number in numbers if number <= episode_count], (
+            f"names episode {numbers[-1]} of a season of {episode_count} episodes; "
+            "the episodes past the last were not credited"
+        )
+    return numbers, None
+
+
+def number_of(word):
+    """ "8" or "eight" -> 8; None for any other word."""
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.index(word) + 1 if word in NUMBER_WORDS else None
+
+
+def unused_job_note(text, source, line, used=(), credited=()):
+    """A note when a job word stands next to people (at most six lower-case words between)
+    and is neither inside a shape that credited someone (`used`: their spans) nor next to a
+    person the sentence credited (`credited`): "names a job (<word>) but no person could be
+    credited". One note a sentence, for its first such word."""
+    for match in JOB_WORD_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in used):
+            continue
+        # Only the words just before the job word are read: linear time on a long sentence.
+        window = max(0, match.start() - NOTE_WINDOW)
+        before = PEOPLE_BEFORE_RE.search(text, window, match.start())
+        after = PEOPLE_AFTER_RE.match(text, match.end())
+        # The people nearest the job word (those before it on a tie) are the ones it names.
+        nearest = min(
+            (found for found in (before, after) if found and nearby_people(found)),
+            key=lambda found: len(re.findall(r"[a-z]\S*", found["gap"])) + (found is after) / 2,
+            default=None,
+        )
+        if nearest and not set(nearby_people(nearest)) & set(credited):
+            message = f"names a job ({match.group(0)}) but no person could be credited"
+            return [Note(line=line, kind="job", text=source, message=message)]
+    return []
+
+
+def nearby_people(found):
+    """The people a match next to a job word names ("A's score" names A)."""
+    return person_names(re.sub(r"['’]s?$", "", found["people"]))
 
 
 def cast_credits(document):
@@ -76,33 +447,31 @@ def infobox_credits(infobox, cast_list):
     return credits
 
 
-def prose_credits(paragraphs, episode_count):
-    """Crew credited by the prose: who joined as what, who composed, who made what, per episode.
-    Returns (credits, notes)."""
+def prose_credits(paragraphs, episode_count, season=None):
+    """Crew credited by the prose (the shapes below), and the per-episode lists.
+    Returns (credits, notes): a note for each sentence that names a job next to people it did
+    not credit, and for each name dropped from a per-episode list. `season`: this season's
+    number, so that "the first season" in a season 2 article is another season."""
     credits, notes = [], []
     for paragraph in paragraphs:
         for index, sentence in enumerate(paragraph.sentences):
             text = outside_quotes(sentence.text)
-            for match in JOINED_RE.finditer(text):
-                for job in split_list(match.group("jobs")):
-                    credits.append(crew(match.group("name"), job, sentence.text, paragraph.line))
-            for match in COMPOSED_RE.finditer(text):
-                credits.append(crew(match.group("name"), "composer", sentence.text, paragraph.line))
-            for match in CREATED_BY_RE.finditer(text):
-                words = match.group("description").split()
-                job = words[-1] if words else "artist"
-                what = match.group("what").strip()
-                credits.append(
-                    crew(match.group("name"), job, sentence.text, paragraph.line, note=what)
-                )
+            found, dropped, used = sentence_credits(
+                text, sentence.text, paragraph.line, episode_count, season
+            )
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
-                found, dropped = per_episode_credits(
+                listed, too_many = per_episode_credits(
                     match, previous, sentence.text, paragraph.line, episode_count
                 )
-                credits.extend(found)
-                notes.extend(dropped)
+                found += listed
+                dropped += too_many
+            credits.extend(found)
+            notes.extend(dropped)
+            if not dropped:
+                credited = {credit.person for credit in found}
+                notes.extend(unused_job_note(text, sentence.text, paragraph.line, used, credited))
     return credits, notes
 
 

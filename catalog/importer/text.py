@@ -8,7 +8,8 @@ from catalog.importer.errors import ArticleError
 
 # A person's name: two or more capitalised words; initials ("J. R.") and hyphens allowed.
 NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+)"
-NAME = rf"{NAME_WORD}(?: (?:De |de |Van |van |von |da |del |La |Le )?{NAME_WORD})+"
+NAME_PARTICLE = r"(?:De |de |Van |van |von |da |del |La |Le )"
+NAME = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD})+"
 NAME_RE = re.compile(NAME)
 
 

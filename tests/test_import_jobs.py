@@ -1,0 +1,485 @@
+"""Crew named in prose: one table of job words (catalog/importer/job_words.py) and a few
+sentence shapes over it (catalog/importer/credits.py), and a note for each sentence that names
+a job next to a person but credits nobody.
+
+The articles in tests/articles/jobs-*.txt are made up; each sentence-level case below is a
+phrasing the importer must read (or must refuse, saying so in a note).
+"""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from catalog.importer import article_import, parse_article
+from catalog.importer.credits import sentence_credits, unused_job_note
+from catalog.models import Credit
+
+ARTICLES = Path(__file__).parent / "articles"
+HARBOR_LIGHTS = ARTICLES / "jobs-harbor-lights-season-2.txt"
+COPPER_VALLEY = ARTICLES / "jobs-copper-valley-season-3.txt"
+
+
+def crew(article):
+    return [
+        (credit.person, credit.job, credit.episode)
+        for credit in article.credits
+        if credit.department == "crew"
+    ]
+
+
+def notes(article):
+    return [(note.line, note.kind, note.text) for note in article.notes]
+
+
+def sentence_of(path, line, starting):
+    """The sentence of the article's line that starts with these words."""
+    text = path.read_text().split("\n")[line - 1]
+    start = text.index(starting)
+    end = text.find(". ", start)
+    return text[start : end + 1 if end != -1 else len(text)]
+
+
+# Two made-up articles: every credit, every note ---------------------------------------------
+
+
+def test_harbor_lights_credits_every_crew_member_the_article_names():
+    article = parse_article(HARBOR_LIGHTS.read_text(), str(HARBOR_LIGHTS))
+
+    assert crew(article) == [
+        ("Nora Castell", "showrunner", None),  # infobox; again "serving as", "co-showrunners"
+        ("Dev Mistry", "showrunner", None),  # "A and B served as co-showrunners"
+        ("Owen Pryce", "consulting producer", None),  # "joined the season as a ... and writer"
+        ("Owen Pryce", "writer", None),
+        ("Hanna Olsen", "writer", None),  # "A, B, and C wrote the season's episodes"
+        ("Marcus Webb", "writer", None),
+        ("Leila Farouk", "writer", None),
+        ("Ada Quill", "executive producer", None),  # "Creator A returned as an ..."
+        ("Dev Mistry", "executive producer", None),  # "A executive produced ... alongside B"
+        ("Simone Achebe", "director", 1),  # "was hired to direct the first two episodes"
+        ("Simone Achebe", "director", 2),
+        ("Felix Grant", "director", 8),  # "with A directing the finale"
+        ("Yusuf Demir", "director", 3),  # "directed the third, fourth, fifth and sixth ..."
+        ("Yusuf Demir", "director", 4),
+        ("Yusuf Demir", "director", 5),
+        ("Yusuf Demir", "director", 6),
+        ("Carla Benn", "director", 3),
+        ("Carla Benn", "director", 4),
+        ("Carla Benn", "director", 5),
+        ("Carla Benn", "director", 6),
+        ("Rosa Lindqvist", "cinematographer", None),  # "served as the season's ..."
+        ("Theo Marsh", "cinematographer", 7),  # "hired as director of photography for the
+        ("Theo Marsh", "cinematographer", 8),  # last two episodes"
+        ("Jonas Weir", "composer", None),  # "A and B composed the score"
+        ("Clara Obi", "composer", None),  # again: "The theme music was written by A"
+        ("Ann Ruddle", "illustrator", 1),
+        ("Bo Perrin", "illustrator", 2),
+        ("Cy Haddon", "illustrator", 3),
+        ("Di Moreau", "illustrator", 4),
+        ("Ed Lannon", "illustrator", 5),
+        ("Fi Sorensen", "illustrator", 6),
+        ("Gus Tabor", "illustrator", 7),
+        ("Hal Okonjo", "illustrator", 8),
+    ]
+
+
+def test_harbor_lights_notes_are_exactly_the_sentences_it_could_not_use():
+    article = parse_article(HARBOR_LIGHTS.read_text(), str(HARBOR_LIGHTS))
+
+    assert notes(article) == [
+        (29, "job", "Marta Lind, who directed the first season, did not return."),
+        (32, "job", "Directing duties went to Pia Holm."),
+        (35, "job", "Composer Ines Castillo, who scored The Lantern, was approached but declined."),
+        (38, "dropped", sentence_of(HARBOR_LIGHTS, 38, "The illustrators included")),
+    ]
+    assert [note.message for note in article.notes[:3]] == [
+        "names a job (directed) but no person could be credited",
+        "names a job (Directing) but no person could be credited",
+        "names a job (Composer) but no person could be credited",
+    ]
+    assert "9 illustrators are listed for 8 episodes" in article.notes[3].message
+
+
+def test_copper_valley_credits_every_crew_member_the_article_names():
+    article = parse_article(COPPER_VALLEY.read_text(), str(COPPER_VALLEY))
+
+    assert crew(article) == [
+        ("Mara Ellison", "creator", None),  # infobox; again "The series was created by A"
+        ("Mara Ellison", "showrunner", None),  # "Series creator A also served as showrunner
+        # for the third season"; again "A, who also served as showrunner"
+        ("Mara Ellison", "executive producer", None),  # "A, B, and C executive produced ..."
+        ("Paul Dray", "executive producer", None),
+        ("Wen Zhao", "executive producer", None),
+        ("Sam Okoye", "head writer", None),  # "A was the season's head writer"
+        ("Rhea Blum", "writer", None),  # "the season's writers A and B"
+        ("Tariq Nasser", "writer", None),
+        ("Sam Okoye", "writer", 5),  # "Episodes five and six were co-written by A and B"
+        ("Sam Okoye", "writer", 6),
+        ("Leo Hart", "writer", 5),
+        ("Leo Hart", "writer", 6),
+        ("Bianca Ruiz", "director", 1),  # "directed the season premiere and the finale"
+        ("Bianca Ruiz", "director", 10),
+        ("Leo Hart", "director", 7),  # "directed episodes seven, eight, nine and eleven"
+        ("Leo Hart", "director", 8),
+        ("Leo Hart", "director", 9),
+        ("Kofi Mensah", "editor", None),  # "edited all ten episodes"
+        ("Ottilie Park", "costume designer", None),  # "The costumes were designed by A"
+        ("Ruben Alves", "production designer", None),  # ", and A was hired as ..."
+        ("Juniper Vale", "composer", None),  # "The score was provided by A"; "A's score"
+        ("Arlo Finch", "composer", None),  # "additional music by A and B"
+        ("Hollis Grey", "composer", None),
+    ]
+
+
+def test_copper_valley_notes_are_exactly_the_sentences_it_could_not_use():
+    article = parse_article(COPPER_VALLEY.read_text(), str(COPPER_VALLEY))
+
+    assert notes(article) == [
+        (25, "job", "Gil Varro, a writer on the first season, left the series."),
+        (28, "dropped", "Leo Hart directed episodes seven, eight, nine and eleven."),
+        (28, "job", "The title sequence was created by the studio Elastic North."),
+        (31, "job", "Pavel Stroud, who composed the score for Night Harbor, was not involved."),
+    ]
+    assert article.notes[1].message == (
+        "names episode 11 of a season of 10 episodes; the episodes past the last were not credited"
+    )
+
+
+def test_each_prose_credit_keeps_its_sentence_and_paragraph_line():
+    article = parse_article(COPPER_VALLEY.read_text(), str(COPPER_VALLEY))
+    lines = COPPER_VALLEY.read_text().split("\n")
+
+    for credit in article.credits:
+        if credit.source.startswith("- "):
+            continue  # an infobox or cast line
+        assert credit.source in lines[credit.line - 1]
+
+
+@pytest.mark.django_db
+def test_importing_credits_each_numbered_episode_and_the_season(tmp_path):
+    season, _summary = article_import(path=HARBOR_LIGHTS)
+
+    directors = Credit.objects.filter(season=season, job="director").order_by(
+        "episode__number", "person__name"
+    )
+    assert [(c.episode.number, c.person.name) for c in directors] == [
+        (1, "Simone Achebe"),
+        (2, "Simone Achebe"),
+        (3, "Carla Benn"),
+        (3, "Yusuf Demir"),
+        (4, "Carla Benn"),
+        (4, "Yusuf Demir"),
+        (5, "Carla Benn"),
+        (5, "Yusuf Demir"),
+        (6, "Carla Benn"),
+        (6, "Yusuf Demir"),
+        (8, "Felix Grant"),
+    ]
+    assert Credit.objects.get(season=season, job="cinematographer", episode=None).person.name == (
+        "Rosa Lindqvist"
+    )
+
+
+# One sentence at a time: the phrasings each shape reads ------------------------------------
+
+ARTICLE = """\
+= Test Harbour season 2 =
+
+Infobox
+{episodes}
+The second season of the series Test Harbour.
+
+== Production ==
+{sentence}
+"""
+
+
+def read(sentence, episodes=8):
+    """(the prose credits of this one sentence as (person, job, episode), its notes as
+    (kind, message)) in a made-up season 2 of `episodes` episodes (None: not said)."""
+    count = f"- Num Episodes: {episodes}\n" if episodes else "- Network: Test\n"
+    article = parse_article(ARTICLE.format(episodes=count, sentence=sentence))
+    credits = [c for c in article.credits if c.source == sentence]
+    return (
+        [(c.person, c.job, c.episode) for c in credits],
+        [(note.kind, note.message) for note in article.notes],
+    )
+
+
+PEOPLE_THEN_VERB = [
+    ("Ann Lee and Bo Chen composed the score.", [("Ann Lee", "composer"), ("Bo Chen", "composer")]),
+    (
+        "Ann Lee, Bo Chen and Cy Dunn wrote the season's episodes.",
+        [("Ann Lee", "writer"), ("Bo Chen", "writer"), ("Cy Dunn", "writer")],
+    ),
+    (
+        "Ann Lee, Bo Chen, and Cy Dunn wrote the season's episodes.",
+        [("Ann Lee", "writer"), ("Bo Chen", "writer"), ("Cy Dunn", "writer")],
+    ),
+    ("Ann Lee scored the season.", [("Ann Lee", "composer")]),
+    ("Ann Lee wrote the music for the season.", [("Ann Lee", "composer")]),
+    ("Ann Lee provided the music.", [("Ann Lee", "composer")]),
+    ("Ann Lee designed the costumes.", [("Ann Lee", "costume designer")]),
+    ("Ann Lee created the series.", [("Ann Lee", "creator")]),
+    ("Ann Lee executive produced the season.", [("Ann Lee", "executive producer")]),
+    ("Ann Lee also edited the season.", [("Ann Lee", "editor")]),
+    ("In the end, Ann Lee produced the season.", [("Ann Lee", "producer")]),
+    ("Ann Lee was hired to compose the score.", [("Ann Lee", "composer")]),
+    ("Ann Lee returned to write the season.", [("Ann Lee", "writer")]),
+    (
+        "Ann Lee composed the score with Bo Chen.",
+        [("Ann Lee", "composer"), ("Bo Chen", "composer")],
+    ),
+    (
+        "Ann Lee executive produced the season alongside Bo Chen and Cy Dunn.",
+        [
+            ("Ann Lee", "executive producer"),
+            ("Bo Chen", "executive producer"),
+            ("Cy Dunn", "executive producer"),
+        ],
+    ),
+    ("Ann Lee composed the score with an orchestra.", [("Ann Lee", "composer")]),
+    ("Critics praised Ann Lee's score.", [("Ann Lee", "composer")]),
+    (
+        "Ann Lee and Bo Chen's costumes for the season were praised.",
+        [("Ann Lee", "costume designer"), ("Bo Chen", "costume designer")],
+    ),
+]
+
+VERB_THEN_BY_PEOPLE = [
+    ("The score was provided by Ann Lee.", [("Ann Lee", "composer")]),
+    (
+        "The music was written by Ann Lee and Bo Chen.",
+        [("Ann Lee", "composer"), ("Bo Chen", "composer")],
+    ),
+    ("All music composed by Ann Lee.", [("Ann Lee", "composer")]),
+    (
+        "The season's score, composed by Ann Lee, was released as an album.",
+        [("Ann Lee", "composer")],
+    ),
+    ("The series was created by Ann Lee.", [("Ann Lee", "creator")]),
+    ("The costumes were designed by Ann Lee.", [("Ann Lee", "costume designer")]),
+    ("The season was directed by Ann Lee.", [("Ann Lee", "director")]),
+    ("The season features music by Ann Lee.", [("Ann Lee", "composer")]),
+    ("The cinematography was handled by Ann Lee.", [("Ann Lee", "cinematographer")]),
+    (
+        "The posters in the season were painted by illustrator Ann Lee.",
+        [("Ann Lee", "illustrator")],
+    ),
+]
+
+PEOPLE_AS_ROLE = [
+    ("Ann Lee served as showrunner.", [("Ann Lee", "showrunner")]),
+    (
+        "Ann Lee served as showrunner alongside Bo Chen.",
+        [("Ann Lee", "showrunner"), ("Bo Chen", "showrunner")],
+    ),
+    (
+        "Ann Lee served as the season's showrunner and head writer.",
+        [("Ann Lee", "showrunner"), ("Ann Lee", "head writer")],
+    ),
+    ("Ann Lee was hired as the season's cinematographer.", [("Ann Lee", "cinematographer")]),
+    ("Ann Lee joined the series as a supervising producer.", [("Ann Lee", "supervising producer")]),
+    ("Ann Lee returned as composer.", [("Ann Lee", "composer")]),
+    (
+        "Ann Lee and Bo Chen served as co-showrunners.",
+        [("Ann Lee", "showrunner"), ("Bo Chen", "showrunner")],
+    ),
+    ("Ann Lee became the series' director of photography.", [("Ann Lee", "cinematographer")]),
+    (
+        "The season was produced by Nine Studios, with Ann Lee serving as showrunner.",
+        [("Ann Lee", "showrunner")],
+    ),
+    ("Ann Lee, who also served as showrunner, stayed on.", [("Ann Lee", "showrunner")]),
+    ("Ann Lee was the showrunner for the second season.", [("Ann Lee", "showrunner")]),
+    ("Series showrunner Ann Lee said the season would be darker.", [("Ann Lee", "showrunner")]),
+    (
+        "The season's writers Ann Lee and Bo Chen met in March.",
+        [("Ann Lee", "writer"), ("Bo Chen", "writer")],
+    ),
+    (
+        "Writers for the season included Ann Lee and Bo Chen.",
+        [("Ann Lee", "writer"), ("Bo Chen", "writer")],
+    ),
+    (
+        "The season's directors included Ann Lee, Bo Chen and Cy Dunn.",
+        [("Ann Lee", "director"), ("Bo Chen", "director"), ("Cy Dunn", "director")],
+    ),
+    ("The producers were Marvel Television and Ann Lee.", [("Ann Lee", "producer")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), PEOPLE_THEN_VERB + VERB_THEN_BY_PEOPLE + PEOPLE_AS_ROLE
+)
+def test_a_sentence_naming_people_and_their_job_credits_each_for_the_season(sentence, expected):
+    credits, notes = read(sentence)
+
+    assert credits == [(person, job, None) for person, job in expected]
+    assert notes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "episodes"),
+    [
+        ("Ann Lee directed all eight episodes.", [None]),
+        ("Ann Lee directed every episode.", [None]),
+        ("Ann Lee directed each of the season's episodes.", [None]),
+        ("Ann Lee directed the first two episodes.", [1, 2]),
+        ("Ann Lee directed the first episode.", [1]),
+        ("Ann Lee directed the last two episodes.", [7, 8]),
+        ("Ann Lee directed the final three episodes.", [6, 7, 8]),
+        ("Ann Lee directed the pilot.", [1]),
+        ("Ann Lee directed the season premiere.", [1]),
+        ("Ann Lee directed the finale.", [8]),
+        ("Ann Lee directed the premiere and the finale.", [1, 8]),
+        ("Ann Lee directed episodes three and five.", [3, 5]),
+        ("Ann Lee directed episodes 3, 4 and 5.", [3, 4, 5]),
+        ("Ann Lee directed the third and fifth episodes.", [3, 5]),
+        ("The first two episodes were directed by Ann Lee.", [1, 2]),
+        ("Ann Lee served as director for the last two episodes.", [7, 8]),
+    ],
+)
+def test_episodes_named_exactly_are_credited_one_by_one_else_the_season(sentence, episodes):
+    credits, notes = read(sentence)
+
+    assert credits == [("Ann Lee", "director", episode) for episode in episodes]
+    assert notes == []
+
+
+def test_episodes_past_the_seasons_last_are_dropped_with_a_note():
+    credits, notes = read("Ann Lee directed episodes seven, eight and nine.")
+
+    assert credits == [("Ann Lee", "director", 7), ("Ann Lee", "director", 8)]
+    assert notes == [
+        (
+            "dropped",
+            "names episode 9 of a season of 8 episodes; the episodes past the last were not "
+            "credited",
+        )
+    ]
+
+
+def test_the_last_episodes_of_a_season_of_unknown_length_credit_nobody_with_a_note():
+    credits, notes = read("Ann Lee directed the last two episodes.", episodes=None)
+
+    assert credits == []
+    assert notes == [
+        (
+            "dropped",
+            "the season's episode count is unknown, so 'last two episodes' names no episode",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # Another work, another season: no credit on this one.
+        ("Ann Lee, who composed The Lantern's score, returned.", "composed"),
+        ("Ann Lee composed the score for The Lantern.", "composed"),
+        ("Ann Lee's score for The Lantern was praised.", "score"),
+        ("Ann Lee, a writer on the first season, left.", "writer"),
+        ("Ann Lee directed the previous season.", "directed"),
+        ("The Lantern's showrunner Ann Lee visited the set.", "showrunner"),
+        ("Ann Lee served as showrunner on The Lantern.", "showrunner"),
+        ("The Lantern writers Ann Lee and Bo Chen met the cast.", "writers"),
+        ("The Lantern's writers included Ann Lee and Bo Chen.", "writers"),
+        # Phrasings not understood.
+        ("Ann Lee wrote a novel.", "wrote"),
+        ("Directing duties went to Ann Lee.", "Directing"),
+        ("Composer Ann Lee was unavailable.", "Composer"),
+        ("The score was composed by a team led by Ann Lee.", "composed"),
+    ],
+)
+def test_a_job_next_to_a_person_that_credits_nobody_is_a_note(sentence, word):
+    credits, notes = read(sentence)
+
+    assert credits == []
+    assert notes == [("job", f"names a job ({word}) but no person could be credited")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The season was produced by Marvel Television.",  # a company, not a person
+        'Ann Lee said "Bo Chen composed the score" in an interview.',  # a quotation
+        "Ann Lee was cast as Ruth Okafor.",  # a role in the cast, no job
+        "Rosenberg wanted more female directors.",  # nobody named next to the job
+        "Ann Lee delivered a speech at the premiere.",  # a light verb alone names no job
+    ],
+)
+def test_a_sentence_naming_no_person_in_a_job_is_neither_a_credit_nor_a_note(sentence):
+    assert read(sentence) == ([], [])
+
+
+# The seed: the general grammar finds no credit the article does not state -----------------
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "jessica-jones-season-2.txt"
+
+
+def test_the_seeds_crew_is_what_its_article_states_and_nothing_more():
+    article = parse_article(SEED.read_text(), str(SEED))
+    season_crew = [(person, job) for person, job, episode in crew(article) if episode is None]
+
+    assert season_crew == [
+        ("Melissa Rosenberg", "showrunner"),  # infobox; "with Melissa Rosenberg serving as
+        # showrunner"; "series showrunner Melissa Rosenberg"
+        ("Raelle Tucker", "executive producer"),
+        ("Raelle Tucker", "writer"),
+        ("David Mack", "artist"),  # "created by comic book artist David Mack"
+        ("Sean Callery", "composer"),  # "the original score for the season composed by ..."
+    ]
+    # "The season was produced by Marvel Television ...": a company, no credit.
+    assert not [c for c in article.credits if "Marvel" in c.person]
+
+
+def test_the_seeds_only_job_note_is_the_defenders_producers():
+    article = parse_article(SEED.read_text(), str(SEED))
+
+    job_notes = [note for note in article.notes if note.kind in ("job", "dropped")]
+    assert [(note.line, note.kind, note.message) for note in job_notes] == [
+        (58, "job", "names a job (producers) but no person could be credited")
+    ]
+    assert "The Defenders executive producers and writers Doug Petrie" in job_notes[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited", "word"),
+    [
+        (
+            "Ann Lee composed the score, and Bo Chen, who directed The Lantern, visited the set.",
+            [("Ann Lee", "composer", None)],
+            "directed",
+        ),
+        (
+            "Ann Lee served as showrunner, while the editor Bo Chen came from The Lantern.",
+            [("Ann Lee", "showrunner", None)],
+            "editor",
+        ),
+    ],
+)
+def test_a_sentence_that_credits_one_person_notes_the_job_it_left(sentence, credited, word):
+    credits, notes = read(sentence)
+
+    assert credits == credited
+    assert notes == [("job", f"names a job ({word}) but no person could be credited")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        " ".join(["Ann"] * 8000) + " directed the score.",  # one run of capitalised words
+        " ".join(["Ann Lee, Bo Chen and"] * 2000) + " Cy Dunn directed.",  # one long list
+        "writers " * 5000 + "included Ann Lee.",  # one run of job words
+    ],
+)
+def test_reading_crew_takes_linear_time_on_long_runs_of_names(sentence):
+    """A name has at most six words, a list at most twenty people or six roles, no name starts
+    inside a run of capitalised words, and a note reads only the words just before its job
+    word: unbounded, these took minutes (quadratic)."""
+    started = time.monotonic()
+    sentence_credits(sentence, sentence, 1, 8, 2)
+    unused_job_note(sentence, sentence, 1)
+
+    assert time.monotonic() - started < 3
