@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 VARNISHD ?= /usr/sbin/varnishd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-site browser varnish run test bench bench-storage lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish run test bench bench-storage bench-import lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -64,6 +64,10 @@ bench: install
 
 bench-storage: install
 	$(BIN)/python bench/revision_storage.py
+
+# make bench-import ARGS='--words 1000 4000 16000'
+bench-import: install
+	$(BIN)/python bench/import_worst_case.py $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .

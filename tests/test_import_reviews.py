@@ -205,6 +205,9 @@ def test_the_seed_gives_no_review_notes():
         ("Rob Kent of IGN gave it 85 out of 100.", "IGN", "Rob Kent", "85 out of 100", 85),
         ("Rob Kent of IGN liked it. He gave it 85 out of 100.", "IGN", "Rob Kent",
          "85 out of 100", 85),
+        # names beyond ASCII
+        ("Zoë Núñez of Variety gave it 4/5.", "Variety", "Zoë Núñez", "4/5", 80),
+        ("Writing for Slant, Łukasz Żal gave it a B.", "Slant", "Łukasz Żal", "B", 75),
     ],
 )  # fmt: skip
 def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):

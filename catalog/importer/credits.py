@@ -25,6 +25,7 @@ from catalog.importer.job_words import (
     verb_job,
     work_job,
 )
+from catalog.importer.reviews import is_review_paragraph
 from catalog.importer.text import NAME_PARTICLE, NAME_WORD, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
@@ -105,13 +106,16 @@ PASSIVE_RE = re.compile(
 # 3. THING by PEOPLE: "with music by A", "Costumes by A".
 THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEOPLE}){PEOPLE_END}")
 # 4. PEOPLE served as / was hired as / joined the season as / returned as / was ROLE(S):
-#    "A served as showrunner", "A joined the season as an executive producer and writer".
+#    "A served as showrunner", "A joined the season as an executive producer and writer",
+#    "with A as showrunner".
 LINK = (
     r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
     r"signed\s+on|came\s+(?:on|aboard)|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
     r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
     r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
-    r"\s+as|was|were|is|are|became|remained)"
+    r"\s+as|was|were|is|are|became|remained"
+    # "with A as showrunner": a bare "as" (a role noun must follow, so "A as Jessica" is none).
+    r"|as)"
 )
 ROLE_AS_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+(?:(?:also|later|again|then|would|will)\s+)*"
@@ -469,7 +473,9 @@ def prose_credits(paragraphs, episode_count, season=None):
                 dropped += too_many
             credits.extend(found)
             notes.extend(dropped)
-            if not dropped:
+            # In the critics' prose "wrote" and "scored it" are reviewing: the review reader
+            # notes what it could not use there.
+            if not dropped and not is_review_paragraph(paragraph):
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(text, sentence.text, paragraph.line, used, credited))
     return credits, notes

@@ -7,6 +7,7 @@ there is none, `undated_phrases` names it, with relative dates ("later that year
 importer's notes.
 """
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -50,25 +51,30 @@ class DateProblem(ValueError):
 
 def find_date_mentions(sentence, context_years=()):
     """The dates in a sentence. context_years: years written before it, oldest first."""
-    taken = []
+    taken = set()  # the characters a mention already covers (a set: linear in many dates)
     mentions = []
+    year_matches = list(YEAR_RE.finditer(sentence))
+    year_ends = [match.end() for match in year_matches]
     for precision, pattern in PATTERNS:
         for match in pattern.finditer(sentence):
             start = min(match.start(name) for name, value in match.groupdict().items() if value)
             end = match.end()
-            if any(start < b and a < end for a, b in taken):
+            if any(position in taken for position in range(start, end)):
                 continue
             groups = match.groupdict()
             year_text = groups.get("year")
             if year_text is None:
-                before = YEAR_RE.findall(sentence[:start])
-                years = [int(y) for y in before] or list(context_years)
-                if not years:
-                    after = YEAR_RE.findall(sentence[end:])
-                    years = [int(y) for y in after]
-                if not years:
-                    continue
-                year = years[-1] if before or context_years else years[0]
+                # The latest year written before it, else the context's, else the next one.
+                before = bisect.bisect_right(year_ends, start)
+                if before:
+                    year = int(year_matches[before - 1].group())
+                elif context_years:
+                    year = context_years[-1]
+                else:
+                    after = [m for m in year_matches[before:] if m.start() >= end][:1]
+                    if not after:
+                        continue
+                    year = int(after[0].group())
             else:
                 year = int(year_text)
             month = MONTHS.index(groups["month"]) + 1 if groups.get("month") else 1
@@ -77,7 +83,7 @@ def find_date_mentions(sentence, context_years=()):
                 date = datetime.date(year, month, day)
             except ValueError as error:
                 raise DateProblem(f"{match.group()!r} is not a valid date ({error})") from error
-            taken.append((start, end))
+            taken.update(range(start, end))
             mentions.append(DateMention(date, precision, start, end))
     return sorted(mentions, key=lambda mention: mention.start)
 
@@ -105,11 +111,14 @@ def undated_phrases(sentence, mentions):
     """(phrase, message) for each date-like phrase of a sentence that no mention covers:
     a month without a year to take, a date relative to none written ("later that year")."""
     found = []
+    covered = {position for m in mentions for position in range(m.start, m.end)}
     for match in MONTH_WORD_RE.finditer(sentence):
+        # The 30 characters before it hold any time word (read no more: linear in months).
+        before = sentence[max(0, match.start() - 30) : match.start()]
         name = re.match(r" [A-Z]", sentence[match.end() :]) and not TIME_WORD_BEFORE_RE.search(
-            sentence[: match.start()]
+            before
         )
-        if not name and not any(m.start <= match.start() < m.end for m in mentions):
+        if not name and match.start() not in covered:
             message = f"{match.group()!r} names no year to place it: no event"
             found.append((match.start(), match.group(), message))
     for match in RELATIVE_RE.finditer(sentence):

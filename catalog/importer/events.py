@@ -51,6 +51,11 @@ TIE_RE = re.compile(r"\b(?:after|before|once|when|as soon as|following|until)\s+
 MODAL_RE = re.compile(r"\b(?:would|will|could|might|may|should|can|must)\b")
 
 
+# More dates than any sentence an editor writes: the rest are dropped with a note, so that a
+# pasted list of thousands of dates in one sentence cannot take minutes to read.
+MAX_DATES_PER_SENTENCE = 20
+
+
 def extract_events(paragraphs, people_names, series=""):
     """The dated events of the prose, and a Note for each date-like phrase not used."""
     events, notes = [], []
@@ -68,6 +73,13 @@ def extract_events(paragraphs, people_names, series=""):
                 return not any(a < sentence.start + start < b for a, b in quoted)
 
             mentions = [m for m in mentions if unquoted(m.start)]
+            if len(mentions) > MAX_DATES_PER_SENTENCE:
+                message = (
+                    f"{len(mentions)} dates in one sentence: only the first "
+                    f"{MAX_DATES_PER_SENTENCE} became events"
+                )
+                notes.append(Note(paragraph.line, "dropped", sentence.text, message))
+                mentions = mentions[:MAX_DATES_PER_SENTENCE]
             for phrase, message in undated_phrases(sentence.text, mentions):
                 if unquoted(sentence.text.index(phrase)):
                     notes.append(Note(paragraph.line, "date", sentence.text, message))
@@ -100,8 +112,10 @@ def extract_events(paragraphs, people_names, series=""):
 
 
 def other_work(sentence, segment, mention, series, people_names):
-    """The other work a date is about, unless the season's own clause ties it; else None."""
-    clause = sentence[segment.start : mention.start]
+    """The other work a date is about, unless the season's own clause ties it; else None.
+    Only the clause's last 300 characters are read: a work named further back is not what the
+    date is about, and an unbounded read is quadratic in a sentence of many dates."""
+    clause = sentence[max(segment.start, mention.start - 300) : mention.start]
     for pattern in WORK_PATTERNS:
         for match in pattern.finditer(clause):
             work = match.group("work")

@@ -48,11 +48,12 @@ def compiled(phrases):
 
 VERB = rf"(?:{any_of(words.REVIEW_VERBS)})\b"
 INVERTED_VERB = rf"\b(?:{any_of(words.INVERTED_VERBS)})"
-# An outlet: capitalised words, joined by "of", "the", "and" or "&" ("The A.V. Club").
+# An outlet: up to eight capitalised words, joined by "of", "the", "and" or "&" ("The A.V.
+# Club"); bounded, as text.NAME is, to keep searches linear.
 OUTLET_WORD = r"[A-Z][\w.&+-]*"
-OUTLET = rf"(?:The |A )?{OUTLET_WORD}(?: (?:of |the |and |& )?{OUTLET_WORD})*"
+OUTLET = rf"(?:The |A )?{OUTLET_WORD}(?: (?:of |the |and |& )?{OUTLET_WORD}){{0,7}}"
 # As above, but a word may carry an apostrophe (the outlet does not end a possessive here).
-OUTLET_AFTER = r"(?:The |A )?[A-Z][\w.&'’+-]*(?: (?:of |the |and |& )?[A-Z][\w.&'’+-]*)*"
+OUTLET_AFTER = r"(?:The |A )?[A-Z][\w.&'’+-]*(?: (?:of |the |and |& )?[A-Z][\w.&'’+-]*){0,7}"
 
 CRITIC_OF_RE = re.compile(rf"(?P<critic>{NAME}) (?:of|from|at|for) (?P<outlet>{OUTLET_AFTER})")
 OUTLET_FIRST_RE = re.compile(
@@ -82,7 +83,7 @@ AVERAGE_RES = compiled(words.AVERAGE_PHRASINGS)
 COUNT_RES = compiled(words.COUNT_PHRASINGS)
 CONSENSUS_RES = compiled(words.CONSENSUS_PHRASINGS)
 LABEL_RES = compiled(words.LABEL_PHRASINGS)
-AGGREGATOR_NAME = r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)"
+AGGREGATOR_NAME = r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,7})"
 KNOWN_AGGREGATOR_RE = re.compile(rf"\b(?P<name>{any_of(words.AGGREGATORS)})\b")
 INTRODUCED_AGGREGATOR_RES = [
     re.compile(f"{intro}{AGGREGATOR_NAME}") for intro in words.AGGREGATOR_INTRODUCTIONS

@@ -6,10 +6,14 @@ from pathlib import Path
 
 from catalog.importer.errors import ArticleError
 
-# A person's name: two or more capitalised words; initials ("J. R.") and hyphens allowed.
-NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+)"
+# A person's name: two to six capitalised words; initials ("J. R.") and hyphens allowed.
+# Bounded, so that a search over a long run of capitalised words stays linear (unbounded,
+# each start position matched the whole run: quadratic, minutes on a pasted article).
+# Letters beyond ASCII too ("Alejandro Gómez", "Zoë Kravitz", "Łukasz Żal").
+CAPITAL = "[A-ZÀ-ÖØ-ÞĆČĐŁŃŚŠŹŻŽ]"
+NAME_WORD = rf"(?:{CAPITAL}\.|{CAPITAL}(?:[^\W\d_]|['’\-])+)"
 NAME_PARTICLE = r"(?:De |de |Van |van |von |da |del |La |Le )"
-NAME = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD})+"
+NAME = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}"
 NAME_RE = re.compile(NAME)
 
 
