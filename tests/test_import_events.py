@@ -390,3 +390,13 @@ def test_a_month_led_by_a_time_word_is_a_date_even_before_a_name():
         )
     ]
     assert release_paragraph("The poster was drawn by June Brigman.").notes == []
+
+
+def test_a_sentence_of_more_than_twenty_dates_gives_twenty_events_and_a_note():
+    days = ", ".join(f"March {day}, 2021" for day in range(1, 26))
+    article = release_paragraph(f"The season was screened on {days}.")
+
+    assert [event.date.day for event in article.events] == list(range(1, 21))
+    assert [(note.line, note.kind, note.message) for note in article.notes] == [
+        (6, "dropped", "25 dates in one sentence: only the first 20 became events")
+    ]

@@ -73,6 +73,9 @@ def extract_events(paragraphs, people_names, series=""):
                 return not any(a < sentence.start + start < b for a, b in quoted)
 
             mentions = [m for m in mentions if unquoted(m.start)]
+            for phrase, message in undated_phrases(sentence.text, mentions):
+                if unquoted(sentence.text.index(phrase)):
+                    notes.append(Note(paragraph.line, "date", sentence.text, message))
             if len(mentions) > MAX_DATES_PER_SENTENCE:
                 message = (
                     f"{len(mentions)} dates in one sentence: only the first "
@@ -80,9 +83,6 @@ def extract_events(paragraphs, people_names, series=""):
                 )
                 notes.append(Note(paragraph.line, "dropped", sentence.text, message))
                 mentions = mentions[:MAX_DATES_PER_SENTENCE]
-            for phrase, message in undated_phrases(sentence.text, mentions):
-                if unquoted(sentence.text.index(phrase)):
-                    notes.append(Note(paragraph.line, "date", sentence.text, message))
             segments = segments_of(sentence.text, mentions)
             for mention in mentions:
                 segment = segment_of(segments, mention)
