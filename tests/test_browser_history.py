@@ -97,7 +97,7 @@ def test_an_editor_sees_an_edit_in_the_history_and_its_diff_then_reverts_it(page
 
 
 def test_an_editor_deletes_a_review_and_restores_it_from_the_deleted_list(page, site, ids):
-    review = page.locator("li.review", has_text="Susana Polo")
+    review = page.locator("table.critic-ratings tbody tr", has_text="Susana Polo")
     page.goto(f"{site}{SEASON_PATH}")
     expect(review).to_have_count(1)
     sign_in(page, site, f"/admin/catalog/review/{ids['polygon']}/change/")
