@@ -498,3 +498,46 @@ def test_a_long_run_of_job_words_still_credits_the_person_after_it():
     credits, _notes, _used = sentence_credits(sentence, sentence, 1, 8, 2)
 
     assert [(credit.person, credit.job) for credit in credits] == [("Ann Lee", "writer")]
+
+
+# A bare surname stands for the one person the cast lists or the infobox name by it ----------
+
+SURNAMES = """\
+= Test Harbour season 2 =
+
+Infobox
+- Num Episodes: 8
+- Showrunner: Mara Ellison
+- Composer: Juno Park
+
+The second season of the series Test Harbour.
+
+== Cast ==
+=== Main ===
+- Ann Park as Jo
+- Ted Quill as Sam
+
+== Production ==
+{sentence}
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ellison also wrote the finale.", [("Mara Ellison", "writer", 8)]),
+        ("Ellison and Quill directed the first two episodes.", [
+            ("Mara Ellison", "director", 1), ("Mara Ellison", "director", 2),
+            ("Ted Quill", "director", 1), ("Ted Quill", "director", 2),
+        ]),
+        # Two known people share "Park": which one is not said, so nobody is credited.
+        ("Park directed the finale.", []),
+        # The surname ends someone else's full name: that person, not the showrunner.
+        ("Dora Ellison directed the finale.", [("Dora Ellison", "director", 8)]),
+    ],
+)  # fmt: skip
+def test_a_bare_surname_credits_the_known_person_it_stands_for(sentence, expected):
+    article = parse_article(SURNAMES.format(sentence=sentence))
+    credits = [(c.person, c.job, c.episode) for c in article.credits if c.source == sentence]
+
+    assert sorted(credits) == sorted(expected)

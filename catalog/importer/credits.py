@@ -451,18 +451,27 @@ def infobox_credits(infobox, cast_list):
     return credits
 
 
-def prose_credits(paragraphs, episode_count, season=None):
+def prose_credits(paragraphs, episode_count, season=None, known=()):
     """Crew credited by the prose (the shapes below), and the per-episode lists.
     Returns (credits, notes): a note for each sentence that names a job next to people it did
     not credit, and for each name dropped from a per-episode list. `season`: this season's
-    number, so that "the first season" in a season 2 article is another season."""
+    number, so that "the first season" in a season 2 article is another season. `known`: the
+    people the cast lists and the infobox name, whose bare surnames the prose may use."""
     credits, notes = [], []
+    full_names = FullNames(known)
     for paragraph in paragraphs:
         for index, sentence in enumerate(paragraph.sentences):
-            text = outside_quotes(sentence.text)
+            plain = outside_quotes(sentence.text)
+            text = full_names.written_in(plain)
             found, dropped, used = sentence_credits(
                 text, sentence.text, paragraph.line, episode_count, season
             )
+            if text != plain:
+                # The notes read the sentence as written: a surname next to a job word that
+                # credited nobody ("Rosenberg and the season's writers were ...") is no note.
+                _found, _dropped, used = sentence_credits(
+                    plain, sentence.text, paragraph.line, episode_count, season
+                )
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
@@ -477,8 +486,35 @@ def prose_credits(paragraphs, episode_count, season=None):
             # notes what it could not use there.
             if not dropped and not is_review_paragraph(paragraph):
                 credited = {credit.person for credit in found}
-                notes.extend(unused_job_note(text, sentence.text, paragraph.line, used, credited))
+                notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))
     return credits, notes
+
+
+class FullNames:
+    """Bare surnames written as the full names of the known people they stand for, so that
+    the shapes above (which read names of two words or more) credit "Rosenberg also wrote the
+    finale". A surname two known people share, or one that ends another full name ("Marco
+    Ramirez" beside J. R. Ramirez), stays as written."""
+
+    def __init__(self, names):
+        by_surname = {}
+        for name in dict.fromkeys(names):
+            if len(name.split()) >= 2:
+                by_surname.setdefault(name.split()[-1], []).append(name)
+        self.names = {surname: n[0] for surname, n in by_surname.items() if len(n) == 1}
+        surnames = "|".join(re.escape(surname) for surname in sorted(self.names, key=len)[::-1])
+        self.pattern = re.compile(rf"(?<![\w'’.-])(?:{surnames})(?![\w'’-])") if surnames else None
+
+    def written_in(self, text):
+        if self.pattern is None:
+            return text
+
+        def full(match):
+            if re.search(r"[A-Z][\w.'’-]* $", text[max(0, match.start() - 40) : match.start()]):
+                return match.group()  # already the end of a full name
+            return self.names[match.group()]
+
+        return self.pattern.sub(full, text)
 
 
 def cast(name, billing, order, *, source, line, character=""):

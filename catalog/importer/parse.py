@@ -110,7 +110,10 @@ def read_article_text(text):
 
     cast = cast_credits(document)
     crew = infobox_credits(document.infobox, cast)
-    prose, notes = prose_credits(article.paragraphs, article.episode_count, article.number)
+    known = [credit.person for credit in [*cast, *crew]]
+    prose, notes = prose_credits(
+        article.paragraphs, article.episode_count, article.number, known=known
+    )
     article.notes.extend(notes)
     article.credits = unique_credits([*cast, *crew, *prose])
     if article.episode_count is None:
