@@ -400,3 +400,17 @@ def test_a_sentence_of_more_than_twenty_dates_gives_twenty_events_and_a_note():
     assert [(note.line, note.kind, note.message) for note in article.notes] == [
         (6, "dropped", "25 dates in one sentence: only the first 20 became events")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("In 2022 the season was ordered; filming ran from March to August 2023.", (2023, 3)),
+        ("In 2022 it was ordered; filming ran from March 6 through August 25, 2023.", (2023, 3)),
+        ("In 2022 it was ordered; filming ran between March and August 2023.", (2023, 3)),
+    ],
+)
+def test_the_start_of_a_range_shares_the_year_written_at_its_end(sentence, start):
+    mentions = find_date_mentions(sentence)
+
+    assert (mentions[1].date.year, mentions[1].date.month) == start

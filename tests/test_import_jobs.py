@@ -530,6 +530,12 @@ The second season of the series Test Harbour.
             ("Mara Ellison", "director", 1), ("Mara Ellison", "director", 2),
             ("Ted Quill", "director", 1), ("Ted Quill", "director", 2),
         ]),
+        # A person the prose credited before, even in the same sentence.
+        ("Ann Lee and Owen Castillo co-wrote the premiere, while Castillo was hired to write "
+         "the finale.", [
+            ("Ann Lee", "writer", 1), ("Owen Castillo", "writer", 1),
+            ("Owen Castillo", "writer", 8),
+        ]),
         # Two known people share "Park": which one is not said, so nobody is credited.
         ("Park directed the finale.", []),
         # The surname ends someone else's full name: that person, not the showrunner.

@@ -76,7 +76,8 @@ class Segment:
 
 
 def segments_of(sentence, mentions):
-    """The clauses of a sentence: cut at every break, but at an "and" only between dates."""
+    """The clauses of a sentence: cut at every break, but at an "and" or a "with" only
+    between dates."""
     breaks = [
         (m.start(), m.end(), m.group("word") or m.group("bare") or "")
         for m in BREAK_RE.finditer(sentence)
@@ -87,8 +88,9 @@ def segments_of(sentence, mentions):
 
     kept = []
     for index, (start, end, word) in enumerate(breaks):
-        if word == "and" or word.endswith("ing"):
-            # Only between two dates: otherwise a list's "and", or a phrase ("including").
+        if word in ("and", "with") or word.endswith("ing"):
+            # Only between two dates: otherwise a list's "and", a phrase ("including"), or
+            # a "with" that only adds to its clause ("premiered on May 9, with two episodes").
             if word in NOT_CLAUSE_ING:
                 continue
             before = kept[-1][1] if kept else 0

@@ -26,7 +26,7 @@ from catalog.importer.job_words import (
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import NAME_PARTICLE, NAME_WORD, outside_quotes, split_list
+from catalog.importer.text import CAPITAL, NAME_PARTICLE, NAME_WORD, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
@@ -466,6 +466,13 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
             found, dropped, used = sentence_credits(
                 text, sentence.text, paragraph.line, episode_count, season
             )
+            if full_names.learn(credit.person for credit in found):
+                # Someone credited here may be named again by surname in the same sentence
+                # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
+                text = full_names.written_in(plain)
+                found, dropped, used = sentence_credits(
+                    text, sentence.text, paragraph.line, episode_count, season
+                )
             if text != plain:
                 # The notes read the sentence as written: a surname next to a job word that
                 # credited nobody ("Rosenberg and the season's writers were ...") is no note.
@@ -493,24 +500,40 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
 class FullNames:
     """Bare surnames written as the full names of the known people they stand for, so that
     the shapes above (which read names of two words or more) credit "Rosenberg also wrote the
-    finale". A surname two known people share, or one that ends another full name ("Marco
-    Ramirez" beside J. R. Ramirez), stays as written."""
+    finale". The known people are the cast lists' and the infobox's, then each person the
+    prose credits (from their sentence on). A surname two known people share, or one that ends
+    another full name ("Marco Ramirez" beside J. R. Ramirez), stays as written."""
 
     def __init__(self, names):
+        self.known = []
+        self.names, self.pattern = {}, None
+        self.learn(names)
+
+    def learn(self, names):
+        """Add people; whether that changed which surnames stand for whom."""
+        new = [name for name in dict.fromkeys(names) if name not in self.known]
+        if not new:
+            return False
+        self.known += new
         by_surname = {}
-        for name in dict.fromkeys(names):
+        for name in self.known:
             if len(name.split()) >= 2:
                 by_surname.setdefault(name.split()[-1], []).append(name)
-        self.names = {surname: n[0] for surname, n in by_surname.items() if len(n) == 1}
-        surnames = "|".join(re.escape(surname) for surname in sorted(self.names, key=len)[::-1])
-        self.pattern = re.compile(rf"(?<![\w'’.-])(?:{surnames})(?![\w'’-])") if surnames else None
+        names = {surname: n[0] for surname, n in by_surname.items() if len(n) == 1}
+        if names == self.names:
+            return False
+        self.names = names
+        surnames = "|".join(re.escape(surname) for surname in sorted(names, key=len)[::-1])
+        self.pattern = re.compile(rf"(?<![\w'’.-])(?:{surnames})(?![\w'’-])") if names else None
+        return True
 
     def written_in(self, text):
         if self.pattern is None:
             return text
 
         def full(match):
-            if re.search(r"[A-Z][\w.'’-]* $", text[max(0, match.start() - 40) : match.start()]):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if re.search(rf"{CAPITAL}[\w.'’-]* $", before):
                 return match.group()  # already the end of a full name
             return self.names[match.group()]
 

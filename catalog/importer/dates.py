@@ -19,7 +19,7 @@ MONTHS = [
 MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 PREPOSITION = (
     r"(?:[Ii]n|[Bb]y|[Dd]uring|[Oo]f|[Uu]ntil|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round"
-    r"|[Tt]hroughout|[Oo]n)"
+    r"|[Tt]hroughout|[Oo]n|[Bb]etween)"
 )
 SEASON_OF_YEAR = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
@@ -35,6 +35,11 @@ PATTERNS = [
     ("year", re.compile(rf"\b{SEASON_OF_YEAR},? (?P<year>\d{{4}})\b")),
 ]
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
+# The end of a range whose year the start shares: "from March to August 2023".
+RANGE_END_RE = re.compile(
+    rf"\s*(?:to|through|until|till|and|or|–|-)\s*(?:early |late |mid-)?(?:{'|'.join(MONTHS)})"
+    r"(?: \d{1,2})?,? (?P<year>\d{4})\b"
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,10 @@ def find_date_mentions(sentence, context_years=()):
                 continue
             groups = match.groupdict()
             year_text = groups.get("year")
-            if year_text is None:
+            range_end = RANGE_END_RE.match(sentence, end) if year_text is None else None
+            if range_end:
+                year = int(range_end.group("year"))
+            elif year_text is None:
                 # The latest year written before it, else the context's, else the next one.
                 before = bisect.bisect_right(year_ends, start)
                 if before:

@@ -18,7 +18,7 @@ from catalog.importer.clauses import rewrite, segment_of, segments_of, without_l
 from catalog.importer.data import EventData, Note
 from catalog.importer.dates import DateProblem, find_date_mentions, undated_phrases, years_in
 from catalog.importer.errors import LineProblem
-from catalog.importer.text import quoted_spans
+from catalog.importer.text import CAPITAL, quoted_spans
 from catalog.vocabulary import kind_of_headings, kind_of_words
 
 # Another work named right before a date: "production on The Defenders in March", "The
@@ -198,7 +198,7 @@ MENTION_ONLY_RE = re.compile(
 
 def acts(text, match, bare_surname):
     before, after = text[: match.start()], text[match.end() :]
-    if bare_surname and re.search(r"[A-Z][\w.'’-]* $", before):
+    if bare_surname and re.search(rf"{CAPITAL}[\w.'’-]* $", before):
         return False  # the end of someone else's full name ("Marco Ramirez")
     if re.match(r"['’]s?\b", after):  # a possessive
         return False
