@@ -14,6 +14,11 @@ REVIEW_VERBS = (
     "concluded", "rated", "scored", "graded", "declared", "observed", "remarked", "added",
     "complained", "lauded", "dismissed", "panned", "enjoyed", "considered", "deemed",
     "thought", "believed", "highlighted", "singled", "summed", "likened", "compared",
+    # a verdict told with "was": "Variety's Tom Reyes was more measured, praising ..."
+    r"(?:was|were) (?:more |less |also |far |much |equally |largely )?(?:measured|critical|"
+    r"positive|negative|impressed|unimpressed|enthusiastic|lukewarm|harsh|kinder|warmer|"
+    r"cooler|mixed|disappointed|won over)",
+    r"(?:was|were) left (?:disappointed|cold|unimpressed|wanting more)",
 )  # fmt: skip
 # The verbs that may come before the critic ("..., wrote Jo Berry of Digital Spy").
 INVERTED_VERBS = (
@@ -35,7 +40,7 @@ SENTENCE_ADVERBS = (
     "Still", "Elsewhere", "Additionally",
 )  # fmt: skip
 # A review's overall tone, from its introducing sentence.
-MIXED_WORDS = ("mixed",)
+MIXED_WORDS = ("mixed", "measured", "lukewarm", "ambivalent")
 NEGATIVE_WORDS = (
     "negative", "disappointed", "disappointing", "bored", "panned", "unimpressed", "disliked",
     "criticized", "criticised", "scathing",
