@@ -97,6 +97,11 @@ ACTIVE_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+{AUX}(?P<verb>{ANY_VERB})\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
+# 1b. The same after a relative clause: "A, who created the series, again wrote every episode".
+ACTIVE_AFTER_WHO_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+who\s+[^,]{{1,80}},\s+{AUX}(?P<verb>{ANY_VERB})\b"
+    rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
 # 2. WHAT (was) VERB by PEOPLE: "The score was provided by A", "All music composed by A",
 #    "Oscar's paintings were created by comic book artist A" (a role before the name is its job).
 PASSIVE_RE = re.compile(
@@ -169,6 +174,9 @@ WHOLE_SEASON_RE = re.compile(
 FIRST_LAST_RE = re.compile(
     r"\b(?P<end>first|last|final|opening|closing)\s+(?:(?P<count>\w+)\s+)?episodes?\b"
 )
+# The episodes left out after a count, as a second clause says them: "and B directed the
+# remaining three" (after "A directed the first three episodes").
+ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)$")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
 EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
@@ -196,7 +204,7 @@ def sentence_credits(text, source, line, episode_count, season=None):
                     crew(name, job, source, line, note=note, episode=number, order=number or 0)
                 )
 
-    for match in ACTIVE_RE.finditer(text):
+    for match in [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]:
         verb, what = match.group("verb"), match.group("what").strip()
         if about_this_season(what, season, opening=False) and names_what_a_job_makes(what):
             job = job_of(verb, what)
@@ -273,11 +281,13 @@ def names_what_a_job_makes(what):
     naming the season, its episodes or a thing a job makes ("the score"): "A wrote a novel"
     does not."""
     lower = what.lower()
+    elided = ELIDED_EPISODES_RE.search(lower)
     return (
         not lower
         or bool(work_job(lower))
         or bool(SEASON_NOUN_RE.search(lower))
         or bool(PREMIERE_RE.search(lower) or FINALE_RE.search(lower))
+        or bool(elided and number_of(elided.group("count")))
     )
 
 
@@ -335,7 +345,7 @@ def episodes_named(words, episode_count):
     if not lower or WHOLE_SEASON_RE.search(lower):
         return [None], None
     numbers, unknown = [], None
-    match = FIRST_LAST_RE.search(lower)
+    match = FIRST_LAST_RE.search(lower) or ELIDED_EPISODES_RE.search(lower)
     if match and (match.group("count") is None or number_of(match.group("count"))):
         count = number_of(match.group("count")) if match.group("count") else 1
         if match.group("end") in ("first", "opening"):

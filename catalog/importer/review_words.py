@@ -40,7 +40,7 @@ SENTENCE_ADVERBS = (
     "Still", "Elsewhere", "Additionally",
 )  # fmt: skip
 # A review's overall tone, from its introducing sentence.
-MIXED_WORDS = ("mixed", "measured", "lukewarm", "ambivalent")
+MIXED_WORDS = ("mixed", "measured", "lukewarm", "ambivalent", r"less (?:enthusiastic|impressed)")
 NEGATIVE_WORDS = (
     "negative", "disappointed", "disappointing", "bored", "panned", "unimpressed", "disliked",
     "criticized", "criticised", "scathing",

@@ -60,6 +60,11 @@ OUTLET_FIRST_RE = re.compile(
     rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) (?P<outlet>{OUTLET_AFTER}), "
     rf"(?P<critic>{NAME})"
 )
+# "In The Telegraph, Anita Singh gave it ...": the outlet alone leads, and a review verb follows.
+IN_OUTLET_RE = re.compile(
+    rf"^(?:(?:{any_of(words.SENTENCE_ADVERBS)}),? )?(?:In|For|At) (?P<outlet>{OUTLET_AFTER}), "
+    rf"(?P<critic>{NAME}),? (?:\w+ )?{VERB}"
+)
 OUTLET_AFTER_COMMA_RE = re.compile(
     rf"(?P<critic>{NAME}), (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) "
     rf"(?P<outlet>{OUTLET_AFTER}),"
@@ -261,6 +266,7 @@ def critic_and_outlet(text):
     for pattern in (
         OUTLET_FIRST_RE,
         OUTLET_AFTER_COMMA_RE,
+        IN_OUTLET_RE,
         CRITIC_OF_RE,
         INVERTED_APOSTROPHE_RE,
         APOSTROPHE_RE,
