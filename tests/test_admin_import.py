@@ -230,6 +230,18 @@ def test_an_article_over_the_admins_limit_is_refused(editor_admin, settings):
     )
 
 
+def test_a_paste_over_what_a_form_may_carry_gets_a_page_that_says_why(editor_admin, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    seasons = Season.objects.count()
+
+    response = preview(editor_admin, HARBOR * 20)
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "nothing was changed" in response.text
+    assert "Upload a long article as a file instead" in response.text
+    assert Season.objects.count() == seasons
+
+
 def test_an_article_of_more_rows_than_the_admins_limit_is_refused_before_writing(
     editor_admin, settings
 ):
