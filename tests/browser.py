@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the networking flags Chromium keeps calling home, which this closed network refuses.
@@ -50,3 +50,12 @@ def save_screenshot(target, name, **options):
     target.screenshot(path=str(path), **options)
     assert path.stat().st_size > 0
     return path
+
+
+def sign_in(page, site, username, password, next_path="/admin/"):
+    """Sign in on the admin's login page and land on `next_path`."""
+    page.goto(f"{site}/admin/login/?next={next_path}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click('input[type="submit"]')
+    expect(page).to_have_url(f"{site}{next_path}")

@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Group, Permission, User
 from django.utils.text import slugify
 
 from catalog import services
@@ -199,3 +200,18 @@ def edit_history(season, actor, rounds=1):
         for instance, field in edits:
             fields = {field: f"Edited {field}, version {instance.version + 1}."}
             services.content_save(instance=instance, actor=actor, fields=fields)
+
+
+def editors_group():
+    """The Editors group, made again with every permission on the catalog: the flush that ends
+    every transactional test empties the group the data migrations (0002, 0011) made."""
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
+    return editors
+
+
+def editor_user(username, password):
+    """A staff account in the Editors group, with a password to sign in with."""
+    user = User.objects.create_user(username, password=password, is_staff=True)
+    user.groups.add(editors_group())
+    return user

@@ -16,6 +16,7 @@ from catalog import services
 from catalog.models import Credit, Person, Review, Revision, Season
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import CreditFactory, SeasonFactory
+from tests.factories import editors_group as make_editors_group
 from tests.seed import SEED_SLUG
 
 CHANGES = "/api/v1/changes/"
@@ -53,11 +54,8 @@ def about(entries):
 @pytest.fixture
 def editors_group(transactional_db):
     """The Editors group, for tests that commit: the flush ending an earlier transactional
-    test empties what the data migration made (as tests/test_browser_admin.py explains)."""
-    from django.contrib.auth.models import Group, Permission
-
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
+    test empties what the data migration made."""
+    make_editors_group()
 
 
 # Timestamps and updated_since -------------------------------------------------------------

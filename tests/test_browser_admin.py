@@ -23,13 +23,12 @@ its parts), `admin-season-cast-1280.png` (the season's cast changelist, reordere
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
 from catalog.models import Credit, InfoboxField, Person, Season, content_models
 from tests.admin_forms import admin_url
-from tests.browser import DESKTOP, chromium, save_screenshot
-from tests.factories import grow
+from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.factories import editor_user, grow
 from tests.seed import MAIN_CAST, SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,14 +49,9 @@ def filming_section_id(site):
 @pytest.fixture
 def editor_account(site):
     """A staff account in the Editors group, with a password to sign in with."""
-    # The group comes from a data migration, and the flush that ends every transactional test
-    # (test_browser.py's run first) empties it: make it as migration 0002 does, with every
-    # permission on the catalog's models (serialized_rollback clashes with the content types
-    # the flush re-creates).
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
-    user = User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True)
-    user.groups.add(editors)
+    # The Editors group comes from data migrations that the flush ending every transactional
+    # test empties (serialized_rollback clashes with the content types the flush re-creates).
+    editor_user(USERNAME, PASSWORD)
     return USERNAME, PASSWORD
 
 
@@ -66,14 +60,6 @@ def browser(site, editor_account, filming_section_id):
     # Started after the database work is done (see tests/browser.py).
     with chromium() as browser:
         yield browser
-
-
-def sign_in(page, site, next_path):
-    page.goto(f"{site}/admin/login/?next={next_path}")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.click('input[type="submit"]')
-    expect(page).to_have_url(f"{site}{next_path}")
 
 
 def test_a_sentence_edited_in_the_admin_keeps_the_sections_paragraphs(
@@ -85,7 +71,7 @@ def test_a_sentence_edited_in_the_admin_keeps_the_sections_paragraphs(
     paragraphs_before = page.locator(f"{FILMING} > p").count()
     assert paragraphs_before == 2
     change_path = f"/admin/catalog/section/{filming_section_id}/change/"
-    sign_in(page, site, change_path)
+    sign_in(page, site, USERNAME, PASSWORD, change_path)
 
     # Select the sentence in the textarea and type its replacement, as an editor does.
     body = page.locator("#id_body")
@@ -131,7 +117,8 @@ def test_a_visitor_sees_an_admin_edit_on_the_next_request_with_the_cache_on(
     expect(visitor.locator("#filming")).to_have_text("Filming")
 
     editor = browser.new_context(viewport=DESKTOP).new_page()
-    sign_in(editor, site, f"/admin/catalog/section/{filming_section_id}/change/")
+    section_path = f"/admin/catalog/section/{filming_section_id}/change/"
+    sign_in(editor, site, USERNAME, PASSWORD, section_path)
     editor.fill("#id_title", "Filming and locations")
     editor.click('input[name="_save"]')
     expect(editor.locator("ul.messagelist li.success")).to_contain_text("was changed successfully")
@@ -180,7 +167,7 @@ def test_every_change_form_of_the_seed_saves_unchanged_and_every_add_form_opens(
     add_pages = {model._meta.verbose_name: admin_url(model, "add") for model in CATALOG_MODELS}
     with chromium() as browser:
         page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, "/admin/")
+        sign_in(page, site, USERNAME, PASSWORD, "/admin/")
         for path in change_pages.values():
             save_unchanged(page, site, path)
         for name, path in add_pages.items():
@@ -193,7 +180,7 @@ def test_every_add_form_linked_from_the_season_page_starts_with_the_season(site,
     season_path = admin_url(Season, "change", season.pk)
     with chromium() as browser:
         page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, season_path)
+        sign_in(page, site, USERNAME, PASSWORD, season_path)
         add_links = page.locator("fieldset.parts a.addlink")
         expect(add_links).to_have_count(8)
         for href in [add_links.nth(n).get_attribute("href") for n in range(8)]:
@@ -225,7 +212,7 @@ def test_every_change_form_of_a_tenfold_season_saves_unchanged(site, editor_acco
     cast_path = f"{admin_url(Credit, 'changelist')}?season__id__exact={season.pk}"
     with chromium() as browser:
         page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, "/admin/")
+        sign_in(page, site, USERNAME, PASSWORD, "/admin/")
         for path in change_pages.values():
             save_unchanged(page, site, path)
 
@@ -246,7 +233,7 @@ def test_a_lead_typed_as_two_paragraphs_shows_as_two_paragraphs(site, editor_acc
     season_path = admin_url(Season, "change", season.pk)
     with chromium() as browser:
         page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, season_path)
+        sign_in(page, site, USERNAME, PASSWORD, season_path)
         save_screenshot(page, "admin-season-1280", full_page=True)
         lead = page.locator("#id_lead")
         lead.click()
@@ -276,7 +263,7 @@ def test_two_cast_credits_swapped_in_the_cast_changelist_swap_on_the_season_page
     (first, _), (second, _) = MAIN_CAST[:2]
     with chromium() as browser:
         page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, season_path)
+        sign_in(page, site, USERNAME, PASSWORD, season_path)
         page.locator("fieldset.parts tr", has_text="Cast").locator("a.changelink").click()
         expect(page.locator("h1")).to_have_text(f"Credits of {season.title}")
         rows = page.locator("#result_list tbody tr")

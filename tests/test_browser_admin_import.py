@@ -13,10 +13,10 @@ of the article edited: old and new values, prose word by word).
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
-from tests.browser import DESKTOP, chromium, save_screenshot
+from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.factories import editor_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,12 +28,7 @@ CITATIONS = ARTICLES / "import-harbor-lights-season-1.citations.txt"
 
 @pytest.fixture
 def editor_account(site):
-    # As test_browser_admin.py: the flush that ends a transactional test empties the group.
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
-    user = User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True)
-    user.groups.add(editors)
-    return user
+    return editor_user(USERNAME, PASSWORD)
 
 
 @pytest.fixture
@@ -46,10 +41,7 @@ def test_an_editor_imports_a_new_article_with_a_preview_and_its_history_shows_it
     browser, site, editor_account
 ):
     page = browser.new_context(viewport=DESKTOP).new_page()
-    page.goto(f"{site}/admin/login/?next=/admin/")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.click('input[type="submit"]')
+    sign_in(page, site, USERNAME, PASSWORD)
     page.click("text=Import an article")
     expect(page).to_have_url(f"{site}/admin/catalog/import/")
 

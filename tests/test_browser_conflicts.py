@@ -8,10 +8,10 @@ Screenshots (test-artifacts/screenshots/): `admin-conflict-1280.png`, the confli
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
 from tests.browser import DESKTOP, chromium, save_screenshot
+from tests.factories import editor_user
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,10 +25,8 @@ def pages(site):
     """Krysten Ritter's and the Music section's change pages."""
     from catalog.models import Person, Section
 
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
     for name in ("alice", "bob"):
-        User.objects.create_user(name, password=PASSWORD, is_staff=True).groups.add(editors)
+        editor_user(name, PASSWORD)
     ritter = Person.objects.get(slug="krysten-ritter")
     music = Section.objects.get(season__slug=SEED_SLUG, anchor="music")
     return {

@@ -11,10 +11,10 @@ Screenshots go to test-artifacts/screenshots/ (or $SCREENSHOT_DIR): `admin-histo
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
-from tests.browser import DESKTOP, chromium, save_screenshot
+from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.factories import editor_user
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,11 +32,7 @@ def ids(site):
     see tests/browser.py)."""
     from catalog.models import Review, Section
 
-    # The flush ending every transactional test empties the Editors group of the data
-    # migration: make it as migration 0002 does.
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
-    User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True).groups.add(editors)
+    editor_user(USERNAME, PASSWORD)
     return {
         "filming": Section.objects.get(season__slug=SEED_SLUG, anchor="filming").pk,
         "polygon": Review.objects.get(season__slug=SEED_SLUG, outlet__name="Polygon").pk,
@@ -49,17 +45,9 @@ def page(site, ids):
         yield browser.new_context(viewport=DESKTOP).new_page()
 
 
-def sign_in(page, site, next_path):
-    page.goto(f"{site}/admin/login/?next={next_path}")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.click('input[type="submit"]')
-    expect(page).to_have_url(f"{site}{next_path}")
-
-
 def test_an_editor_sees_an_edit_in_the_history_and_its_diff_then_reverts_it(page, site, ids):
     change_path = f"/admin/catalog/section/{ids['filming']}/change/"
-    sign_in(page, site, change_path)
+    sign_in(page, site, USERNAME, PASSWORD, change_path)
     body = page.locator("#id_body")
     body.fill(body.input_value().replace(OLD_SENTENCE, NEW_SENTENCE))
     page.fill("#id_revision_comment", "Where the aquarium is")
@@ -100,7 +88,7 @@ def test_an_editor_deletes_a_review_and_restores_it_from_the_deleted_list(page, 
     review = page.locator("table.critic-ratings tbody tr", has_text="Susana Polo")
     page.goto(f"{site}{SEASON_PATH}")
     expect(review).to_have_count(1)
-    sign_in(page, site, f"/admin/catalog/review/{ids['polygon']}/change/")
+    sign_in(page, site, USERNAME, PASSWORD, f"/admin/catalog/review/{ids['polygon']}/change/")
     page.click("a.deletelink")
     page.click('input[type="submit"]')  # "Yes, I'm sure"
     expect(page.locator("ul.messagelist li.success")).to_contain_text("was deleted successfully")

@@ -12,10 +12,10 @@ Screenshots go to test-artifacts/screenshots/ (or $SCREENSHOT_DIR): `csp-season-
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
-from tests.browser import DESKTOP, chromium, save_screenshot
+from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.factories import editor_user
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,11 +28,7 @@ SEED_COLOUR = "rgb(65, 35, 4)"  # #412304
 @pytest.fixture
 def editor_account(site):
     """A staff account in the Editors group, with a password to sign in with."""
-    # As in test_browser_admin.py: the flush that ends every transactional test empties the
-    # group its data migration made, so make it again with the same permissions.
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
-    User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True).groups.add(editors)
+    editor_user(USERNAME, PASSWORD)
 
 
 @pytest.fixture
@@ -75,14 +71,6 @@ def visit(page, url, status=200):
     return response
 
 
-def sign_in(page, site, next_path):
-    page.goto(f"{site}/admin/login/?next={next_path}")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.click('input[type="submit"]')
-    expect(page).to_have_url(f"{site}{next_path}")
-
-
 # The public pages -----------------------------------------------------------------------------
 
 
@@ -120,7 +108,7 @@ def test_an_editor_previews_a_draft_under_the_banner_and_a_visitor_gets_a_404(
         visit(visitor, f"{site}/people/krysten-ritter/", status=404)
 
         page = watched_page(browser)
-        sign_in(page, site, SEASON_PATH)
+        sign_in(page, site, USERNAME, PASSWORD, SEASON_PATH)
         banner = page.locator(".draft-banner")
         expect(banner).to_be_visible()
         expect(banner).to_contain_text("Draft: not public.")
@@ -149,7 +137,7 @@ def test_the_admin_works_under_its_policy(site, editor_account, ids):
     with chromium() as browser:
         page = watched_page(browser)
         season_path = f"/admin/catalog/season/{ids['season']}/change/"
-        sign_in(page, site, season_path)
+        sign_in(page, site, USERNAME, PASSWORD, season_path)
         page.wait_for_load_state("networkidle")
 
         # "Add another" (inlines.js) adds an infobox row.

@@ -15,12 +15,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 
 from catalog.models import Credit, Person
 from tests.admin_forms import admin_url, browser_form_data
-from tests.factories import CreditFactory, PersonFactory, SeasonFactory, SeriesFactory
+from tests.factories import (
+    CreditFactory,
+    PersonFactory,
+    SeasonFactory,
+    SeriesFactory,
+    editor_user,
+)
 from tests.pages import SEASON_URL
 from tests.seed import SEED_SLUG
 
@@ -135,10 +140,7 @@ def unrelated_season_url(site):
 def editor_browser(site):
     """The Django test client, signed in as a staff editor (the Editors group comes from a data
     migration that an earlier transactional test's flush emptied: made again here)."""
-    editors, _created = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
-    user = User.objects.create_user("varnish-editor", password="an-editor-password", is_staff=True)
-    user.groups.add(editors)
+    user = editor_user("varnish-editor", "an-editor-password")
     client = Client()
     client.force_login(user)
     return client
