@@ -35,6 +35,7 @@ from django.views.decorators.http import require_http_methods
 from catalog.history import word_diff
 from catalog.importer import ArticleError, PlanChanged, article_text, import_text
 from catalog.models import Season
+from catalog.vocabulary import normalize_newlines
 
 PERMISSION = "catalog.import_season"
 SALT = "catalog.admin.importing"
@@ -134,8 +135,8 @@ def _confirmed_texts(request, form):
         return None, None
     data = form.cleaned_data
     # The browser posts the texts back with CRLF line endings: compare them as imported.
-    article = data["article"].replace("\r\n", "\n")
-    citations = data["citations"].replace("\r\n", "\n") or None
+    article = normalize_newlines(data["article"])
+    citations = normalize_newlines(data["citations"]) or None
     posted = {
         "user": request.user.pk,
         "article": [fingerprint(article), data["article_source"]],

@@ -37,7 +37,6 @@ class ImportResult:
     season: object  # after a dry run, unsaved: its title and slug are what it would be
     plan: object  # writer.Plan: every row matched, created, updated (old and new) or unchanged
     notes: list  # data.Note: what the article held that the importer could not use
-    written: bool
 
     @property
     def summary(self):
@@ -115,7 +114,7 @@ def import_text(
         # The whole import is one revision, which takes its feed position before it commits.
         with transaction.atomic(), recording(actor, comment):
             season, writer = season_import(article=article, actor=actor)
-            result = ImportResult(season, writer.plan, article.notes, written=not dry_run)
+            result = ImportResult(season, writer.plan, article.notes)
             if dry_run or (expect is not None and expect != result.plan.fingerprint()):
                 raise _RollBack(result)
             return result
@@ -123,7 +122,6 @@ def import_text(
         line = problem.line or line_of_values(text, problem.values)
         raise ArticleError(source, line, str(problem)) from problem
     except _RollBack as rollback:
-        rollback.result.written = False
         if not dry_run:
             raise PlanChanged(rollback.result) from None
         return rollback.result

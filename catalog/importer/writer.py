@@ -136,10 +136,6 @@ class Writer:
     def plan(self):
         return Plan(list(self._rows.values()))
 
-    @property
-    def summary(self):
-        return self.plan.summary
-
     def upsert(self, model, lookup, values=None, *, create_only=None, many=None, line=None):
         """Get the row matching `lookup`; create it, or update it where `values` (or the
         many-to-many `many`, as sets of rows) differ.
@@ -154,6 +150,11 @@ class Writer:
             self.save(instance, {**lookup, **values}, values, many, line)
             self.record(instance, "created", line=line)
             return instance
+        # The rows the lookup matched by are in hand: naming the row (str) then follows no
+        # foreign key to the database, a query a row otherwise.
+        for name, value in lookup.items():
+            if isinstance(value, models.Model):
+                setattr(instance, name, value)
         changed = {
             name: value for name, value in values.items() if getattr(instance, name) != value
         }
@@ -210,7 +211,7 @@ class Writer:
 @transaction.atomic
 def season_import(*, article, actor):
     """Save an ArticleData as `actor` (the importer and its file); returns (season, writer):
-    `writer.plan` lists what happened to every row, `writer.summary` counts it."""
+    `writer.plan` lists what happened to every row, and its `summary` counts them."""
     writer = Writer(actor)
     season = write_season(writer, article)
     write_references(writer, season, article)
