@@ -27,7 +27,7 @@ from django.db import models, transaction
 
 from catalog import history, revisions, services
 from catalog.models import Season, Section
-from catalog.vocabulary import marker_numbers
+from catalog.vocabulary import and_list, marker_numbers
 
 
 @dataclass
@@ -105,7 +105,7 @@ def undo_plan(instance, revision):
     if later:
         raise ValidationError(
             f"Revision {revision.pk} cannot be undone: later edits changed "
-            f"{_and(history.field_label(model, name) for name in later)} since. Revert to a "
+            f"{and_list(history.field_label(model, name) for name in later)} since. Revert to a "
             "revision instead, or edit by hand."
         )
     many_names = {m2m.name for m2m in model._meta.many_to_many}
@@ -297,7 +297,7 @@ def _check_targets(rows):
                 missing.append(f"its {f.verbose_name} (#{value})")
     if missing:
         raise ValidationError(
-            f"It cannot be restored: {_and(sorted(set(missing)))} no longer exists. Restore "
+            f"It cannot be restored: {and_list(sorted(set(missing)))} no longer exists. Restore "
             "that first."
         )
     return nulled
@@ -328,8 +328,3 @@ def _existing(model, name, pks):
 
 def _name(model):
     return model._meta.verbose_name
-
-
-def _and(words):
-    words = list(words)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

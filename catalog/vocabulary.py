@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Case, Value, When
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 
 # Billing -------------------------------------------------------------------------------------
 
@@ -337,3 +337,8 @@ def split_markers(paragraph):
 def strip_markers(text):
     """The words alone, as a description or a search snippet shows them."""
     return MARKER_RE.sub("", text)
+
+
+def and_list(words):
+    """ "a", "a and b", "a, b and c": words as a sentence lists them."""
+    return get_text_list(list(words), "and")

@@ -7,6 +7,8 @@ serves for every performer. Plain inputs (credits and reviews with their seasons
 already loaded), no queries.
 """
 
+from catalog.vocabulary import and_list
+
 NOTHING = "No work in this wiki's seasons is recorded yet."
 
 
@@ -25,7 +27,7 @@ def introduction(*, cast=(), crew=(), reviews=(), events=(), accolades=()):
 def _acting(cast):
     """'actor who plays A in S1 and S2, and plays B in S3' (a blank character: 'appears in')."""
     parts = [
-        (f"plays {_and(characters)}" if characters else "appears") + f" in {_and(seasons)}"
+        (f"plays {and_list(characters)}" if characters else "appears") + f" in {and_list(seasons)}"
         for characters, seasons in _by_season(cast, lambda c: c.character).items()
     ]
     return f"actor who {', and '.join(parts)}" if parts else ""
@@ -34,7 +36,7 @@ def _acting(cast):
 def _jobs(crew):
     """'executive producer and writer of S1, and composer of S2'."""
     parts = [
-        f"{_and(jobs)} of {_and(seasons)}"
+        f"{and_list(jobs)} of {and_list(seasons)}"
         for jobs, seasons in _by_season(crew, lambda c: c.job).items()
     ]
     return ", and ".join(parts)
@@ -46,18 +48,18 @@ def _criticism(reviews):
     for review in reviews:
         rating = f" ({review.rating_text})" if review.rating_text else ""
         by_outlet.setdefault(review.outlet.name, {})[review.season.title + rating] = None
-    parts = [f"for {outlet} who reviewed {_and(works)}" for outlet, works in by_outlet.items()]
+    parts = [f"for {outlet} who reviewed {and_list(works)}" for outlet, works in by_outlet.items()]
     return f"critic {', and '.join(parts)}" if parts else ""
 
 
 def _named(rows, where):
     seasons = _titles(rows)
-    return f"named in {where} {_and(seasons)}" if seasons else ""
+    return f"named in {where} {and_list(seasons)}" if seasons else ""
 
 
 def _nominated(accolades):
     seasons = _titles(accolades)
-    return f"nominee in the accolades of {_and(seasons)}" if seasons else ""
+    return f"nominee in the accolades of {and_list(seasons)}" if seasons else ""
 
 
 def _by_season(credits, attribute):
@@ -76,8 +78,3 @@ def _by_season(credits, attribute):
 
 def _titles(rows):
     return list(dict.fromkeys(row.season.title for row in rows))
-
-
-def _and(words):
-    words = list(words)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

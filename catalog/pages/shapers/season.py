@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.template.defaultfilters import pluralize
+
 from catalog.models import Event, Review
 from catalog.pages.colors import header_colors
 from catalog.pages.shapers.citations import Citations
@@ -151,10 +153,6 @@ class SeasonArticle(ByDepartment):
         return self.cast_groups[0].credits
 
     @cached_property
-    def showrunners(self):
-        return [c.person for c in self.crew if c.job == "showrunner"]
-
-    @cached_property
     def infobox_crew(self):
         """The infobox's crew rows by place: InfoboxRow(label, people) for each job someone
         is credited with, people in credit order."""
@@ -253,14 +251,12 @@ class SeasonArticle(ByDepartment):
         the start and the end of filming."""
         first = {}
         for event in self.events:
-            if event.kind in KEY_KINDS:
+            if event.kind in KEY_KINDS and event.kind != Event.Kind.FILMING:
                 first.setdefault(event.kind, event)
+        key = set(first.values())
         filming = [e for e in self.events if e.kind == Event.Kind.FILMING]
         if filming:
-            first[Event.Kind.FILMING] = filming_span(filming)[0]
-        key = set(first.values())
-        if filming:
-            key.add(filming_span(filming)[1])
+            key.update(filming_span(filming))
         return [event for event in self.events if event in key]
 
     @cached_property
@@ -283,7 +279,7 @@ class SeasonArticle(ByDepartment):
 
 
 def episodes(count):
-    return f"{count} episode{'' if count == 1 else 's'}"
+    return f"{count} episode{pluralize(count)}"
 
 
 def filming_span(filming):
