@@ -392,6 +392,30 @@ def test_a_month_led_by_a_time_word_is_a_date_even_before_a_name():
     assert release_paragraph("The poster was drawn by June Brigman.").notes == []
 
 
+def test_a_month_that_starts_a_name_is_no_date_even_with_a_year_to_take():
+    article = release_paragraph(
+        "The season premiered in 2021. Its poster, drawn by June Brigman, appeared in 2021."
+    )
+    assert [(event.date, event.date_precision) for event in article.events] == [
+        (day(2021, 1, 1), "year"),
+        (day(2021, 1, 1), "year"),
+    ]
+    assert article.notes == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Filming began later that year, Ritter said "later that year".',
+        'Ritter said "we will shoot later that year" and filming began later that year.',
+    ],
+)
+def test_a_relative_date_is_noted_once_where_it_stands_outside_a_quotation(sentence):
+    assert notes_of(release_paragraph(sentence)) == [
+        (6, "date", sentence, "'later that year' is a date relative to none written: no event")
+    ]
+
+
 def test_a_sentence_of_more_than_twenty_dates_gives_twenty_events_and_a_note():
     days = ", ".join(f"March {day}, 2021" for day in range(1, 26))
     article = release_paragraph(f"The season was screened on {days}.")

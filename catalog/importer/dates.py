@@ -12,6 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from catalog.importer.text import CAPITAL
+
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -21,6 +23,9 @@ PREPOSITION = (
     r"(?:[Ii]n|[Bb]y|[Dd]uring|[Oo]f|[Uu]ntil|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round"
     r"|[Tt]hroughout|[Oo]n|[Bb]etween)"
 )
+# Words that make a month before a capitalised word a date all the same ("In June Hulu ..."):
+# after any other preposition it is a given name ("drawn by June Brigman").
+TIME_PREPOSITION = r"(?:[Ii]n|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hroughout)"
 SEASON_OF_YEAR = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 # Most precise first; a span taken by one pattern is not read again by a later one.
@@ -30,7 +35,9 @@ PATTERNS = [
     ("month", re.compile(rf"\b{MONTH},? (?P<year>\d{{4}})\b")),
     ("day", re.compile(rf"\b{MONTH} (?P<day>\d{{1,2}})\b(?!,? ?\d)")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) {MONTH}\b(?!,? ?\d)")),
-    ("month", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?{MONTH}\b")),
+    ("month", re.compile(rf"\b{TIME_PREPOSITION} (?:mid-|the end of )?{MONTH}\b")),
+    ("month", re.compile(rf"\b{PREPOSITION} (?:early |late ){MONTH}\b")),
+    ("month", re.compile(rf"\b{PREPOSITION} (?:mid-|the end of )?{MONTH}\b(?! {CAPITAL})")),
     ("year", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?(?P<year>\d{{4}})\b")),
     ("year", re.compile(rf"\b{SEASON_OF_YEAR},? (?P<year>\d{{4}})\b")),
 ]
@@ -100,6 +107,7 @@ def find_date_mentions(sentence, context_years=()):
 # by a capitalised word is a given name ("drawn by June Brigman"), unless a time word leads
 # it ("In June Netflix ...").
 MONTH_WORD_RE = re.compile(rf"\b{MONTH}\b")
+GIVEN_NAME_AFTER_RE = re.compile(rf" {CAPITAL}")
 TIME_WORD_BEFORE_RE = re.compile(
     r"\b(?:in|during|until|since|throughout|early|late) $", re.IGNORECASE
 )
@@ -116,14 +124,14 @@ RELATIVE_RE = re.compile(
 
 
 def undated_phrases(sentence, mentions):
-    """(phrase, message) for each date-like phrase of a sentence that no mention covers:
+    """(start, phrase, message) for each date-like phrase of a sentence that no mention covers:
     a month without a year to take, a date relative to none written ("later that year")."""
     found = []
     covered = {position for m in mentions for position in range(m.start, m.end)}
     for match in MONTH_WORD_RE.finditer(sentence):
         # The 30 characters before it hold any time word (read no more: linear in months).
         before = sentence[max(0, match.start() - 30) : match.start()]
-        name = re.match(r" [A-Z]", sentence[match.end() :]) and not TIME_WORD_BEFORE_RE.search(
+        name = GIVEN_NAME_AFTER_RE.match(sentence, match.end()) and not TIME_WORD_BEFORE_RE.search(
             before
         )
         if not name and match.start() not in covered:
@@ -132,7 +140,7 @@ def undated_phrases(sentence, mentions):
     for match in RELATIVE_RE.finditer(sentence):
         message = f"{match.group()!r} is a date relative to none written: no event"
         found.append((match.start(), match.group(), message))
-    return [(phrase, message) for _, phrase, message in sorted(found)]
+    return sorted(found)
 
 
 def years_in(text):

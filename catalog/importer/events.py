@@ -73,8 +73,8 @@ def extract_events(paragraphs, people_names, series=""):
                 return not any(a < sentence.start + start < b for a, b in quoted)
 
             mentions = [m for m in mentions if unquoted(m.start)]
-            for phrase, message in undated_phrases(sentence.text, mentions):
-                if unquoted(sentence.text.index(phrase)):
+            for start, _phrase, message in undated_phrases(sentence.text, mentions):
+                if unquoted(start):
                     notes.append(Note(paragraph.line, "date", sentence.text, message))
             if len(mentions) > MAX_DATES_PER_SENTENCE:
                 message = (
