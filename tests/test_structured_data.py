@@ -227,14 +227,27 @@ def test_the_rated_reviews_carry_their_rating_on_its_own_scale(client, season):
     assert not any("datePublished" in r for r in reviews)
 
 
-def test_a_rating_out_of_ten_is_given_out_of_ten(client, season):
-    ReviewFactory(season=season, outlet=OutletFactory(name="Slant"), rating_text="7/10", score=70)
+@pytest.mark.parametrize(
+    "rating_text, value, best",
+    [
+        ("7/10", 7, 10),
+        ("9.2 out of 10", 9.2, 10),
+        ("three and a half stars", 3.5, 5),
+        ("3½ stars", 3.5, 5),
+        ("★★★½", 3.5, 5),
+        ("★★★☆☆", 3, 5),
+    ],
+)
+def test_a_rating_is_given_on_its_own_scale_in_every_form_the_importer_reads(
+    client, season, rating_text, value, best
+):
+    ReviewFactory(season=season, outlet=OutletFactory(name="Slant"), rating_text=rating_text)
     reviews = structured(client, SEASON_URL)["review"]
     (slant,) = [r for r in reviews if r["publisher"]["name"] == "Slant"]
     assert slant["reviewRating"] == {
         "@type": "Rating",
-        "ratingValue": 7,
-        "bestRating": 10,
+        "ratingValue": value,
+        "bestRating": best,
         "worstRating": 0,
     }
 

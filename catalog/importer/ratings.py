@@ -64,6 +64,8 @@ class Rating:
     text: str  # exactly as written
     score: int | None  # 0-100; None when it cannot be scaled
     problem: str = ""  # why there is no score
+    value: Fraction | None = None  # on its own scale ("4 out of 5": 4 of 5); not for grades
+    maximum: Fraction | None = None
 
 
 def number_value(text):
@@ -84,7 +86,8 @@ def scaled(text, value, maximum):
     """The rating `value` out of `maximum` on 0-100, rounded half up."""
     if maximum <= 0 or value > maximum:
         return Rating(text, None, "more than its maximum")
-    return Rating(text, math.floor(value * 100 / maximum + Fraction(1, 2)))
+    score = math.floor(value * 100 / maximum + Fraction(1, 2))
+    return Rating(text, score, value=Fraction(value), maximum=Fraction(maximum))
 
 
 def without_quotations(text):

@@ -21,22 +21,16 @@ which JSON parsers read back as the same characters (as Django's json_script doe
 """
 
 import json
-import re
-from fractions import Fraction
 
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from catalog.importer.ratings import parse_rating
 from catalog.vocabulary import strip_markers
 
 # str.replace, one character each: str.translate with a mapping walks the text in Python.
 _SCRIPT_ESCAPES = [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")]
-# A rating on a stated scale: "4 out of 5 stars", "7.00/10", "82%".
-_SCALE_RES = [
-    re.compile(r"^(?P<value>\d+(?:\.\d+)?) out of (?P<best>\d+)(?: stars?)?$"),
-    re.compile(r"^(?P<value>\d+(?:\.\d+)?) ?/ ?(?P<best>\d+)$"),
-]
 _CREW_AS_PRODUCER = {"showrunner", "executive producer", "producer"}
 
 
@@ -110,8 +104,8 @@ def _average(aggregates):
         if scale and review.sample_size:
             return _aggregate(review, *scale)
     for review in aggregates:
-        scale = _scale(review.rating_text)
-        if scale and scale[1] == 100 and review.sample_size and "%" not in review.rating_text:
+        scale = _scale(review.rating_text)  # an approval percentage is no scale
+        if scale and scale[1] == 100 and review.sample_size:
             return _aggregate(review, *scale)
     return None
 
@@ -242,15 +236,13 @@ def _rating(text):
 
 
 def _scale(text):
-    """(value, best) of "4 out of 5 stars", "7.00/10" or "82%"; None for anything else."""
-    text = (text or "").strip()
-    if text.endswith("%") and text[:-1].isdigit():
-        return int(text[:-1]), 100
-    for pattern in _SCALE_RES:
-        match = pattern.match(text)
-        if match:
-            value, best = match.group("value"), int(match.group("best"))
-            if best > 0 and Fraction(value) <= best:
-                # As written: "7.00/10" stays a decimal 7.0, "4 out of 5" the whole 4.
-                return (float(value) if "." in value else int(value)), best
-    return None
+    """(value, best) of a rating on a stated scale ("4 out of 5 stars", "7.00/10", "3½
+    stars"), as the importer reads it; None for a grade, a percentage or anything else."""
+    rating = parse_rating(text or "")
+    if rating is None or rating.maximum is None:
+        return None
+    return _number(rating.value), _number(rating.maximum)
+
+
+def _number(fraction):
+    return int(fraction) if fraction.denominator == 1 else float(fraction)
