@@ -61,6 +61,15 @@ IRREGULAR_PARTICIPLE = {
     "made": "made", "told": "told", "left": "left", "cast": "cast", "shot": "shot",
     "set": "set", "held": "held", "found": "found", "brought": "brought", "won": "won",
 }  # fmt: skip
+# The three shapes of a "with" clause `absolute` rewrites: "X having done", "X done by ...",
+# "X doing".
+ADVERB = r"(?P<adverb>(?:also |later |then |soon )?)"
+HAVING_DONE_RE = re.compile(rf"(?P<subject>.+?) {ADVERB}having (?P<verb>\w+)\b(?P<tail>.*)")
+DONE_RE = re.compile(
+    rf"(?P<subject>.+?) {ADVERB}(?P<verb>[a-z]+ed|{'|'.join(IRREGULAR_PARTICIPLE)}) "
+    r"(?P<tail>(?:by|in|on|at|as|during|before|after|for|until)\b.*)"
+)
+DOING_RE = re.compile(rf"(?P<subject>.+?) {ADVERB}(?P<verb>[a-z]+ing)\b(?P<tail>.*)")
 # A nominalised event after "ahead of its ...": the noun and the verb it stands for.
 NOUN_VERBS = {
     "debut": "debuted", "release": "was released", "premiere": "premiered",
@@ -218,30 +227,16 @@ def rewrite(sentence, segments, segment, mentions):
 
 def absolute(rest):
     """A "with" clause: "X having done", "X doing", "X done" -> "X did", "X was done"."""
-    match = re.match(
-        r"(?P<subject>.+?) (?P<adverb>(?:also |later |then |soon )?)having "
-        r"(?P<verb>\w+)\b(?P<tail>.*)",
-        rest,
-    )
+    match = HAVING_DONE_RE.match(rest)
     if match:
         past = past_of(match.group("verb"))
         return as_sentence(f"{match['subject']} {match['adverb']}{past}{match['tail']}")
-    participle = "|".join(IRREGULAR_PARTICIPLE)
-    match = re.match(
-        r"(?P<subject>.+?) (?P<adverb>(?:also |later |then |soon )?)"
-        rf"(?P<verb>[a-z]+ed|{participle}) "
-        r"(?P<tail>(?:by|in|on|at|as|during|before|after|for|until)\b.*)",
-        rest,
-    )
+    match = DONE_RE.match(rest)
     if match and match["subject"].split()[-1].lower() not in DETERMINERS:
         be = "were" if match["subject"].split()[-1].endswith("s") else "was"
         verb = f"{be} {match['adverb']}{match['verb']}"
         return as_sentence(f"{match['subject']} {verb} {match['tail']}")
-    match = re.match(
-        r"(?P<subject>.+?) (?P<adverb>(?:also |later |then |soon )?)"
-        r"(?P<verb>[a-z]+ing)\b(?P<tail>.*)",
-        rest,
-    )
+    match = DOING_RE.match(rest)
     if match and match["subject"].split()[-1].lower() not in DETERMINERS:
         past = past_of(match.group("verb"))
         return as_sentence(f"{match['subject']} {match['adverb']}{past}{match['tail']}")

@@ -194,6 +194,7 @@ ROLE = (
 )
 # Every word that makes a sentence look as if it names a job (for the notes); a light verb
 # alone names none ("A delivered a speech").
+WORK_NOUN_RE = re.compile(rf"\b(?:{WORK_NOUN})\b")
 JOB_WORD_RE = re.compile(rf"\b(?:{JOB_VERB}|{ROLE_NOUN}|showrunning)\b", re.IGNORECASE)
 
 
@@ -209,7 +210,7 @@ def made_thing_decides(form):
 
 def work_job(text):
     """The job of whoever made the thing a phrase names ("the original score" -> composer)."""
-    match = re.search(rf"\b(?:{WORK_NOUN})\b", text.lower())
+    match = WORK_NOUN_RE.search(text.lower())
     return WORK_NOUNS[match.group(0)] if match else None
 
 
