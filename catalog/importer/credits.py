@@ -26,7 +26,7 @@ from catalog.importer.job_words import (
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import CAPITAL, NAME_PARTICLE, NAME_WORD, outside_quotes, split_list
+from catalog.importer.text import CAPITAL, NAME, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
@@ -56,10 +56,11 @@ MAKERS = {"artist", "designer", "illustrator"}
 # The sentence shapes that credit crew, over the tables of job_words. PEOPLE is one name or
 # several joined by commas and "and" (the Oxford comma too).
 AND_LIST = r"(?:,\s+|,?\s+and\s+)"
-# A name here has two to six words (text.NAME has no bound), and none starts right after a
-# capitalised word: so that a long run of capitalised words costs linear time, not quadratic.
-NAME_WORDS = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}(?![\w-]| [A-Z])"
-PERSON = "".join(rf"(?<!\b[A-Z][\w'’.-]{{{k}}}\s)" for k in range(20)) + NAME_WORDS
+# A name here (text.NAME: two to six words) is a whole run of capitalised words, ending at
+# its run's end and starting nowhere right after a capitalised word: so that a long run of
+# them costs linear time, not quadratic.
+NAME_WORDS = rf"{NAME}(?![\w-]| {CAPITAL})"
+PERSON = "".join(rf"(?<!\b{CAPITAL}[\w'’.-]{{{k}}}\s)" for k in range(20)) + NAME_WORDS
 PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: linear time
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
