@@ -59,6 +59,7 @@ MAX_DATES_PER_SENTENCE = 20
 def extract_events(paragraphs, people_names, series=""):
     """The dated events of the prose, and a Note for each date-like phrase not used."""
     events, notes = [], []
+    actors = Actors(people_names)
     for paragraph in paragraphs:
         quoted = quoted_spans(paragraph.text)
         heading_kind = kind_of_headings(paragraph.headings)
@@ -101,7 +102,7 @@ def extract_events(paragraphs, people_names, series=""):
                         date_precision=mention.precision,
                         kind=kind,
                         text=text,
-                        people=people_in(text, people_names),
+                        people=actors.named_in(text),
                         source=sentence.text,
                         from_lead=paragraph.section is None,
                         line=paragraph.line,
@@ -171,24 +172,35 @@ def drop_lead_summaries(events):
     return unique
 
 
-def people_in(text, names):
-    """The known people a clause names as acting, by full name or by an unambiguous surname:
-    not a possessive ("Ritter's performance") nor the object of a word that only mentions
-    them ("replacing Liz Friedman", "a role offered to Omar Reyes")."""
-    found = []
-    surnames = {}
-    for name in names:
-        surnames.setdefault(name.split()[-1], []).append(name)
-    for name in names:
-        patterns = [(rf"(?<![\w-]){re.escape(name)}(?![\w-])", False)]
-        surname = name.split()[-1]
-        if len(surnames[surname]) == 1 and len(name.split()) >= 2:
-            patterns.append((rf"(?<![\w-]){re.escape(surname)}(?![\w-])", True))
-        for pattern, bare in patterns:
-            if any(acts(text, match, bare) for match in re.finditer(pattern, text)):
-                found.append(name)
-                break
-    return found
+class Actors:
+    """The known people, each found by full name or by an unambiguous surname (the patterns
+    made once an article, not once an event)."""
+
+    def __init__(self, names):
+        surnames = {}
+        for name in names:
+            surnames.setdefault(name.split()[-1], []).append(name)
+        self.patterns = []  # (name, [(pattern, whether it is the bare surname)])
+        for name in names:
+            patterns = [(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"), False)]
+            surname = name.split()[-1]
+            if len(surnames[surname]) == 1 and len(name.split()) >= 2:
+                patterns.append((re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])"), True))
+            self.patterns.append((name, patterns))
+
+    def named_in(self, text):
+        """The known people a clause names as acting: not a possessive ("Ritter's
+        performance") nor the object of a word that only mentions them ("replacing Liz
+        Friedman", "a role offered to Omar Reyes")."""
+        return [
+            name
+            for name, patterns in self.patterns
+            if any(
+                acts(text, match, bare)
+                for pattern, bare in patterns
+                for match in pattern.finditer(text)
+            )
+        ]
 
 
 MENTION_ONLY_RE = re.compile(
