@@ -113,17 +113,18 @@ class ConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput)
 
 
-def _token(request, texts, plan):
+def _vouched(request, texts):
+    """What a token vouches for: the editor, and each text's hash and source."""
     article, citations = texts["article"], texts["citations"]
-    return signing.dumps(
-        {
-            "user": request.user.pk,
-            "article": [fingerprint(article[0]), article[1]],
-            "citations": [fingerprint(citations[0]), citations[1]] if citations else None,
-            "plan": plan.fingerprint(),
-        },
-        salt=SALT,
-    )
+    return {
+        "user": request.user.pk,
+        "article": [fingerprint(article[0]), article[1]],
+        "citations": [fingerprint(citations[0]), citations[1]] if citations else None,
+    }
+
+
+def _token(request, texts, plan):
+    return signing.dumps({**_vouched(request, texts), "plan": plan.fingerprint()}, salt=SALT)
 
 
 def _confirmed_texts(request, form):
@@ -137,17 +138,12 @@ def _confirmed_texts(request, form):
     # The browser posts the texts back with CRLF line endings: compare them as imported.
     article = normalize_newlines(data["article"])
     citations = normalize_newlines(data["citations"]) or None
-    posted = {
-        "user": request.user.pk,
-        "article": [fingerprint(article), data["article_source"]],
-        "citations": [fingerprint(citations), data["citations_source"]] if citations else None,
-    }
-    if any(token.get(key) != value for key, value in posted.items()):
-        return None, None
     texts = {
         "article": (article, data["article_source"]),
         "citations": (citations, data["citations_source"]) if citations else None,
     }
+    if any(token.get(key) != value for key, value in _vouched(request, texts).items()):
+        return None, None
     return texts, token["plan"]
 
 
