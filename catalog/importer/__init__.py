@@ -95,7 +95,7 @@ def import_text(
     write a plan that differs from it (PlanChanged); `max_rows` refuses, before writing, an
     article of more rows than that (what an import's time grows with). A problem is an
     ArticleError naming `source` and the line; nothing is written then."""
-    from catalog.importer.writer import WriteProblem, season_import
+    from catalog.importer.writer import WriteProblem, rows_planned, season_import
     from catalog.revisions import recording
     from catalog.services import Actor
 
@@ -141,24 +141,6 @@ def article_import(*, path, citations_path=None, user=None, dry_run=False, stric
         user=user,
         dry_run=dry_run,
         strict=strict,
-    )
-
-
-def rows_planned(article):
-    """How many rows the writer will match for `article`, at most (its time grows with them:
-    a few milliseconds each)."""
-    return (
-        2  # the series and the season
-        + len(article.cited_numbers())
-        + len(article.infobox)
-        + len(article.sections)
-        + len(article.people)
-        + (article.episode_count or 0)
-        + len(article.credits)
-        + len({review.outlet for review in article.reviews})
-        + len(article.reviews)
-        + len(article.events)
-        + len(article.accolades)
     )
 
 

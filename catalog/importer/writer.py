@@ -208,6 +208,24 @@ class Writer:
         row.key = str(instance)
 
 
+def rows_planned(article):
+    """How many rows season_import will match for `article`, at most (its time grows with
+    them: a few milliseconds each). One term for each of its writers: a new writer adds one."""
+    return (
+        2  # the series and the season
+        + len(article.cited_numbers())
+        + len(article.infobox)
+        + len(article.sections)
+        + len(article.people)
+        + (article.episode_count or 0)
+        + len(article.credits)
+        + len({review.outlet for review in article.reviews})
+        + len(article.reviews)
+        + len(article.events)
+        + len(article.accolades)
+    )
+
+
 @transaction.atomic
 def season_import(*, article, actor):
     """Save an ArticleData as `actor` (the importer and its file); returns (season, writer):
