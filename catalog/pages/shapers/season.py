@@ -225,16 +225,18 @@ class SeasonArticle(ByDepartment):
 
     @cached_property
     def critic_reviews(self):
-        return [r for r in self.reviews if r.kind == Review.Kind.CRITIC]
+        """The critics' reviews, each with `quote`: its excerpt where the article's prose does
+        not already give those words (no quote shown twice), else ""."""
+        critics = [r for r in self.reviews if r.kind == Review.Kind.CRITIC]
+        prose = " ".join(strip_markers(text) for text in self._texts)
+        for review in critics:
+            review.quote = review.excerpt if review.excerpt not in prose else ""
+        return critics
 
     @cached_property
     def rating_columns(self):
         """The ratings tables' optional columns that some row has a value for: the
-        aggregators' average, count and consensus; the critics' episodes reviewed, and a quote
-        for a review whose words the article's prose does not already give (`review.quote`)."""
-        prose = " ".join(strip_markers(text) for text in self._texts)
-        for review in self.critic_reviews:
-            review.quote = review.excerpt if review.excerpt not in prose else ""
+        aggregators' average, count and consensus; the critics' episodes reviewed and quote."""
         aggregates, critics = self.aggregate_reviews, self.critic_reviews
         return {
             "average": any(r.average_rating for r in aggregates),
