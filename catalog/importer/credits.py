@@ -471,6 +471,9 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
     credits, notes = [], []
     full_names = FullNames(known)
     for paragraph in paragraphs:
+        # In the critics' prose "wrote" and "scored it" are reviewing: the review reader notes
+        # what it could not use there.
+        reviewing = is_review_paragraph(paragraph)
         for index, sentence in enumerate(paragraph.sentences):
             plain = outside_quotes(sentence.text)
             text = full_names.written_in(plain)
@@ -484,12 +487,6 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
                 found, dropped, used = sentence_credits(
                     text, sentence.text, paragraph.line, episode_count, season
                 )
-            if text != plain:
-                # The notes read the sentence as written: a surname next to a job word that
-                # credited nobody ("Rosenberg and the season's writers were ...") is no note.
-                _found, _dropped, used = sentence_credits(
-                    plain, sentence.text, paragraph.line, episode_count, season
-                )
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
@@ -500,9 +497,14 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
                 dropped += too_many
             credits.extend(found)
             notes.extend(dropped)
-            # In the critics' prose "wrote" and "scored it" are reviewing: the review reader
-            # notes what it could not use there.
-            if not dropped and not is_review_paragraph(paragraph):
+            if not dropped and not reviewing:
+                if text != plain:
+                    # The notes read the sentence as written: a surname next to a job word
+                    # that credited nobody ("Rosenberg and the season's writers were ...") is
+                    # no note.
+                    _found, _dropped, used = sentence_credits(
+                        plain, sentence.text, paragraph.line, episode_count, season
+                    )
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))
     return credits, notes
