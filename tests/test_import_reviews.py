@@ -278,6 +278,7 @@ def test_an_aggregator_without_a_score_beside_one_with_a_score_is_noted():
         ("four-star", 80), ("five stars", 100), ("½ star", 10),
         ("★★★½", 70), ("★★★★★", 100), ("★★☆☆", 50),
         ("2.5 out of 4", 63),  # 62.5, rounded half up
+        ("twelve out of twenty", 60),  # number words to twenty, as the other readers
     ],
 )  # fmt: skip
 def test_a_rating_keeps_its_text_and_gets_a_0_to_100_score(text, score):

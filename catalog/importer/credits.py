@@ -26,7 +26,7 @@ from catalog.importer.job_words import (
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import CAPITAL, NAME, outside_quotes, split_list
+from catalog.importer.text import CAPITAL, NAME, NUMBER_WORDS, outside_quotes, split_list
 from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
@@ -37,10 +37,8 @@ PER_EPISODE_RE = re.compile(
 )
 
 
-# Numbers as an article writes them for episodes: "the first two episodes", "episode five".
-NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-NUMBER_WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"]
-NUMBER_WORDS += ["seventeen", "eighteen", "nineteen", "twenty"]
+# Numbers of episodes as an article writes them: "the first two episodes", "episode five".
+COUNT_WORDS = [word for word, value in NUMBER_WORDS.items() if value]
 ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
 ORDINAL_WORDS += ["ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"]
 ORDINAL_WORDS += ["fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
@@ -82,7 +80,7 @@ AUX = (
 WHO = r"(?:,\s+who)?"
 # A clause ends at punctuation or where another person's clause begins ("... and B directed").
 # A comma inside a list of episodes ("the third, fourth and fifth episodes") ends no clause.
-EPISODE_LIST_COMMA = rf",(?=\s+(?:and\s+)?(?:{ORDINAL}|{'|'.join(NUMBER_WORDS)}|\d+)\b)"
+EPISODE_LIST_COMMA = rf",(?=\s+(?:and\s+)?(?:{ORDINAL}|{'|'.join(COUNT_WORDS)}|\d+)\b)"
 CLAUSE_END = (
     rf"(?=(?!{EPISODE_LIST_COMMA})[,;:(]|\.(?:\s|$)"
     r"|\s+(?:and|while|with|but|whereas|alongside)\s+[A-Z]|$)"
@@ -384,7 +382,7 @@ def number_of(word):
     """ "8" or "eight" -> 8; None for any other word."""
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.index(word) + 1 if word in NUMBER_WORDS else None
+    return NUMBER_WORDS.get(word) or None
 
 
 def unused_job_note(text, source, line, used=(), credited=()):

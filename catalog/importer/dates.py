@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from catalog.importer.text import CAPITAL
+from catalog.importer.text import CAPITAL, NUMBER_WORDS
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -112,7 +112,7 @@ TIME_WORD_BEFORE_RE = re.compile(
     r"\b(?:in|during|until|since|throughout|early|late) $", re.IGNORECASE
 )
 PERIOD = r"(?:year|month|week|day|spring|summer|autumn|fall|winter)"
-NUMBER = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+NUMBER = rf"(?:a|{'|'.join(NUMBER_WORDS)}|several|a few|\d+)"
 RELATIVE_RE = re.compile(
     rf"\b(?:(?:later|earlier) (?:that|this|the same|in the) {PERIOD}"
     rf"|the (?:following|next|previous|same) {PERIOD}"

@@ -34,9 +34,8 @@ from catalog.importer.review_words import (
     FULL_STARS,
     GRADE_SCORES,
     HALF_STARS,
-    NUMBER_WORDS,
 )
-from catalog.importer.text import quoted_spans
+from catalog.importer.text import NUMBER_WORDS, quoted_spans
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # A number: digits ("3.5", "3½") or words ("three and a half", "three-and-a-half").
@@ -78,7 +77,7 @@ def number_value(text):
         text, half = text[: -len(" and a half")], Fraction(1, 2)
     if not text:
         return half
-    whole = NUMBER_WORDS[text] if text in NUMBER_WORDS else Fraction(text)
+    whole = Fraction(NUMBER_WORDS[text]) if text in NUMBER_WORDS else Fraction(text)
     return whole + half
 
 

@@ -4,8 +4,6 @@ reviews.py matches sentence structures over these tables and ratings.py reads th
 a new wording is a new entry here, not a new pattern there.
 """
 
-from fractions import Fraction
-
 # Review verbs: what a critic does in the sentence that introduces their review
 # ("Jo Berry of Digital Spy said ...", "..., wrote Jo Berry of Digital Spy").
 REVIEW_VERBS = (
@@ -96,12 +94,6 @@ GRADE_SCORES = {
     "A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,
     "C-": 42, "D+": 33, "D": 25, "D-": 16, "F+": 8, "F": 0, "F-": 0,
 }  # fmt: skip
-NUMBER_WORDS = {
-    word: Fraction(value)
-    for value, word in enumerate(
-        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    )
-}
 FULL_STARS = "★"
 HALF_STARS = "½⯪"
 EMPTY_STARS = "☆"

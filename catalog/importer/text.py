@@ -15,6 +15,14 @@ NAME_WORD = rf"(?:{CAPITAL}\.|{CAPITAL}(?:[^\W\d_]|['’\-])+)"
 NAME_PARTICLE = r"(?:De |de |Van |van |von |da |del |La |Le )"
 NAME = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}"
 NAME_RE = re.compile(NAME)
+# Numbers as an article writes them in words ("the first two episodes", "three out of five",
+# "two weeks later"): one table for every reader.
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20,
+}  # fmt: skip
 
 
 def read_article(path, max_bytes):
