@@ -228,7 +228,7 @@ def test_the_rated_reviews_carry_their_rating_on_its_own_scale(client, season):
 
 
 @pytest.mark.parametrize(
-    "rating_text, value, best",
+    ("rating_text", "value", "best"),
     [
         ("7/10", 7, 10),
         ("9.2 out of 10", 9.2, 10),
