@@ -129,10 +129,11 @@ def extract_reviews(paragraphs):
         more_positive = []  # reviews that a later "more mixed review" says were the positive one
         for sentence in paragraph.sentences:
             text = sentence.text
-            named = critic_and_outlet(text)
+            plain = outside_quotes(text)  # the article's own words: quotations are the critics'
+            named = critic_and_outlet(plain)
             # A sentence's first words name an aggregator only in a sentence about one
             # ("Critics Hub gives it a 90% approval rating", not "He gave it 85 out of 100").
-            leading_name = not named and AGGREGATE_WORDS_RE.search(outside_quotes(text))
+            leading_name = not named and AGGREGATE_WORDS_RE.search(plain)
             aggregates = [
                 aggregate_review(part, len(reviews) + i, line, leading_name, source=text)
                 for i, part in enumerate(aggregator_clauses(text))
@@ -149,7 +150,7 @@ def extract_reviews(paragraphs):
                 reviews[-1].consensus = consensus.rstrip()
                 continue
             if named:
-                review = critic_review(text, named, len(reviews), line)
+                review = critic_review(text, plain, named, len(reviews), line)
                 # "In a more mixed review" says the review before it was the more positive one.
                 if MORE_MIXED_RE.search(text) and reviews and reviews[-1].kind == "critic":
                     more_positive.append(reviews[-1])
@@ -157,11 +158,10 @@ def extract_reviews(paragraphs):
                 segments.append([review, [text]])
                 continue
             in_critic_review = bool(segments) and segments[-1][0] is not None
-            plain = outside_quotes(text)
             if AGGREGATE_WORDS_RE.search(plain) or (
                 SCORE_FIGURE_RE.search(plain) and not in_critic_review
             ):
-                notes.append(Note(line, "aggregate", text, aggregate_problem(text)))
+                notes.append(Note(line, "aggregate", text, aggregate_problem(plain)))
                 segments.append([None, []])
             elif any(pattern.search(plain) for pattern in REVIEW_LIKE_RES):
                 message = "looks like a review, but names no critic with an outlet"
@@ -207,8 +207,7 @@ def aggregator_named(text, leading_name):
     return None
 
 
-def aggregate_problem(text):
-    plain = outside_quotes(text)
+def aggregate_problem(plain):
     score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
     if score and not aggregator_named(plain, leading_name=True):
         return "an aggregator score, but no aggregator named"
@@ -260,9 +259,8 @@ def aggregate_review(text, order, line, leading_name, source=None):
     )
 
 
-def critic_and_outlet(text):
-    """(critic, outlet) named by a sentence, or None."""
-    plain = outside_quotes(text)
+def critic_and_outlet(plain):
+    """(critic, outlet) named by a sentence (its words outside quotations), or None."""
     for pattern in (
         OUTLET_FIRST_RE,
         OUTLET_AFTER_COMMA_RE,
@@ -292,9 +290,8 @@ def critic_and_outlet(text):
     return None
 
 
-def critic_review(text, named, order, line):
+def critic_review(text, plain, named, order, line):
     critic, outlet = named
-    plain = outside_quotes(text)
     sentiment = ""
     if MIXED_RE.search(plain):
         sentiment = "mixed"
