@@ -179,6 +179,18 @@ def test_editors_get_a_link_to_fill_a_references_details(client, season, editor)
     assert link["href"] == f"/admin/catalog/reference/{reference.pk}/change/"
 
 
+def test_staff_get_only_the_admin_links_their_permissions_open(client, season):
+    """A link to a page that would answer 403 is no invitation."""
+    from django.contrib.auth.models import Permission, User
+
+    staff = User.objects.create_user("season-only", password="a-staff-password", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="change_season"))
+    client.force_login(staff)
+    page = get_page(client, SEASON_URL)
+    assert page.select('ol.references a[href^="/admin/"]') == []
+    assert page.select_one(".editor-note").a is None
+
+
 def test_reference_details_show_where_editors_filled_them(client, season):
     Reference.objects.filter(season=season, number=24).update(
         title="Jessica Jones season 2 adds a writer",
