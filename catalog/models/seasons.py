@@ -110,6 +110,11 @@ class Season(TimeStampedModel):
         ]
         indexes = [models.Index(fields=["status", "release_date"])]
 
+    @property
+    def is_published(self):
+        """The published rule (models.base.published_q) asked of one season already loaded."""
+        return self.status == PUBLISHED_STATUS
+
     def surrogate_keys(self):
         return {surrogate_key("season", self.pk), surrogate_key("series", self.series_id)}
 

@@ -19,7 +19,6 @@ from django.utils.text import Truncator
 
 from catalog import selectors
 from catalog.caching import CHANGES, about, keys_of, mention, shows, tag
-from catalog.models import Season
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
 from catalog.pages.search import search as run_search
@@ -118,7 +117,7 @@ def season_detail(request, slug):
         "article": article,
         "meta": meta,
         "json_ld": seo.season_json_ld(article, request.build_absolute_uri),
-        "draft": season.status != Season.Status.PUBLISHED,
+        "draft": not season.is_published,
     }
     css = (
         f".infobox .infobox-title {{ background-color: {article.header_background}; "
@@ -146,7 +145,7 @@ def season_timeline(request, slug):
             "season": season,
             "events": events,
             "meta": meta,
-            "draft": season.status != Season.Status.PUBLISHED,
+            "draft": not season.is_published,
         },
     )
 

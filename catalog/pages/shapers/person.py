@@ -6,7 +6,6 @@ database.
 
 from functools import cached_property
 
-from catalog.models import Season
 from catalog.pages.shapers.credits import ByDepartment
 from catalog.pages.shapers.introduction import introduction
 
@@ -23,14 +22,14 @@ class PersonProfile(ByDepartment):
     def draft_seasons(self):
         """The draft seasons whose work the page shows, in page order (only editors are shown
         any)."""
-        seasons = (w.season for w in self._work if w.season.status != Season.Status.PUBLISHED)
+        seasons = (w.season for w in self._work if not w.season.is_published)
         return list(dict.fromkeys(seasons))
 
     @cached_property
     def is_public(self):
         """Whether visitors have this page: some work shown is in a published season (the
         published rule for people, read from the rows already loaded)."""
-        return any(w.season.status == Season.Status.PUBLISHED for w in self._work)
+        return any(w.season.is_published for w in self._work)
 
     def surrogate_keys(self):
         """The keys of what the page shows (catalog.caching): the person, and the seasons (with
