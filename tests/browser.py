@@ -31,16 +31,24 @@ DESKTOP = {"width": 1280, "height": 900}
 
 @contextmanager
 def chromium():
-    """A running Chromium. Start it after the test's database work: Playwright's event loop
-    must not be running while the test's own thread talks to the database (Django refuses that
-    as async-unsafe)."""
+    """A running Chromium, for a whole test process (the `browser` fixture in conftest.py
+    gives each test a fresh context in it).
+
+    Playwright's synchronous API keeps its event loop running in this thread, which Django
+    takes for an async context and then refuses database queries in (SynchronousOnlyOperation),
+    although the tests never run async code. While the browser runs, Django is told so, as
+    its documentation says to for such callers (DJANGO_ALLOW_ASYNC_UNSAFE)."""
     assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
         f"{CHROMIUM} is missing: `make test` installs Debian's chromium package"
     )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def save_screenshot(target, name, **options):

@@ -1,9 +1,13 @@
 """Shared fixtures: the seed content, users and clients, the live site, the write-service spy."""
 
+import copy
 from dataclasses import dataclass
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 from catalog import services
 from catalog.models import Season
@@ -27,18 +31,70 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def seed_rows(django_db_setup, django_db_blocker):
+    """The rows that loading the committed seed fixtures writes, read once per test process.
+
+    `loaddata` runs once, as `make run` runs it, inside a transaction that is rolled back;
+    every table it wrote to is read back. Each test that wants the seed then inserts those
+    rows itself (`insert_rows`), so that hundreds of tests do not each parse and save the
+    fixture object by object (the `setUpTestData` idea, for pytest functions)."""
+    with django_db_blocker.unblock():
+        models = apps.get_models(include_auto_created=True)
+        with transaction.atomic():
+            before = {model: model._base_manager.count() for model in models}
+            call_command("loaddata", str(FIXTURE), verbosity=0)
+            written = [model for model in models if model._base_manager.count() != before[model]]
+            assert not any(before[model] for model in written), "the seed loads into empty tables"
+            rows = {model: list(model._base_manager.order_by("pk")) for model in written}
+            transaction.set_rollback(True)
+    return rows
+
+
+def insert_rows(rows):
+    """Write `seed_rows` into the test's database: every row as loaded, with its own keys,
+    and the key sequences moved past them (PostgreSQL), as `loaddata` leaves them."""
+    # Foreign keys are checked at commit (deferred on both databases), so the order of the
+    # tables does not matter inside the test's transaction.
+    for model, objects in rows.items():
+        model._base_manager.bulk_create(copy.deepcopy(objects))
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
+            cursor.execute(sql)
+
+
 @pytest.fixture
-def seed_content(db):
+def seed_content(db, seed_rows):
     """The committed seed fixtures, loaded as `make run` loads them."""
-    call_command("loaddata", str(FIXTURE))
+    insert_rows(seed_rows)
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
+def site(transactional_db, live_server, seed_rows):
     """The live server (for the browser tests), with the seed content loaded as `make run`
     loads it."""
-    call_command("loaddata", str(FIXTURE))
+    with transaction.atomic():
+        insert_rows(seed_rows)
     return live_server.url
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One Chromium per test process, started by the first browser test that runs in it."""
+    from tests.browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def browser(site, chromium_browser):
+    """The shared Chromium, for a test against the live `site`: each page a test opens is in
+    a context of its own (`browser.new_context()`), and every context is closed after it, so
+    no cookie, storage or open page reaches the next test."""
+    yield chromium_browser
+    for context in chromium_browser.contexts:
+        context.close()
 
 
 @pytest.fixture

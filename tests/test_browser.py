@@ -12,17 +12,11 @@ from playwright.sync_api import expect
 
 from catalog import services
 from catalog.models import Season
-from tests.browser import DESKTOP, PHONE, chromium, save_screenshot
+from tests.browser import DESKTOP, PHONE, save_screenshot
 from tests.factories import edit_history
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def browser(site):
-    with chromium() as browser:
-        yield browser
 
 
 def open_page(browser, url, viewport):
@@ -173,23 +167,22 @@ def edited_site(site, django_user_model):
     return site
 
 
-def test_recent_changes_fit_a_phone_and_a_desktop_and_lead_to_what_changed(edited_site):
-    with chromium() as browser:
-        for label, viewport in (("375", PHONE), ("1280", DESKTOP)):
-            page = open_page(browser, f"{edited_site}/changes/", viewport)
-            expect(page.locator("h1")).to_have_text("Recent changes")
-            expect(page.locator("ol.changes > li")).to_have_count(9)
-            assert not page_overflows(page), f"/changes/ is wider than {label} px"
-            screenshot(page, f"changes-{label}")
-        home = open_page(browser, f"{edited_site}/", PHONE)
-        assert not page_overflows(home)
-        screenshot(home, "home-changes-375")
+def test_recent_changes_fit_a_phone_and_a_desktop_and_lead_to_what_changed(browser, edited_site):
+    for label, viewport in (("375", PHONE), ("1280", DESKTOP)):
+        page = open_page(browser, f"{edited_site}/changes/", viewport)
+        expect(page.locator("h1")).to_have_text("Recent changes")
+        expect(page.locator("ol.changes > li")).to_have_count(9)
+        assert not page_overflows(page), f"/changes/ is wider than {label} px"
+        screenshot(page, f"changes-{label}")
+    home = open_page(browser, f"{edited_site}/", PHONE)
+    assert not page_overflows(home)
+    screenshot(home, "home-changes-375")
 
-        section = page.locator(".changed-objects li", has_text="section").locator("a").first
-        section.click()
+    section = page.locator(".changed-objects li", has_text="section").locator("a").first
+    section.click()
 
-        expect(page).to_have_url(re.compile(rf"/seasons/{SEED_SLUG}/#[a-z-]+$"))
-        expect(page.locator(":target")).to_be_in_viewport()
+    expect(page).to_have_url(re.compile(rf"/seasons/{SEED_SLUG}/#[a-z-]+$"))
+    expect(page.locator(":target")).to_be_in_viewport()
 
 
 def test_an_unknown_page_is_a_styled_404(browser, site):

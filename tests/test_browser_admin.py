@@ -27,11 +27,12 @@ from playwright.sync_api import expect
 
 from catalog.models import Credit, InfoboxField, Person, Season, content_models
 from tests.admin_forms import admin_url
-from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.browser import DESKTOP, save_screenshot, sign_in
 from tests.factories import editor_user, grow
 from tests.seed import MAIN_CAST, SEED_SLUG
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Every test signs in as the editor this module's `editor_account` makes.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editor_account")]
 
 USERNAME, PASSWORD = "page-editor", "a-long-editor-password-42"
 OLD_SENTENCE = "Filming occurred at the Long Island Aquarium."
@@ -53,13 +54,6 @@ def editor_account(site):
     # test empties (serialized_rollback clashes with the content types the flush re-creates).
     editor_user(USERNAME, PASSWORD)
     return USERNAME, PASSWORD
-
-
-@pytest.fixture
-def browser(site, editor_account, filming_section_id):
-    # Started after the database work is done (see tests/browser.py).
-    with chromium() as browser:
-        yield browser
 
 
 def test_a_sentence_edited_in_the_admin_keeps_the_sections_paragraphs(
@@ -156,7 +150,7 @@ def save_unchanged(page, site, path):
 
 
 def test_every_change_form_of_the_seed_saves_unchanged_and_every_add_form_opens(
-    site, editor_account
+    browser, site, editor_account
 ):
     season = Season.objects.get(slug=SEED_SLUG)
     # The seed's infobox keys are all typed: one line of a key the site does not type.
@@ -165,120 +159,117 @@ def test_every_change_form_of_the_seed_saves_unchanged_and_every_add_form_opens(
     cast = Credit.objects.filter(season=season, department="cast").first()
     change_pages["cast Credit"] = admin_url(Credit, "change", cast.pk)
     add_pages = {model._meta.verbose_name: admin_url(model, "add") for model in CATALOG_MODELS}
-    with chromium() as browser:
-        page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, USERNAME, PASSWORD, "/admin/")
-        for path in change_pages.values():
-            save_unchanged(page, site, path)
-        for name, path in add_pages.items():
-            page.goto(f"{site}{path}")
-            expect(page.locator("h1")).to_have_text(f"Add {name}")
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, site, USERNAME, PASSWORD, "/admin/")
+    for path in change_pages.values():
+        save_unchanged(page, site, path)
+    for name, path in add_pages.items():
+        page.goto(f"{site}{path}")
+        expect(page.locator("h1")).to_have_text(f"Add {name}")
 
 
-def test_every_add_form_linked_from_the_season_page_starts_with_the_season(site, editor_account):
+def test_every_add_form_linked_from_the_season_page_starts_with_the_season(
+    browser, site, editor_account
+):
     season = Season.objects.get(slug=SEED_SLUG)
     season_path = admin_url(Season, "change", season.pk)
-    with chromium() as browser:
-        page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, USERNAME, PASSWORD, season_path)
-        add_links = page.locator("fieldset.parts a.addlink")
-        expect(add_links).to_have_count(8)
-        for href in [add_links.nth(n).get_attribute("href") for n in range(8)]:
-            page.goto(f"{site}{href}")
-            expect(page.locator("h1")).to_have_text(re.compile(r"^Add "))
-            assert page.locator("#id_season").input_value() == str(season.pk), href
-            expect(page.locator("#id_season + .select2")).to_contain_text(season.title)
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, site, USERNAME, PASSWORD, season_path)
+    add_links = page.locator("fieldset.parts a.addlink")
+    expect(add_links).to_have_count(8)
+    for href in [add_links.nth(n).get_attribute("href") for n in range(8)]:
+        page.goto(f"{site}{href}")
+        expect(page.locator("h1")).to_have_text(re.compile(r"^Add "))
+        assert page.locator("#id_season").input_value() == str(season.pk), href
+        expect(page.locator("#id_season + .select2")).to_contain_text(season.title)
 
-        # One of them filled in and saved: back to the season's sections, the new one last.
-        page.goto(f"{site}{season_path}")
-        page.locator("fieldset.parts tr", has_text="Sections").locator("a.addlink").click()
-        page.locator("#id_title").press_sequentially("Home media")  # fills in the anchor
-        page.fill("#id_position", "99")
-        page.fill("#id_body", "The season was released on home media.")
-        page.locator('input[name="_save"]').click()
-        expect(page.locator("ul.messagelist li.success")).to_contain_text("was added successfully")
-        expect(page.locator("h1")).to_have_text(f"Sections of {season.title}")
-        expect(page.locator("#result_list tbody tr").last).to_contain_text("Home media")
-        page.goto(f"{site}/seasons/{SEED_SLUG}/")
-        expect(page.locator("#home-media")).to_have_text("Home media")
+    # One of them filled in and saved: back to the season's sections, the new one last.
+    page.goto(f"{site}{season_path}")
+    page.locator("fieldset.parts tr", has_text="Sections").locator("a.addlink").click()
+    page.locator("#id_title").press_sequentially("Home media")  # fills in the anchor
+    page.fill("#id_position", "99")
+    page.fill("#id_body", "The season was released on home media.")
+    page.locator('input[name="_save"]').click()
+    expect(page.locator("ul.messagelist li.success")).to_contain_text("was added successfully")
+    expect(page.locator("h1")).to_have_text(f"Sections of {season.title}")
+    expect(page.locator("#result_list tbody tr").last).to_contain_text("Home media")
+    page.goto(f"{site}/seasons/{SEED_SLUG}/")
+    expect(page.locator("#home-media")).to_have_text("Home media")
 
 
-def test_every_change_form_of_a_tenfold_season_saves_unchanged(site, editor_account):
+def test_every_change_form_of_a_tenfold_season_saves_unchanged(browser, site, editor_account):
     season = Season.objects.get(slug=SEED_SLUG)
     people = grow(season)
     change_pages = one_of_each_kind(season)
     change_pages["a person with a hundred credits"] = admin_url(Person, "change", people[0].pk)
     assert people[0].credits.count() > 90
     cast_path = f"{admin_url(Credit, 'changelist')}?season__id__exact={season.pk}"
-    with chromium() as browser:
-        page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, USERNAME, PASSWORD, "/admin/")
-        for path in change_pages.values():
-            save_unchanged(page, site, path)
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, site, USERNAME, PASSWORD, "/admin/")
+    for path in change_pages.values():
+        save_unchanged(page, site, path)
 
-        # The season's credits changelist, saved unchanged: back to the same page.
-        page.goto(f"{site}{cast_path}")
-        with page.expect_response(lambda response: response.request.method == "POST") as posted:
-            page.locator('#changelist-form input[name="_save"]').click()
-        assert posted.value.status == 302
-        expect(page).to_have_url(f"{site}{cast_path}")
-        expect(page.locator("#result_list tbody tr")).to_have_count(50)
+    # The season's credits changelist, saved unchanged: back to the same page.
+    page.goto(f"{site}{cast_path}")
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.locator('#changelist-form input[name="_save"]').click()
+    assert posted.value.status == 302
+    expect(page).to_have_url(f"{site}{cast_path}")
+    expect(page.locator("#result_list tbody tr")).to_have_count(50)
 
 
 # The lead and the cast, as an editor changes them -----------------------------------------
 
 
-def test_a_lead_typed_as_two_paragraphs_shows_as_two_paragraphs(site, editor_account):
+def test_a_lead_typed_as_two_paragraphs_shows_as_two_paragraphs(browser, site, editor_account):
     season = Season.objects.get(slug=SEED_SLUG)
     season_path = admin_url(Season, "change", season.pk)
-    with chromium() as browser:
-        page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, USERNAME, PASSWORD, season_path)
-        save_screenshot(page, "admin-season-1280", full_page=True)
-        lead = page.locator("#id_lead")
-        lead.click()
-        page.keyboard.press("Control+A")
-        page.keyboard.type("Jessica Jones returns for a second season.")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Enter")
-        page.keyboard.type("It was released on March 8, 2018.")
-        with page.expect_request(lambda request: request.method == "POST") as posted:
-            page.locator('input[name="_save"]').first.click()
-        assert "season.%0D%0A%0D%0AIt+was" in posted.value.post_data
-        expect(page.locator("ul.messagelist li.success")).to_contain_text(CHANGED)
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, site, USERNAME, PASSWORD, season_path)
+    save_screenshot(page, "admin-season-1280", full_page=True)
+    lead = page.locator("#id_lead")
+    lead.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Jessica Jones returns for a second season.")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("It was released on March 8, 2018.")
+    with page.expect_request(lambda request: request.method == "POST") as posted:
+        page.locator('input[name="_save"]').first.click()
+    assert "season.%0D%0A%0D%0AIt+was" in posted.value.post_data
+    expect(page.locator("ul.messagelist li.success")).to_contain_text(CHANGED)
 
-        page.goto(f"{site}/seasons/{SEED_SLUG}/")
-        paragraphs = page.locator("article.article > p:not(.subtitle):not(.last-changed)")
-        expect(paragraphs).to_have_text(
-            ["Jessica Jones returns for a second season.", "It was released on March 8, 2018."]
-        )
-        save_screenshot(page, "season-lead-edited-1280")
+    page.goto(f"{site}/seasons/{SEED_SLUG}/")
+    paragraphs = page.locator("article.article > p:not(.subtitle):not(.last-changed)")
+    expect(paragraphs).to_have_text(
+        ["Jessica Jones returns for a second season.", "It was released on March 8, 2018."]
+    )
+    save_screenshot(page, "season-lead-edited-1280")
 
 
 def test_two_cast_credits_swapped_in_the_cast_changelist_swap_on_the_season_page(
-    site, editor_account
+    browser, site, editor_account
 ):
     season = Season.objects.get(slug=SEED_SLUG)
     season_path = admin_url(Season, "change", season.pk)
     (first, _), (second, _) = MAIN_CAST[:2]
-    with chromium() as browser:
-        page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, site, USERNAME, PASSWORD, season_path)
-        page.locator("fieldset.parts tr", has_text="Cast").locator("a.changelink").click()
-        expect(page.locator("h1")).to_have_text(f"Credits of {season.title}")
-        rows = page.locator("#result_list tbody tr")
-        expect(rows.first).to_contain_text(first)
-        rows.filter(has_text=first).locator('input[name$="-order"]').fill("2")
-        rows.filter(has_text=second).locator('input[name$="-order"]').fill("1")
-        page.locator('#changelist-form input[name="_save"]').click()
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    sign_in(page, site, USERNAME, PASSWORD, season_path)
+    page.locator("fieldset.parts tr", has_text="Cast").locator("a.changelink").click()
+    expect(page.locator("h1")).to_have_text(f"Credits of {season.title}")
+    rows = page.locator("#result_list tbody tr")
+    expect(rows.first).to_contain_text(first)
+    rows.filter(has_text=first).locator('input[name$="-order"]').fill("2")
+    rows.filter(has_text=second).locator('input[name$="-order"]').fill("1")
+    page.locator('#changelist-form input[name="_save"]').click()
 
-        expect(page.locator("ul.messagelist li.success")).to_have_text(
-            "2 credits were changed successfully."
-        )
-        expect(rows.first).to_contain_text(second)
-        save_screenshot(page, "admin-season-cast-1280", full_page=True)
-        page.locator(".owner-link a").click()
-        expect(page).to_have_url(f"{site}{season_path}")
-        page.goto(f"{site}/seasons/{SEED_SLUG}/")
-        names = [name for name, _character in MAIN_CAST]
-        expect(page.locator("#main-cast li > a")).to_have_text([second, first, *names[2:]])
+    expect(page.locator("ul.messagelist li.success")).to_have_text(
+        "2 credits were changed successfully."
+    )
+    expect(rows.first).to_contain_text(second)
+    save_screenshot(page, "admin-season-cast-1280", full_page=True)
+    page.locator(".owner-link a").click()
+    expect(page).to_have_url(f"{site}{season_path}")
+    page.goto(f"{site}/seasons/{SEED_SLUG}/")
+    names = [name for name, _character in MAIN_CAST]
+    expect(page.locator("#main-cast li > a")).to_have_text([second, first, *names[2:]])

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.browser import DESKTOP, save_screenshot, sign_in
 from tests.factories import editor_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Every test signs in as the editor this module's `editor_account` makes.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("editor_account")]
 
 USERNAME, PASSWORD = "import-editor", "a-long-import-password-42"
 ARTICLES = Path(__file__).parent / "articles"
@@ -29,12 +30,6 @@ CITATIONS = ARTICLES / "import-harbor-lights-season-1.citations.txt"
 @pytest.fixture
 def editor_account(site):
     return editor_user(USERNAME, PASSWORD)
-
-
-@pytest.fixture
-def browser(site, editor_account):
-    with chromium() as browser:  # after the database work (see tests/browser.py)
-        yield browser
 
 
 def test_an_editor_imports_a_new_article_with_a_preview_and_its_history_shows_it(

@@ -10,7 +10,7 @@ Screenshots (test-artifacts/screenshots/): `admin-conflict-1280.png`, the confli
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import DESKTOP, chromium, save_screenshot
+from tests.browser import DESKTOP, save_screenshot
 from tests.factories import editor_user
 from tests.seed import SEED_SLUG
 
@@ -36,19 +36,18 @@ def pages(site):
 
 
 @pytest.fixture
-def two_editors(site, pages):
+def two_editors(browser, site, pages):
     """Alice's and Bob's pages, each signed in in a browser context of their own."""
-    with chromium() as browser:
-        editors = []
-        for name in ("alice", "bob"):
-            page = browser.new_context(viewport=DESKTOP).new_page()
-            page.goto(f"{site}/admin/login/")
-            page.fill("#id_username", name)
-            page.fill("#id_password", PASSWORD)
-            page.click('input[type="submit"]')
-            expect(page.locator("#site-name")).to_be_visible()
-            editors.append(page)
-        yield editors
+    editors = []
+    for name in ("alice", "bob"):
+        page = browser.new_context(viewport=DESKTOP).new_page()
+        page.goto(f"{site}/admin/login/")
+        page.fill("#id_username", name)
+        page.fill("#id_password", PASSWORD)
+        page.click('input[type="submit"]')
+        expect(page.locator("#site-name")).to_be_visible()
+        editors.append(page)
+    return editors
 
 
 def open_both(site, editors, path):

@@ -13,7 +13,7 @@ Screenshots go to test-artifacts/screenshots/ (or $SCREENSHOT_DIR): `admin-histo
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import DESKTOP, chromium, save_screenshot, sign_in
+from tests.browser import DESKTOP, save_screenshot, sign_in
 from tests.factories import editor_user
 from tests.seed import SEED_SLUG
 
@@ -40,9 +40,8 @@ def ids(site):
 
 
 @pytest.fixture
-def page(site, ids):
-    with chromium() as browser:
-        yield browser.new_context(viewport=DESKTOP).new_page()
+def page(browser, site, ids):
+    return browser.new_context(viewport=DESKTOP).new_page()
 
 
 def test_an_editor_sees_an_edit_in_the_history_and_its_diff_then_reverts_it(page, site, ids):

@@ -9,18 +9,12 @@ from playwright.sync_api import expect
 
 from catalog import services
 from catalog.models import Reference
-from tests.browser import DESKTOP, PHONE, chromium, save_screenshot
+from tests.browser import DESKTOP, PHONE, save_screenshot
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEASON_PATH = f"/seasons/{SEED_SLUG}/"
-
-
-@pytest.fixture
-def browser(site):
-    with chromium() as browser:
-        yield browser
 
 
 def open_season(browser, site, viewport, media="screen"):
@@ -52,7 +46,7 @@ def test_references_say_their_details_are_not_recorded_and_link_back_to_each_mar
     save_screenshot(references, "season-references-1280")
 
 
-def test_a_reference_with_details_shows_them_as_a_linked_citation(site, django_user_model):
+def test_a_reference_with_details_shows_them_as_a_linked_citation(browser, site, django_user_model):
     editor = django_user_model.objects.create_user("editor", password="an-editor-password")
     reference = Reference.objects.get(season__slug=SEED_SLUG, number=24)
     services.content_save(
@@ -65,15 +59,14 @@ def test_a_reference_with_details_shows_them_as_a_linked_citation(site, django_u
             "published": datetime.date(2016, 9, 1),
         },
     )
-    with chromium() as browser:  # after the database work (see tests/browser.py)
-        page = open_season(browser, site, DESKTOP)
-        note = page.locator("#cite-note-24")
-        expect(note.locator(".reference-details")).to_have_text(
-            "“Raelle Tucker joins Jessica Jones”. Deadline. September 1, 2016."
-        )
-        expect(note.locator("a.external")).to_have_attribute("href", "https://example.com/tucker")
-        expect(note.locator(".reference-unrecorded")).to_have_count(0)
-        expect(page.locator("#cite-note-25 .reference-unrecorded")).to_be_visible()
+    page = open_season(browser, site, DESKTOP)
+    note = page.locator("#cite-note-24")
+    expect(note.locator(".reference-details")).to_have_text(
+        "“Raelle Tucker joins Jessica Jones”. Deadline. September 1, 2016."
+    )
+    expect(note.locator("a.external")).to_have_attribute("href", "https://example.com/tucker")
+    expect(note.locator(".reference-unrecorded")).to_have_count(0)
+    expect(page.locator("#cite-note-25 .reference-unrecorded")).to_be_visible()
 
 
 def test_reception_opens_with_a_ratings_table_then_the_prose(browser, site):
