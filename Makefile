@@ -15,8 +15,10 @@ CHROMIUM ?= /usr/bin/chromium
 # The shared-cache test (tests/test_varnish.py) runs Debian's Varnish with the xkey vmod.
 VARNISHD ?= /usr/sbin/varnishd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# `make test` runs one test process a core (pytest-xdist); WORKERS=0 runs the suite in this one.
+WORKERS ?= auto
 
-.PHONY: install install-site browser varnish run test bench bench-storage bench-import lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish run test docs bench bench-storage bench-import lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -55,8 +57,13 @@ run: install-site
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py setup_site --host $(HOST) --port $(PORT)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Prints the 25 slowest tests at the end, so that a slow one is seen when it comes.
 test: install $(CHROMIUM) varnish
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal --durations=25
+
+# The manual in docs/, built strictly: any warning (a broken link or anchor) fails it.
+docs: install
+	$(BIN)/sphinx-build -W --keep-going -n -q -b html docs docs/_build/html
 
 # make bench ARGS='--databases sqlite --sizes seed' to run a part (see --help).
 bench: install
@@ -82,4 +89,4 @@ fixtures-check: install-site
 	$(BIN)/python manage.py build_fixtures --check
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache docs/_build

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models.signals import post_migrate
 
 from catalog import services
 from catalog.models import Season
@@ -29,6 +30,39 @@ def _fast_password_hashing(settings):
     # Django's default hasher takes most of a second on purpose, and the suite makes and signs
     # in hundreds of users: Django's testing docs advise a fast one ("Speeding up the tests").
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, whose Editors group (made by data migrations 0002 and 0011) is made
+    again after each flush that ends a transactional test.
+
+    Tests run in parallel and in any order, so a test that counts on the group may follow a
+    browser test whose flush emptied it. A flush re-creates the permissions (post_migrate);
+    the group is given back the same ones, by name."""
+    from django.contrib.auth.models import Group, Permission
+
+    with django_db_blocker.unblock():
+        granted = list(
+            Group.objects.get(name="Editors").permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        )
+
+    def give_back_the_editors_group(using, **kwargs):
+        editors, _created = Group.objects.using(using).get_or_create(name="Editors")
+        permissions = Permission.objects.using(using).filter(
+            content_type__app_label__in={label for label, _codename in granted},
+            codename__in={codename for _label, codename in granted},
+        )
+        editors.permissions.set(permissions)
+
+    # Sent for each app after a flush; the catalog's comes after its permissions are made.
+    post_migrate.connect(
+        give_back_the_editors_group, sender=apps.get_app_config("catalog"), weak=False
+    )
+    yield
+    post_migrate.disconnect(give_back_the_editors_group, sender=apps.get_app_config("catalog"))
 
 
 @pytest.fixture(scope="session")
