@@ -1,6 +1,7 @@
 """What a history row is and what happened to it, in words: one table of labels and one of
 verbs for the admin, the public pages and the API (TMDb has its own verbs), and the names of
-what a row's keys point to.
+what a row's keys point to. Readers differ in one thing only: an event's date, which editors
+read as stored (ISO 8601) and visitors as the article writes it (Names.date).
 
 Labels are built from a row's own fields and those names, never with a model's __str__
 (which follows foreign keys: a query per row).
@@ -56,6 +57,8 @@ class Names:
     """The names of the rows that the history rows' foreign keys and many-to-many point to,
     fetched at once: one query per model pointed to."""
 
+    visitors = False  # for editors; see for_visitors
+
     NAME_FIELDS = {
         Season: "title",
         Series: "name",
@@ -103,9 +106,11 @@ class Names:
                     self.names.setdefault((target, pk), f"{_name(target, name)} (deleted)")
 
     @classmethod
-    def of(cls, objects):
-        """Names of objects already loaded (joined to the rows): no query. None is left out."""
+    def for_visitors(cls, objects):
+        """Names for the public pages, of objects already loaded (joined to the rows): no
+        query. None is left out."""
         names = cls()
+        names.visitors = True
         for obj in objects:
             if obj is not None:
                 model = type(obj)
@@ -116,6 +121,11 @@ class Names:
         if pk is None:
             return ""
         return self.names.get((model, pk), f"#{pk}")
+
+    def date(self, row):
+        """An event row's date: as stored for editors, as the article writes it for visitors
+        (at its precision: "September 2017")."""
+        return row.instance.date_display if self.visitors else row.date.isoformat()
 
     def show(self, model_field, value):
         """A stored value as an editor reads it: a name for a key, a choice's label."""
@@ -166,7 +176,7 @@ LABELS = {
     Review: lambda row, names: ", ".join(
         filter(None, [names.get(Person, row.critic_id), names.get(Outlet, row.outlet_id)])
     ),
-    Event: lambda row, names: f"{row.date.isoformat()}: {_clip(row.text)}",
+    Event: lambda row, names: f"{names.date(row)}: {_clip(row.text)}",
     Accolade: lambda row, names: f"{row.year} {row.award}: {row.category}",
     Reference: lambda row, names: f"[{row.number}] {row.title}".strip(),
 }

@@ -114,7 +114,7 @@ JOINED = {
 
 def changed_object(model, row):
     joined = JOINED.get(model, lambda row: [])(row)
-    label = labels.row_label(model, row, labels.Names.of(joined))
+    label = labels.row_label(model, row, labels.Names.for_visitors(joined))
     url, season = LINKS[model](row)
     return ChangedObject(
         kind=str(model._meta.verbose_name),
