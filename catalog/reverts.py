@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from catalog import history, revisions, services
+from catalog import revisions, services
+from catalog.history import entries, labels, versions
+from catalog.history.fields import field_label, field_of
 from catalog.models import Season, Section
 from catalog.vocabulary import and_list, marker_numbers
 
@@ -38,7 +40,7 @@ class Plan:
     fields: dict
     many: dict
     comment: str
-    changes: list = field(default_factory=list)  # history.FieldChange, for the confirmation
+    changes: list = field(default_factory=list)  # entries.FieldChange, for the confirmation
 
 
 def revert(*, user, instance, revision):
@@ -55,12 +57,12 @@ def undo(*, user, instance, revision):
 
 def revert_plan(instance, revision):
     model = type(instance)
-    target = history.ORIGINAL if revision is None else revision.pk
+    target = versions.ORIGINAL if revision is None else revision.pk
     named = "the original version" if revision is None else f"revision {revision.pk}"
-    version = history.version_as_of(model, instance.pk, target)
+    version = versions.version_as_of(model, instance.pk, target)
     if not version.exists:
         raise ValidationError(f"This {_name(model)} did not exist as of {named}.")
-    now = history.version_of(instance)
+    now = versions.version_of(instance)
     fields = {
         f.attname: version.values[f.attname]
         for f in revisions.tracked_fields(model)
@@ -71,9 +73,9 @@ def revert_plan(instance, revision):
     if not fields and not many:
         raise ValidationError(f"This {_name(model)} already has its values of {named}.")
     comment = f"Reverted to {named}"
-    names = history.Names(values=[(model, now.values | now.many), (model, fields | many)])
-    target_version = history.Version(True, now.values | fields, now.many | many)
-    changes = history.version_changes(model, now, target_version, names)
+    names = labels.Names(values=[(model, now.values | now.many), (model, fields | many)])
+    target_version = versions.Version(True, now.values | fields, now.many | many)
+    changes = versions.version_changes(model, now, target_version, names)
     return Plan(instance, fields, many, comment, changes)
 
 
@@ -96,7 +98,7 @@ def undo_plan(instance, revision):
     for row in rows:
         for name, (old, new) in row.changes.items():
             changed.setdefault(name, [old, new])[1] = new
-    now = history.version_of(instance)
+    now = versions.version_of(instance)
     current = {
         **{f.attname: revisions.value_of(instance, f) for f in revisions.tracked_fields(model)},
         **now.many,
@@ -105,12 +107,12 @@ def undo_plan(instance, revision):
     if later:
         raise ValidationError(
             f"Revision {revision.pk} cannot be undone: later edits changed "
-            f"{and_list(history.field_label(model, name) for name in later)} since. Revert to a "
+            f"{and_list(field_label(model, name) for name in later)} since. Revert to a "
             "revision instead, or edit by hand."
         )
     many_names = {m2m.name for m2m in model._meta.many_to_many}
     fields = {
-        name: history.field_of(model, name).to_python(old)
+        name: field_of(model, name).to_python(old)
         for name, (old, _new) in changed.items()
         if name not in many_names
     }
@@ -120,7 +122,7 @@ def undo_plan(instance, revision):
         if name in many_names
     }
     pairs = {name: (new, old) for name, (old, new) in changed.items()}
-    changes = history.field_changes(model, pairs, history.Names(rows), words=True)
+    changes = entries.field_changes(model, pairs, labels.Names(rows), words=True)
     return Plan(instance, fields, many, f"Undid revision {revision.pk}", changes)
 
 
@@ -146,7 +148,7 @@ def _locked(instance):
 class RestorePlan:
     rows: list  # (model, "-" history row), in an order that creates what is pointed to first
     comment: str
-    entries: list  # history.Entry for each row, for the confirmation
+    entries: list  # entries.Entry for each row, for the confirmation
 
 
 def restore(*, user, row):
@@ -177,16 +179,16 @@ def restore_plan(row):
     for deleted, attname in _check_targets(rows):
         setattr(deleted, attname, None)
     rows = _creation_order(rows)
-    names = history.Names([r for _m, r in rows])
-    label = history.row_label(model, row, names)
+    names = labels.Names([r for _m, r in rows])
+    label = labels.row_label(model, row, names)
     others = len(rows) - 1
     comment = f"Restored {_name(model)} “{label}”" + (
         f" and {others} row{'s' if others != 1 else ''} deleted with it" if others else ""
     )
     if row.revision_id is not None:
         comment += f" (deleted in revision {row.revision_id})"
-    entries = [history.Entry(r, m, history.row_label(m, r, names)) for m, r in rows]
-    return RestorePlan(rows, comment[:500], entries)
+    described = [entries.Entry(r, m, labels.row_label(m, r, names)) for m, r in rows]
+    return RestorePlan(rows, comment[:500], described)
 
 
 # The prose that may cite references: restored once the references are back.

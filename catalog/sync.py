@@ -5,10 +5,11 @@ An entry is one history row: which object (its kind, its key as the API looks it
 address), what happened to it (created, changed, deleted), its changed fields by API name with
 old and new values (relations by their key: a slug, an episode's number), and the revision
 (its id, time and editor). A deletion is a tombstone: the key, no address. A season set back
-from published to draft is one too, its changes only its status (see withdrawals).
+from published to draft is one too, its changes only its status (see
+visibility.withdrawals).
 
 The feed lists the rows visitors may see, by the rule of the public Recent changes page
-(catalog.selectors.PUBLIC_HISTORY: content of published seasons, the people and outlets their
+(catalog.history.visibility: content of published seasons, the people and outlets their
 work names), in feed order: by the revision's position, then by kind, then as written.
 
 Positions (Revision.position) are handed out in commit order (revisions.take_position), and a
@@ -22,10 +23,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, Q, Value
+from django.db.models import Max, Q
 from django.urls import NoReverseMatch, reverse
 
-from catalog import history, selectors
+from catalog.history import fields, labels, visibility
 from catalog.models import (
     Accolade,
     Credit,
@@ -39,9 +40,6 @@ from catalog.models import (
     Season,
     Series,
 )
-from catalog.models.base import PUBLISHED
-
-ACTIONS = history.ACTIONS
 
 
 @dataclass(frozen=True)
@@ -74,7 +72,6 @@ KINDS = [
     Kind(Accolade, "accolade", "id", "api:accolade-detail"),
 ]
 KIND_OF = {kind.model: kind for kind in KINDS}
-PUBLIC_HISTORY = {public.model: public for public in selectors.PUBLIC_HISTORY}
 # How a relation's value is shown in `changes`: the related object's key in the API.
 RELATED_KEYS = {Season: "slug", Person: "slug", Outlet: "slug", Series: "slug", Episode: "number"}
 
@@ -143,9 +140,9 @@ def feed_page(since=BEGINNING, limit=100):
     until = last_committed_position()
     found = []
     for index, kind in enumerate(KINDS):
-        sources = [PUBLIC_HISTORY[kind.model].public_rows()]
+        sources = [visibility.public_rows(kind.model)]
         if kind.model is Season:
-            sources.append(withdrawals())
+            sources.append(visibility.withdrawals())
         for source in sources:
             rows = (
                 source.filter(since.rows_after(index), revision__position__lte=until)
@@ -157,17 +154,6 @@ def feed_page(since=BEGINNING, limit=100):
     page = found[:limit]
     cursor = page[-1][0] if page else since
     return FeedPage(entries(row for _cursor, row in page), cursor, len(found) > limit)
-
-
-def withdrawals():
-    """The rows that took a season out of the public's sight (its status changed from
-    published) while it is out of sight still: the public rows leave them out, as they leave
-    out all of a draft's. Shown as tombstones (see entry)."""
-    return (
-        Season.history.filter(history_type="~", changes__status__0=PUBLISHED)
-        .exclude(id__in=Season.objects.published().values("pk"))
-        .annotate(withdrawn=Value(True))
-    )
 
 
 def object_rows(instance):
@@ -194,7 +180,7 @@ def entries(rows):
 def entry(row, changes):
     kind = KIND_OF[row.instance_type]
     key = getattr(row, kind.key)
-    action = "deleted" if getattr(row, "withdrawn", False) else ACTIONS[row.history_type]
+    action = "deleted" if getattr(row, "withdrawn", False) else labels.ACTIONS[row.history_type]
     revision = row.revision
     return {
         "kind": kind.name,
@@ -203,7 +189,7 @@ def entry(row, changes):
         "action": action,
         "changes": changes,
         "time": revision.created_at,
-        "author": selectors._public_name(revision),
+        "author": labels.public_author(revision),
         "revision": revision.pk,
     }
 
@@ -216,7 +202,7 @@ def _changes(row):
         return {"status": tuple(row.changes["status"])}
     if row.history_type == "~":
         return {name: tuple(pair) for name, pair in row.changes.items()}
-    return history._snapshot_pairs(row.instance_type, row)
+    return fields.snapshot_pairs(row.instance_type, row)
 
 
 class Keys:
@@ -227,7 +213,7 @@ class Keys:
         wanted = defaultdict(set)
         for row, pairs in changes:
             for name, pair in pairs.items():
-                model_field = history.field_of(row.instance_type, name)
+                model_field = fields.field_of(row.instance_type, name)
                 if model_field is not None and model_field.is_relation:
                     for value in pair:
                         wanted[model_field.related_model].update(
@@ -255,9 +241,9 @@ class Keys:
     def api_changes(self, model, pairs):
         """{API field name: [old, new]}, relations by their key, in the model's field order."""
         result = {}
-        for name in history._ordered(model, pairs):
+        for name in fields.ordered(model, pairs):
             old, new = pairs[name]
-            model_field = history.field_of(model, name)
+            model_field = fields.field_of(model, name)
             if model_field is not None and model_field.is_relation:
                 related = model_field.related_model
                 if model_field.many_to_many:

@@ -1,5 +1,5 @@
-"""The admin's history pages: thin views over `catalog.history` (reading) and
-`catalog.reverts` (writing).
+"""The admin's history pages: thin views over `catalog.history` (reading: its `entries` and
+`versions`) and `catalog.reverts` (writing).
 
 Per content model (wired in by `ContentAdmin.get_urls` and `history_view`):
 
@@ -36,7 +36,8 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.views.decorators.http import require_http_methods
 
-from catalog import history, reverts
+from catalog import reverts
+from catalog.history import entries, labels, versions
 from catalog.models import Revision, Season, content_models
 
 PAGE_VAR = "p"
@@ -74,12 +75,12 @@ def object_history(model_admin, request, object_id):
     if not model_admin.has_view_or_change_permission(request, obj):
         raise PermissionDenied
     model = model_admin.model
-    scope = history.scope_of(model, obj.pk)
-    page = history.history_page(
-        scope, history.revisions_in(scope), request.GET.get(PAGE_VAR), own=(model, obj.pk)
+    scope = entries.scope_of(model, obj.pk)
+    page = entries.history_page(
+        scope, entries.revisions_in(scope), request.GET.get(PAGE_VAR), own=(model, obj.pk)
     )
     # Its original version, below its oldest revision: on the last page.
-    original = history.original_before(model, obj.pk)
+    original = entries.original_before(model, obj.pk)
     # Its newest version is the one it has: nothing to revert to there.
     current = next((item.revision.pk for item in page.object_list if item.own), None)
     context = {
@@ -105,12 +106,12 @@ def compare(model_admin, request, object_id):
     old_id = _revision_param(request, "from")
     just_before = old_id is None and new_id is not None
     if old_id is None:  # the version `to` replaced (or, for now, the original)
-        old_id = max(new_id - 1, history.ORIGINAL) if just_before else history.ORIGINAL
+        old_id = max(new_id - 1, versions.ORIGINAL) if just_before else versions.ORIGINAL
     if new_id is not None and old_id > new_id:
         old_id, new_id = new_id, old_id
-    old = history.version_as_of(model, obj.pk, old_id)
-    new = history.version_as_of(model, obj.pk, new_id)
-    names = history.Names(values=[(model, v.values | v.many) for v in (old, new)])
+    old = versions.version_as_of(model, obj.pk, old_id)
+    new = versions.version_as_of(model, obj.pk, new_id)
+    names = labels.Names(values=[(model, v.values | v.many) for v in (old, new)])
     shown = Revision.objects.select_related("user").in_bulk([old_id, new_id or 0])
     context = {
         **_context(model_admin, request, obj, f"Compare versions: {obj}"),
@@ -118,8 +119,8 @@ def compare(model_admin, request, object_id):
         "new": _version_heading(new_id, shown),
         "old_exists": old.exists,
         "new_exists": new.exists,
-        "changes": history.version_changes(model, old, new, names),
-        "rows": history.season_rows_between(obj.pk, old_id, new_id) if model is Season else None,
+        "changes": versions.version_changes(model, old, new, names),
+        "rows": versions.season_rows_between(obj.pk, old_id, new_id) if model is Season else None,
     }
     return TemplateResponse(request, "admin/catalog/history_compare.html", context)
 
@@ -128,7 +129,7 @@ def compare(model_admin, request, object_id):
 
 
 def revert(model_admin, request, object_id, revision_id):
-    revision = None if revision_id == history.ORIGINAL else _revision(revision_id)
+    revision = None if revision_id == versions.ORIGINAL else _revision(revision_id)
     named = "the original version" if revision is None else f"revision {revision_id}"
     return _confirmed_change(
         model_admin,
@@ -188,7 +189,7 @@ def deleted(model_admin, request):
     if not model_admin.has_view_or_change_permission(request):
         raise PermissionDenied
     opts = model_admin.opts
-    page = history.deleted_page(model_admin.model, request.GET.get(PAGE_VAR))
+    page = entries.deleted_page(model_admin.model, request.GET.get(PAGE_VAR))
     context = {
         **model_admin.admin_site.each_context(request),
         "title": f"Deleted {opts.verbose_name_plural}",
@@ -262,12 +263,12 @@ class RecentChangesFilter(forms.Form):
         """The rows these filters choose (all of them when none is set)."""
         data = self.cleaned_data if self.is_valid() else {}
         season, model_name = data.get("season"), data.get("model")
-        scope = history.season_scope(season.pk) if season else history.all_scope()
+        scope = entries.season_scope(season.pk) if season else entries.all_scope()
         if model_name:
             scope = [(m, q) for m, q in scope if m._meta.model_name == model_name]
         revisions = Revision.objects.select_related("user")
         if season or model_name:
-            revisions = history.revisions_in(scope)
+            revisions = entries.revisions_in(scope)
         if data.get("user"):
             revisions = revisions.filter(user=data["user"])
         return scope, revisions
@@ -278,7 +279,7 @@ def _recent_changes(request):
         raise PermissionDenied
     filters = RecentChangesFilter(request.GET or None)
     scope, revisions = filters.scope()
-    page = history.history_page(scope, revisions, request.GET.get(PAGE_VAR))
+    page = entries.history_page(scope, revisions, request.GET.get(PAGE_VAR))
     query = request.GET.copy()
     query.pop(PAGE_VAR, None)
     context = {
@@ -303,7 +304,7 @@ def _revision_changes(request, revision_id):
         "title": f"Revision {revision.pk}",
         "subtitle": None,
         "revision": revision,
-        "entries": history.revision_entries(revision),
+        "entries": entries.revision_entries(revision),
     }
     return TemplateResponse(request, "admin/catalog/revision.html", context)
 
@@ -332,7 +333,7 @@ def _revision_param(request, name):
     if value == "" or value == "now":
         return None
     try:
-        return max(int(value), history.ORIGINAL)
+        return max(int(value), versions.ORIGINAL)
     except ValueError:
         raise Http404(f"“{value}” is not a revision.") from None
 
@@ -344,7 +345,7 @@ def _version_heading(revision_id, revisions, before=None):
         return {"title": "Now", "revision": None}
     if before is not None:
         return {"title": f"Before revision {before}", "revision": None}
-    if revision_id == history.ORIGINAL:
+    if revision_id == versions.ORIGINAL:
         return {"title": "Original version", "revision": None}
     return {"title": f"Revision {revision_id}", "revision": revisions.get(revision_id)}
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from catalog import selectors
+from catalog.history import public, visibility
 
 FEED_ENTRIES = 50
 
@@ -26,7 +26,7 @@ def describe(obj):
 
 @dataclass(frozen=True)
 class Entry:
-    change: selectors.Change
+    change: public.Change
     id: str  # an absolute URL: the revision on /changes/
 
 
@@ -54,7 +54,7 @@ class ChangesFeed(Feed):
         return request.build_absolute_uri(reverse("catalog:changes"))
 
     def items(self, changes_url):
-        changes = selectors.recent_changes(selectors.public_revisions()[:FEED_ENTRIES])
+        changes = public.recent_changes(visibility.public_revisions()[:FEED_ENTRIES])
         return [Entry(change, f"{changes_url}#change-{change.pk}") for change in changes]
 
     def item_title(self, entry):

@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 
 from catalog import selectors
 from catalog.caching import CHANGES, about, keys_of, mention, shows, tag
+from catalog.history import public, visibility
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
 from catalog.pages.search import search as run_search
@@ -85,7 +86,7 @@ def _page_path(request, page):
 @shows("season-list", CHANGES)
 def home(request):
     page = _page(request, selectors.seasons_for_home(), HOME_SEASONS, "seasons")
-    changes = selectors.recent_changes(selectors.public_revisions()[:HOME_CHANGES])
+    changes = public.recent_changes(visibility.public_revisions()[:HOME_CHANGES])
     # Checked against `changes` (any change to a season listed is one), so only named here.
     mention(request, *keys_of(page.object_list))
     meta = _meta(
@@ -174,7 +175,7 @@ def person_detail(request, slug):
 
 @shows(CHANGES)
 def changes(request):
-    page = _page(request, selectors.public_revisions(), selectors.CHANGES_PER_PAGE, "changes")
+    page = _page(request, visibility.public_revisions(), public.CHANGES_PER_PAGE, "changes")
     meta = _meta(
         request,
         "Recent changes" + (f" (page {page.number})" if page.number > 1 else ""),
@@ -182,7 +183,7 @@ def changes(request):
         "and by whom.",
         path=_page_path(request, page),
     )
-    context = {"page": page, "changes": selectors.recent_changes(page.object_list), "meta": meta}
+    context = {"page": page, "changes": public.recent_changes(page.object_list), "meta": meta}
     return render(request, "catalog/changes.html", context)
 
 

@@ -21,8 +21,10 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from catalog.caching import CHANGES, about, keys_of, shows, tag
+from catalog.history import visibility
+from catalog.history.labels import TMDB_ACTIONS
 from catalog.models import Credit, Person, Revision, Season, Series
-from catalog.models.base import PUBLISHED, published_q, surrogate_key
+from catalog.models.base import published_q, surrogate_key
 from catalog.pages.search import clean_query
 from catalog.tmdb import shapes
 
@@ -443,13 +445,13 @@ def tv_changes(request):
     start, end = window(request)
     revisions = revisions_between(start, end)
     changed = published_series().filter(
-        Q(pk__in=Series.history.filter(revision__in=revisions).values("id"))
+        Q(pk__in=visibility.public_rows(Series).filter(revision__in=revisions).values("id"))
         | Q(
             pk__in=Season.objects.published()
             .filter(pk__in=revisions.values("season"))
             .values("series")
         )
-        | Q(pk__in=season_rows(revisions).values("series_id"))
+        | Q(pk__in=visibility.season_rows_shown_then(revisions).values("series_id"))
     )
     total = changed.count()
     first = (page - 1) * CHANGES_PER_PAGE
@@ -458,14 +460,6 @@ def tv_changes(request):
     return paged(page, total, results, per_page=CHANGES_PER_PAGE)
 
 
-def season_rows(revisions):
-    """Seasons' history rows that show: a published season's, or a change of publication."""
-    return Season.history.filter(
-        Q(status=PUBLISHED) | Q(changes__has_key="status"), revision__in=revisions
-    )
-
-
-ACTIONS = {"+": "added", "~": "updated", "-": "deleted"}
 SERIES_FIELDS = {"name": "name"}  # the series' fields TMDb has, by TMDb's key
 
 
@@ -483,24 +477,14 @@ def _item(item_id, action, revision, value, original=None):
     return item
 
 
-def _season_action(row):
-    """A season's row as TMDb's action on the series: publishing it adds it, unpublishing it
-    deletes it; None for a row that never showed (a draft's)."""
-    published = row.status == PUBLISHED
-    if row.history_type == "~" and "status" in row.changes:
-        return "added" if published else "deleted"
-    return ACTIONS[row.history_type] if published else None
-
-
 def tv_changes_of(request, series):
     """TMDb's changes of one series: its name, and its seasons added, changed (the season or
     anything in it) or deleted, oldest first."""
     start, end = window(request)
     revisions = revisions_between(start, end)
     items = []  # (time, history order, key, item)
-    for row in Series.history.filter(id=series.pk, revision__in=revisions).select_related(
-        "revision"
-    ):
+    series_rows = visibility.public_rows(Series).filter(id=series.pk, revision__in=revisions)
+    for row in series_rows.select_related("revision"):
         for field, key in SERIES_FIELDS.items():
             if row.history_type == "+":
                 item = _item(f"series-{row.history_id}", "added", row.revision, row.name)
@@ -511,10 +495,13 @@ def tv_changes_of(request, series):
                 continue
             items.append((row.revision.created_at, row.revision_id, key, item))
     seen = set()
-    for row in season_rows(revisions).filter(series_id=series.pk).select_related("revision"):
+    season_rows = visibility.season_rows_shown_then(revisions).filter(series_id=series.pk)
+    for row in season_rows.select_related("revision"):
         seen.add((row.revision_id, row.id))
-        action = _season_action(row)
-        if action:
+        # Publishing a season adds it to the series, withdrawing it deletes it.
+        shown_as = visibility.season_shown_as(row)
+        if shown_as:
+            action = TMDB_ACTIONS[shown_as]
             value = {"season_id": row.id, "season_number": row.number}
             item = _item(f"season-{row.history_id}", action, row.revision, value)
             items.append((row.revision.created_at, row.revision_id, "season", item))
