@@ -14,8 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from functools import wraps
 from http import HTTPStatus
 
-from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -23,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from catalog.caching import CHANGES, about, keys_of, shows, tag
 from catalog.models import Credit, Person, Revision, Season, Series
 from catalog.models.base import PUBLISHED, published_q, surrogate_key
-from catalog.pages.search import clean_query
+from catalog.search import clean_query, ranked
 from catalog.tmdb import shapes
 
 PER_PAGE = 20  # TMDb's search pages
@@ -184,22 +183,6 @@ def season_credits(**lookup):
 
 def tag_people(request, credits):
     tag(request, *(surrogate_key("person", credit.person_id) for credit in credits))
-
-
-def ranked(queryset, field, query):
-    """Matches of `query` in `field`, as the site's search ranks them: the whole name, its
-    start, a word's start, anywhere; then by name."""
-    rank = Case(
-        When(**{f"{field}__iexact": query}, then=Value(0)),
-        When(**{f"{field}__istartswith": query}, then=Value(1)),
-        When(**{f"{field}__icontains": f" {query}"}, then=Value(2)),
-        default=Value(3),
-    )
-    return (
-        queryset.filter(**{f"{field}__icontains": query})
-        .annotate(rank=rank)
-        .order_by("rank", Lower(field), "pk")
-    )
 
 
 # tv ------------------------------------------------------------------------------------------
