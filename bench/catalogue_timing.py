@@ -4,8 +4,8 @@
         .venv/bin/python bench/catalogue_timing.py [--admin] [--public] [--repeat 5]
 
 It uses the database DATABASE_URL names (the settings' own default otherwise), which must hold a
-catalogue written by `manage.py generate_catalogue` (at least 100 seasons; see README "A large
-catalogue"). With neither --admin nor --public it times both.
+catalogue written by `manage.py generate_catalogue --settings=bench.settings` (at least 100
+seasons; see README "A large catalogue"). With neither --admin nor --public it times both.
 
 --admin signs in as a superuser `catalogue-timer` (made if missing) and loads the admin's
 changelists (searches, filters, sorts), a season's and a person's change page and the
@@ -90,7 +90,7 @@ def sample_season_and_person():
     if seasons < MIN_SEASONS:
         sys.exit(
             f"The {database} holds {seasons} seasons (at least {MIN_SEASONS} needed): "
-            "generate a catalogue first: manage.py generate_catalogue"
+            "generate a catalogue first: manage.py generate_catalogue --settings=bench.settings"
         )
     print(f"{database}: {seasons} seasons, {people} people")
     season = Season.objects.order_by("pk")[min(500, seasons // 2)]

@@ -12,7 +12,8 @@ who may view drafts, get drafts too (`visible_to`); a visitor, or no viewer, onl
 published. The listings (home, search, sitemap) are the same for everyone: published only.
 """
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from catalog.models import (
@@ -26,7 +27,10 @@ from catalog.models import (
     Review,
     Season,
     Section,
+    Series,
 )
+from catalog.models.base import published_q
+from catalog.search import ranked
 from catalog.vocabulary import billing_rank
 
 # A season's lists --------------------------------------------------------------------------
@@ -87,6 +91,76 @@ def with_person_lists(people, names, viewer):
     return people.prefetch_related(
         *(Prefetch(name, PERSON_LISTS[name]().visible_to(viewer)) for name in names)
     )
+
+
+# TMDb reads ----------------------------------------------------------------------------------
+#
+# What the TMDb-compatible reads (catalog.tmdb) show: published content only, for everyone.
+
+
+def published_series():
+    """The series visitors see: those with a published season."""
+    return Series.objects.published()
+
+
+def with_air_dates(series):
+    """`series` with `first_air_date` and `last_air_date`, over their published seasons."""
+    published = published_q("seasons")
+    return series.annotate(
+        first_air_date=Min("seasons__release_date", filter=published),
+        last_air_date=Max("seasons__release_date", filter=published),
+    )
+
+
+def published_seasons_of(series):
+    """A series' published seasons in number order, each with `episode_rows`."""
+    return (
+        Season.objects.published()
+        .filter(series=series)
+        .annotate(episode_rows=Count("episodes"))
+        .order_by("number")
+    )
+
+
+def season_credits(**lookup):
+    """Published credits in the article's billing order, season by season, with their people."""
+    return (
+        Credit.objects.published()
+        .filter(**lookup)
+        .select_related("person")
+        .order_by("season__number", *Credit.BILLING_ORDERING)
+    )
+
+
+def person_credits(**lookup):
+    """People's published credits, oldest season first, with their seasons."""
+    return list(
+        Credit.objects.published()
+        .filter(**lookup)
+        .select_related("season")
+        .order_by(
+            F("season__release_date").asc(nulls_last=True),
+            "season__series_id",
+            "season__number",
+            *Credit.BILLING_ORDERING,
+        )
+    )
+
+
+def series_of(credits):
+    """The series of `credits`' seasons, by pk, with their air dates."""
+    ids = {credit.season.series_id for credit in credits}
+    return {series.pk: series for series in with_air_dates(Series.objects.filter(pk__in=ids))}
+
+
+def series_matching(query):
+    """Published series whose name holds `query`, ranked as the site's search ranks."""
+    return ranked(with_air_dates(published_series()), "name", query)
+
+
+def people_matching(query):
+    """Published people whose name holds `query`, ranked as the site's search ranks."""
+    return ranked(Person.objects.published(), "name", query)
 
 
 # Pages ---------------------------------------------------------------------------------------

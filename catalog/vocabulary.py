@@ -11,6 +11,8 @@
   credits (shown from there, edited there), and which it keeps as lines, as written.
 - Sentences: where prose splits into sentences (the importer's facts, a citation's sentence).
 - Citation markers: `[24]` in prose, where the words reference 24 backs end.
+- Numbers in words and quotations: the number words an article writes ("three out of five"),
+  and where a sentence's quotations are (a critic's words, not the article's).
 
 Nothing here touches the database or imports the models: the models import it.
 """
@@ -342,3 +344,21 @@ def strip_markers(text):
 def and_list(words):
     """ "a", "a and b", "a, b and c": words as a sentence lists them."""
     return get_text_list(list(words), "and")
+
+
+# Numbers in words and quotations -------------------------------------------------------------
+
+# Numbers as an article writes them in words ("the first two episodes", "three out of five",
+# "two weeks later"): one table for every reader.
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+
+
+def quoted_spans(paragraph):
+    """(start, end) of each "quotation" in a paragraph, pairing quote marks in order."""
+    marks = [m.start() for m in re.finditer(r"[\"“”]", paragraph)]
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]

@@ -1,4 +1,4 @@
-"""The large catalogue (`manage.py generate_catalogue`, catalog/catalogue.py), and the site at
+"""The large catalogue (`manage.py generate_catalogue`, bench/catalogue.py), and the site at
 its size: lists paginate, pages cost the same queries as the seed's, the admin never counts
 or scans a whole big table per page.
 
@@ -15,8 +15,8 @@ from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
+from bench.catalogue import Sizes, generate, ordinal
 from catalog.admin.large import EstimatedCountPaginator
-from catalog.catalogue import Sizes, generate
 from catalog.models import (
     Accolade,
     Credit,
@@ -157,9 +157,37 @@ def test_every_generated_row_passes_the_models_validation():
             obj.full_clean()
 
 
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "first"),
+        (8, "eighth"),
+        (9, "9th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+    ],
+)
+def test_a_season_s_ordinal_takes_the_english_suffix(n, expected):
+    assert ordinal(n) == expected
+
+
 # The command ------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def bench_app(settings):
+    # The command belongs to the bench app, installed only by bench/settings.py.
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "bench"]
+
+
+@pytest.mark.usefixtures("bench_app")
 def test_the_command_refuses_a_database_with_content_and_says_what_to_do(season):
     with pytest.raises(CommandError) as refused:
         call_command("generate_catalogue", "--scale", "0.001")
@@ -170,6 +198,7 @@ def test_the_command_refuses_a_database_with_content_and_says_what_to_do(season)
     assert Season.objects.count() == 1
 
 
+@pytest.mark.usefixtures("bench_app")
 @pytest.mark.parametrize(
     ("arguments", "problem"),
     [
@@ -185,6 +214,13 @@ def test_bad_options_get_a_clear_message(arguments, problem):
         call_command("generate_catalogue", *arguments)
 
 
+def test_the_site_itself_has_no_generate_command():
+    # Only bench/settings.py installs the bench app: production never offers to generate.
+    with pytest.raises(CommandError, match="Unknown command"):
+        call_command("generate_catalogue", "--scale", "0.001")
+
+
+@pytest.mark.usefixtures("bench_app")
 def test_append_adds_a_catalogue_beside_the_seed_and_invalidates_every_cache(season, client):
     assert client.get("/").content.decode().count('class="season-card"') == 1  # now stored
 

@@ -12,8 +12,8 @@ import pytest
 
 from catalog.importer import article_import
 from catalog.importer.parse import parse_article
-from catalog.importer.ratings import parse_rating
 from catalog.models import Review
+from catalog.ratings import parse_rating
 from tests.seed import ARTICLE_TEXT
 
 ARTICLES = Path(__file__).parent / "articles"

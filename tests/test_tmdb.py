@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from catalog.catalogue import EPISODE_JOBS, SEASON_JOBS
+from bench.catalogue import EPISODE_JOBS, SEASON_JOBS
 from catalog.models import Credit, Episode, Person, Season, Series
 from catalog.tmdb.departments import DEPARTMENTS, OTHER, tmdb_job
 from catalog.vocabulary import INFOBOX_JOBS

@@ -26,8 +26,14 @@ from catalog.importer.job_words import (
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import CAPITAL, NAME, NUMBER_WORDS, outside_quotes, split_list
-from catalog.vocabulary import INFOBOX_JOBS, INFOBOX_STARRING, billing_of_heading, infobox_key
+from catalog.importer.text import CAPITAL, NAME, outside_quotes, split_list
+from catalog.vocabulary import (
+    INFOBOX_JOBS,
+    INFOBOX_STARRING,
+    NUMBER_WORDS,
+    billing_of_heading,
+    infobox_key,
+)
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 

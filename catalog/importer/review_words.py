@@ -1,7 +1,7 @@
 """The words that carry meaning in a critical-response section, one table each.
 
-reviews.py matches sentence structures over these tables and ratings.py reads the rating forms;
-a new wording is a new entry here, not a new pattern there.
+reviews.py matches sentence structures over these tables (the rating forms and their words are
+catalog/ratings.py's); a new wording is a new entry here, not a new pattern there.
 """
 
 # Review verbs: what a critic does in the sentence that introduces their review
@@ -89,14 +89,6 @@ AGGREGATE_WORDS = (
 # Score figures that look like an aggregator's outside a critic's review (in one, a rating).
 SCORE_FIGURES = (r"\d%", r"\bout of 100\b", r"/100\b")
 
-# Rating forms (ratings.py). Letter grades on Metacritic's conversion (documented there).
-GRADE_SCORES = {
-    "A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,
-    "C-": 42, "D+": 33, "D": 25, "D-": 16, "F+": 8, "F": 0, "F-": 0,
-}  # fmt: skip
-FULL_STARS = "★"
-HALF_STARS = "½⯪"
-EMPTY_STARS = "☆"
 # Which episodes a review covers ("the first five episodes", "the entire season").
 SCOPE_PHRASINGS = (
     r"(?:first|opening|last|final) (?:\w+ )?episodes?",

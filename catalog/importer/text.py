@@ -1,10 +1,12 @@
-"""Text helpers: reading a file safely, quotations, names (sentences: catalog.vocabulary)."""
+"""Text helpers: reading a file safely, quotations, names (sentences, quotation marks and number
+words: catalog.vocabulary)."""
 
 import re
 import unicodedata
 from pathlib import Path
 
 from catalog.importer.errors import ArticleError
+from catalog.vocabulary import quoted_spans
 
 # A person's name: two to six capitalised words; initials ("J. R.") and hyphens allowed.
 # Bounded, so that a search over a long run of capitalised words stays linear (unbounded,
@@ -15,14 +17,6 @@ NAME_WORD = rf"(?:{CAPITAL}\.|{CAPITAL}(?:[^\W\d_]|['’\-])+)"
 NAME_PARTICLE = r"(?:De |de |Van |van |von |da |del |La |Le )"
 NAME = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}"
 NAME_RE = re.compile(NAME)
-# Numbers as an article writes them in words ("the first two episodes", "three out of five",
-# "two weeks later"): one table for every reader.
-NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20,
-}  # fmt: skip
 
 
 def read_article(path, max_bytes):
@@ -64,12 +58,6 @@ def article_text(data, name, max_bytes):
         line = text[: control.start()].count("\n") + 1
         raise ArticleError(name, line, "the file holds control characters: is it binary?")
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def quoted_spans(paragraph):
-    """(start, end) of each "quotation" in a paragraph, pairing quote marks in order."""
-    marks = [m.start() for m in re.finditer(r"[\"“”]", paragraph)]
-    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
 
 
 def quotations(text):

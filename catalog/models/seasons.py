@@ -1,6 +1,7 @@
 """Series and seasons, and what belongs to a season's article: infobox lines, sections,
 episodes."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -267,8 +268,8 @@ class Episode(TimeStampedModel):
 
 def refuse_unknown_markers(season_id, field, text):
     """A marker in `text` must name a reference of the season (a new season has none yet)."""
-    # Here, not at the top: the references module imports this one.
-    from catalog.models.references import Reference
+    # Looked up by name: the references module imports this one, not the other way round.
+    Reference = apps.get_model("catalog", "Reference")
 
     numbers = list(dict.fromkeys(marker_numbers(text)))
     if not numbers:

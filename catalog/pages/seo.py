@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from catalog.importer.ratings import parse_rating
+from catalog.ratings import parse_rating
 from catalog.vocabulary import strip_markers
 
 # str.replace, one character each: str.translate with a mapping walks the text in Python.

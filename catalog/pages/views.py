@@ -22,8 +22,8 @@ from catalog.caching import CHANGES, about, keys_of, mention, shows, tag
 from catalog.history import public, visibility
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
-from catalog.pages.search import search as run_search
 from catalog.pages.shapers import PersonProfile, SeasonArticle
+from catalog.search import search as run_search
 from catalog.vocabulary import strip_markers
 
 SITE_NAME = "Season wiki"

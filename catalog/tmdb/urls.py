@@ -1,15 +1,15 @@
 from django.urls import path, re_path
 
-from catalog.tmdb import views
+from catalog.tmdb import changes, views
 
 app_name = "tmdb"
 
 urlpatterns = [
-    path("tv/changes", views.tv_changes, name="tv-changes"),
+    path("tv/changes", changes.tv_changes, name="tv-changes"),
     path("tv/<int:tv_id>", views.tv, name="tv"),
     path("tv/<int:tv_id>/credits", views.tv_credits),
     path("tv/<int:tv_id>/aggregate_credits", views.tv_aggregate_credits),
-    path("tv/<int:tv_id>/changes", views.tv_series_changes, name="tv-series-changes"),
+    path("tv/<int:tv_id>/changes", changes.tv_series_changes, name="tv-series-changes"),
     path("tv/<int:tv_id>/season/<int:season_number>", views.tv_season, name="tv-season"),
     path("tv/<int:tv_id>/season/<int:season_number>/credits", views.tv_season_credits),
     path(

@@ -1,207 +1,31 @@
 """The TMDb-compatible read endpoints (urls.py lists them). Each reads a fixed number of
-queries whatever the amount of content, answers TMDb's JSON, and names what it shows for the
-answer cache (catalog.caching), so that an edit shows on the next request.
-
-Errors are TMDb's body, `{"success": false, "status_code": N, "status_message": ...}`:
-34 (404) for anything not found or not published, 22 (400) for a bad page, 5 (400) for any
-other bad parameter, 2 (405) for a method other than GET. `api_key` and `language` are
-accepted and ignored (reads are public; the wiki is in English).
+queries whatever the amount of content (through catalog.selectors), answers TMDb's JSON
+(shapes.py), and names what it shows for the answer cache (catalog.caching), so that an edit
+shows on the next request. Parameters are read by params.py, errors answered by errors.py;
+the change lists are changes.py's.
 """
 
-import math
-import re
-from datetime import UTC, datetime, time, timedelta
-from functools import wraps
-from http import HTTPStatus
-
-from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
-from django.db.models.functions import Lower
-from django.http import Http404, JsonResponse
-from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
-
-from catalog.caching import CHANGES, about, keys_of, shows, tag
-from catalog.history import visibility
-from catalog.history.labels import TMDB_ACTIONS
-from catalog.models import Credit, Person, Revision, Season, Series
-from catalog.models.base import published_q, surrogate_key
-from catalog.pages.search import clean_query
+from catalog.caching import about, keys_of, shows, tag
+from catalog.models import Person, Season
+from catalog.models.base import surrogate_key
+from catalog.search import clean_query
+from catalog.selectors import (
+    people_matching,
+    person_credits,
+    published_seasons_of,
+    published_series,
+    season_credits,
+    series_matching,
+    series_of,
+)
 from catalog.tmdb import shapes
-
-PER_PAGE = 20  # TMDb's search pages
-CHANGES_PER_PAGE = 100  # TMDb's change lists
-MAX_PAGE = 500  # TMDb refuses pages past 500
-MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one names nothing
-DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-class TmdbError(Exception):
-    def __init__(self, status, code, message):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-    def response(self):
-        body = {"success": False, "status_code": self.code, "status_message": self.message}
-        return JsonResponse(body, status=self.status)
-
-
-NOT_FOUND = TmdbError(HTTPStatus.NOT_FOUND, 34, "The resource you requested could not be found.")
-BAD_PAGE = TmdbError(
-    HTTPStatus.BAD_REQUEST,
-    22,
-    "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.",
-)
-BAD_METHOD = TmdbError(
-    HTTPStatus.METHOD_NOT_ALLOWED, 2, "Invalid service: this service does not exist."
-)
-
-
-def bad_parameter(detail):
-    return TmdbError(
-        HTTPStatus.BAD_REQUEST,
-        5,
-        f"Invalid parameters: Your request parameters are incorrect. {detail}",
-    )
-
-
-def tmdb_view(view):
-    """A read answering TMDb's JSON: the view returns the body, or raises TmdbError."""
-
-    @csrf_exempt  # read-only: any other method is refused below, with TMDb's body
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            if request.method not in ("GET", "HEAD"):
-                raise BAD_METHOD
-            response = JsonResponse(view(request, *args, **kwargs))
-            if getattr(request, "moving_window", False):
-                # Changes "in the last 24 hours" change with the clock, not only with edits.
-                response["Cache-Control"] = "no-cache"
-            return response
-        except Http404:
-            return NOT_FOUND.response()
-        except TmdbError as error:
-            response = error.response()
-            if error is BAD_METHOD:
-                response["Allow"] = "GET, HEAD"
-            return response
-
-    return wrapped
-
-
-# Parameters ----------------------------------------------------------------------------------
-
-
-def found(queryset, **lookup):
-    """The one object of `queryset` matching `lookup` (integers from the path), or TMDb's 404."""
-    if any(value > MAX_ID for value in lookup.values()):
-        raise NOT_FOUND
-    obj = queryset.filter(**lookup).first()
-    if obj is None:
-        raise NOT_FOUND
-    return obj
-
-
-def page_number(request):
-    raw = request.GET.get("page", "1")
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
-        raise BAD_PAGE
-    return int(raw)
-
-
-def paged(page, total, results, per_page=PER_PAGE):
-    return {
-        "page": page,
-        "results": results,
-        "total_pages": max(1, math.ceil(total / per_page)),
-        "total_results": total,
-    }
-
-
-def appended(request, parts):
-    """TMDb's append_to_response: the named parts (comma list) the endpoint offers, each under
-    its name; names it doesn't offer are left out, as TMDb does."""
-    names = request.GET.get("append_to_response", "").split(",")
-    return {
-        name: parts[name]() for name in dict.fromkeys(n.strip() for n in names) if name in parts
-    }
-
-
-def _date_param(request, name):
-    raw = request.GET.get(name)
-    if raw is None or raw == "":
-        return None
-    try:
-        if not DATE_RE.match(raw):
-            raise ValueError
-        return datetime.combine(datetime.strptime(raw, "%Y-%m-%d").date(), time.min, tzinfo=UTC)
-    except ValueError:
-        raise bad_parameter(f"{name} must be a date, YYYY-MM-DD.") from None
-
-
-def window(request):
-    """The changes' time window, [start, end): `start_date` and `end_date` are days (UTC), both
-    included; by default the last 24 hours, as TMDb's. With both dates the answer changes only
-    with the changes (cached until the next one); otherwise it moves with the clock."""
-    start, end = _date_param(request, "start_date"), _date_param(request, "end_date")
-    if start is not None and end is not None:
-        tag(request, CHANGES)
-    else:
-        request.moving_window = True
-    try:
-        end = end + timedelta(days=1) if end is not None else timezone.now()
-        start = start if start is not None else end - timedelta(days=1)
-    except OverflowError:  # the day after 9999-12-31
-        raise bad_parameter("end_date must be before 9999-12-31.") from None
-    if start >= end:
-        raise bad_parameter("start_date must not be after end_date.")
-    return start, end
-
-
-# Queries ---------------------------------------------------------------------------------------
-
-
-def published_series():
-    """A series is public when one of its seasons is published."""
-    return Series.objects.filter(Exists(Season.objects.published().filter(series=OuterRef("pk"))))
-
-
-def with_air_dates(series):
-    published = published_q("seasons")
-    return series.annotate(
-        first_air_date=Min("seasons__release_date", filter=published),
-        last_air_date=Max("seasons__release_date", filter=published),
-    )
-
-
-def season_credits(**lookup):
-    """Published credits in the article's billing order, season by season, with their people."""
-    return (
-        Credit.objects.published()
-        .filter(**lookup)
-        .select_related("person")
-        .order_by("season__number", *Credit.BILLING_ORDERING)
-    )
+from catalog.tmdb.changes import tv_changes_of
+from catalog.tmdb.errors import NOT_FOUND, tmdb_view
+from catalog.tmdb.params import PER_PAGE, appended, found, page_number, paged
 
 
 def tag_people(request, credits):
     tag(request, *(surrogate_key("person", credit.person_id) for credit in credits))
-
-
-def ranked(queryset, field, query):
-    """Matches of `query` in `field`, as the site's search ranks them: the whole name, its
-    start, a word's start, anywhere; then by name."""
-    rank = Case(
-        When(**{f"{field}__iexact": query}, then=Value(0)),
-        When(**{f"{field}__istartswith": query}, then=Value(1)),
-        When(**{f"{field}__icontains": f" {query}"}, then=Value(2)),
-        default=Value(3),
-    )
-    return (
-        queryset.filter(**{f"{field}__icontains": query})
-        .annotate(rank=rank)
-        .order_by("rank", Lower(field), "pk")
-    )
 
 
 # tv ------------------------------------------------------------------------------------------
@@ -210,12 +34,7 @@ def ranked(queryset, field, query):
 @tmdb_view
 def tv(request, tv_id):
     series = found(published_series(), pk=tv_id)
-    seasons = list(
-        Season.objects.published()
-        .filter(series=series)
-        .annotate(episode_rows=Count("episodes"))
-        .order_by("number")
-    )
+    seasons = list(published_seasons_of(series))
     creators = list(season_credits(season__in=seasons, department="crew", job__iexact="creator"))
     tag(request, *keys_of([series, *seasons]))
     tag_people(request, creators)
@@ -304,26 +123,6 @@ def tv_season_aggregate_credits(request, tv_id, season_number):
 # person --------------------------------------------------------------------------------------
 
 
-def person_credits(**lookup):
-    """People's published credits, oldest season first, with their seasons."""
-    return list(
-        Credit.objects.published()
-        .filter(**lookup)
-        .select_related("season")
-        .order_by(
-            F("season__release_date").asc(nulls_last=True),
-            "season__series_id",
-            "season__number",
-            *Credit.BILLING_ORDERING,
-        )
-    )
-
-
-def series_of(credits):
-    ids = {credit.season.series_id for credit in credits}
-    return {series.pk: series for series in with_air_dates(Series.objects.filter(pk__in=ids))}
-
-
 def tv_credits_of(request, person, credits):
     series = series_of(credits)
     tag(request, *(surrogate_key("series", pk) for pk in series))
@@ -360,14 +159,6 @@ SEARCHED = ("series-list", "season-list", "person-list", "credit-list")
 
 def search_query(request):
     return clean_query(request.GET.get("query", ""))
-
-
-def found_series(query):
-    return ranked(with_air_dates(published_series()), "name", query)
-
-
-def found_people(query):
-    return ranked(Person.objects.published(), "name", query)
 
 
 def tv_results(series, media_type=False):
@@ -410,13 +201,13 @@ def _search(request, querysets):
 @tmdb_view
 @shows(*SEARCHED)
 def search_tv(request):
-    return _search(request, [(found_series, tv_results)])
+    return _search(request, [(series_matching, tv_results)])
 
 
 @tmdb_view
 @shows(*SEARCHED)
 def search_person(request):
-    return _search(request, [(found_people, person_results)])
+    return _search(request, [(people_matching, person_results)])
 
 
 @tmdb_view
@@ -425,102 +216,10 @@ def search_multi(request):
     return _search(
         request,
         [
-            (found_series, lambda s: tv_results(s, media_type=True)),
-            (found_people, lambda p: person_results(p, media_type=True)),
+            (series_matching, lambda s: tv_results(s, media_type=True)),
+            (people_matching, lambda p: person_results(p, media_type=True)),
         ],
     )
-
-
-# changes -------------------------------------------------------------------------------------
-
-
-def revisions_between(start, end):
-    return Revision.objects.filter(created_at__gte=start, created_at__lt=end)
-
-
-@tmdb_view
-def tv_changes(request):
-    """The series whose published content a revision in the window wrote."""
-    page = page_number(request)
-    start, end = window(request)
-    revisions = revisions_between(start, end)
-    changed = published_series().filter(
-        Q(pk__in=visibility.public_rows(Series).filter(revision__in=revisions).values("id"))
-        | Q(
-            pk__in=Season.objects.published()
-            .filter(pk__in=revisions.values("season"))
-            .values("series")
-        )
-        | Q(pk__in=visibility.season_rows_shown_then(revisions).values("series_id"))
-    )
-    total = changed.count()
-    first = (page - 1) * CHANGES_PER_PAGE
-    ids = changed.order_by("pk").values_list("pk", flat=True)[first : first + CHANGES_PER_PAGE]
-    results = [{"id": pk, "adult": False} for pk in ids]
-    return paged(page, total, results, per_page=CHANGES_PER_PAGE)
-
-
-SERIES_FIELDS = {"name": "name"}  # the series' fields TMDb has, by TMDb's key
-
-
-def _item(item_id, action, revision, value, original=None):
-    item = {
-        "id": item_id,
-        "action": action,
-        "time": revision.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
-        "iso_639_1": "",
-        "iso_3166_1": "",
-        "value": value,
-    }
-    if action == "updated" and original is not None:
-        item["original_value"] = original
-    return item
-
-
-def tv_changes_of(request, series):
-    """TMDb's changes of one series: its name, and its seasons added, changed (the season or
-    anything in it) or deleted, oldest first."""
-    start, end = window(request)
-    revisions = revisions_between(start, end)
-    items = []  # (time, history order, key, item)
-    series_rows = visibility.public_rows(Series).filter(id=series.pk, revision__in=revisions)
-    for row in series_rows.select_related("revision"):
-        for field, key in SERIES_FIELDS.items():
-            if row.history_type == "+":
-                item = _item(f"series-{row.history_id}", "added", row.revision, row.name)
-            elif field in row.changes:
-                old, new = row.changes[field]
-                item = _item(f"series-{row.history_id}", "updated", row.revision, new, old)
-            else:
-                continue
-            items.append((row.revision.created_at, row.revision_id, key, item))
-    seen = set()
-    season_rows = visibility.season_rows_shown_then(revisions).filter(series_id=series.pk)
-    for row in season_rows.select_related("revision"):
-        seen.add((row.revision_id, row.id))
-        # Publishing a season adds it to the series, withdrawing it deletes it.
-        shown_as = visibility.season_shown_as(row)
-        if shown_as:
-            action = TMDB_ACTIONS[shown_as]
-            value = {"season_id": row.id, "season_number": row.number}
-            item = _item(f"season-{row.history_id}", action, row.revision, value)
-            items.append((row.revision.created_at, row.revision_id, "season", item))
-    # Revisions of what is in a published season (its episodes, credits ...), by the season.
-    within = revisions.filter(season__in=Season.objects.published().filter(series=series))
-    for revision in within.select_related("season"):
-        if (revision.pk, revision.season_id) not in seen:
-            value = {"season_id": revision.season_id, "season_number": revision.season.number}
-            item = _item(f"revision-{revision.pk}", "updated", revision, value)
-            items.append((revision.created_at, revision.pk, "season", item))
-    grouped = {}
-    for _, _, key, item in sorted(items, key=lambda entry: entry[:2]):
-        grouped.setdefault(key, []).append(item)
-    return {"changes": [{"key": key, "items": key_items} for key, key_items in grouped.items()]}
-
-
-@tmdb_view
-def tv_series_changes(request, tv_id):
-    return tv_changes_of(request, found(published_series(), pk=tv_id))
 
 
 @tmdb_view

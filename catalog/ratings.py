@@ -1,6 +1,8 @@
-"""A critic's rating, kept exactly as written, and its 0-100 figure.
+"""A critic's rating, kept exactly as written, and its 0-100 figure: read by the importer from
+an article's sentences and by the pages' structured data (catalog/pages/seo.py) from a stored
+rating, with the same forms.
 
-The forms read (their words are in catalog.importer.review_words):
+The forms read:
 
 - "x out of y", optionally "stars" or "points": "4 out of 5 stars", "9.2 out of 10",
   "three and a half out of five"; also "x stars out of y": "4 stars out of 5".
@@ -29,13 +31,16 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from catalog.importer.review_words import (
-    EMPTY_STARS,
-    FULL_STARS,
-    GRADE_SCORES,
-    HALF_STARS,
-)
-from catalog.importer.text import NUMBER_WORDS, quoted_spans
+from catalog.vocabulary import NUMBER_WORDS, quoted_spans
+
+# Letter grades on Metacritic's conversion (the table above).
+GRADE_SCORES = {
+    "A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,
+    "C-": 42, "D+": 33, "D": 25, "D-": 16, "F+": 8, "F": 0, "F-": 0,
+}  # fmt: skip
+FULL_STARS = "★"
+HALF_STARS = "½⯪"
+EMPTY_STARS = "☆"
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # A number: digits ("3.5", "3½") or words ("three and a half", "three-and-a-half").

@@ -1,4 +1,5 @@
-"""`manage.py generate_catalogue`: a large catalogue from a seed, for measuring at size."""
+"""`manage.py generate_catalogue --settings=bench.settings`: a large catalogue from a seed, for
+measuring at size."""
 
 import time
 
@@ -6,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from bench.catalogue import DEFAULT_SIZES, generate
 from catalog.caching import invalidate_everything
-from catalog.catalogue import DEFAULT_SIZES, generate
 from catalog.models import Outlet, Person, Season, Series
 
 COUNTS = ["series", "seasons", "people", "outlets", "credits", "reviews", "events"]

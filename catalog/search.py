@@ -1,15 +1,20 @@
-"""Site search over seasons, people, characters and outlets.
+"""Search: the query's cleaning and one ranking, for the site's search page (`search`) and the
+TMDb search reads (`ranked`, the same ranking in the database).
 
-Matching is a case-insensitive substring match in the database (`icontains`, which escapes
-% and _ on every backend), then ranked in Python: an exact match first, then a match at the
-start of the name, then at the start of a word, then anywhere; ties in name order. The same
-four queries run on SQLite and PostgreSQL. (SQLite folds case for ASCII letters only, so
-"é" does not find "É" there; every other query finds the same rows on both.)
+The site's search looks over seasons, people, characters and outlets. Matching is a
+case-insensitive substring match in the database (`icontains`, which escapes % and _ on every
+backend), then ranked in Python: an exact match first, then a match at the start of the name,
+then at the start of a word, then anywhere; ties in name order. The same four queries run on
+SQLite and PostgreSQL. (SQLite folds case for ASCII letters only, so "é" does not find "É"
+there; every other query finds the same rows on both.)
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from django.db.models import Case, Value, When
+from django.db.models.functions import Lower
 
 from catalog.models import Credit, Outlet, Person, Season
 
@@ -98,6 +103,22 @@ def search(raw_query):
     outlets = Outlet.objects.published().filter(name__icontains=query)
     results.outlets = _ranked(query, outlets[:fetch], lambda o: o.name)
     return results
+
+
+def ranked(queryset, field, query):
+    """Matches of `query` in `field`, as the site's search ranks them: the whole name, its
+    start, a word's start, anywhere; then by name."""
+    rank = Case(
+        When(**{f"{field}__iexact": query}, then=Value(0)),
+        When(**{f"{field}__istartswith": query}, then=Value(1)),
+        When(**{f"{field}__icontains": f" {query}"}, then=Value(2)),
+        default=Value(3),
+    )
+    return (
+        queryset.filter(**{f"{field}__icontains": query})
+        .annotate(rank=rank)
+        .order_by("rank", Lower(field), "pk")
+    )
 
 
 def highlight_pieces(text, query):

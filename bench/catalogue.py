@@ -413,8 +413,13 @@ def plan_season(*, seed, index, series_index, series_name, number, sizes, n_cred
 
 
 def ordinal(n):
+    """The first eight in words ("first", ...), then figures: 9th, 11th, 21st, 102nd, 111th."""
     words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-    return words[n - 1] if n <= len(words) else f"{n}th"
+    if n <= len(words):
+        return words[n - 1]
+    # 11, 12 and 13 take "th" in every hundred; otherwise the last digit decides.
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def plan_credits(rng, sizes, quota, episode_count, main_cast):
