@@ -106,7 +106,11 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
                 return instance  # nothing changed: nothing written, nothing recorded
             # What showed it before (a credit moved to another person leaves the first's page),
             # and for a person or an outlet, the seasons that name it (catalog.caching).
-            keys = stored.surrogate_keys() | stored.naming_keys() if stored is not None else set()
+            keys = (
+                stored.surrogate_keys() | stored.naming_season_keys()
+                if stored is not None
+                else set()
+            )
             instance.version = 1 if stored is None else stored.version + 1
             instance.full_clean()
             instance._revision_changes = changes
@@ -115,7 +119,7 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
                 getattr(instance, name).set(values)
             keys |= instance.surrogate_keys() | _list_keys(type(instance))
             if "status" in changes:  # published or withdrawn: who it names shows or hides
-                keys |= instance.named_keys()
+                keys |= instance.named_person_outlet_keys()
     except IntegrityError as error:
         raise ValidationError({NON_FIELD_ERRORS: [CONFLICT_MESSAGE]}) from error
     finally:
@@ -135,7 +139,11 @@ def content_delete(*, instance, actor, comment=""):
     pk = instance.pk
     with transaction.atomic(), revisions.recording(actor, comment):
         # What showed it, and every list: what cascades with it leaves lists of other kinds.
-        keys = instance.surrogate_keys() | instance.naming_keys() | instance.named_keys()
+        keys = (
+            instance.surrogate_keys()
+            | instance.naming_season_keys()
+            | instance.named_person_outlet_keys()
+        )
         for model in content_models():
             keys |= _list_keys(model)
         instance.delete()
