@@ -31,7 +31,7 @@ from catalog.vocabulary import and_list, marker_numbers
 
 
 @dataclass
-class Plan:
+class RevertPlan:
     """What a revert or an undo writes: `fields` and `many` on `instance`."""
 
     instance: object
@@ -74,7 +74,7 @@ def revert_plan(instance, revision):
     names = history.Names(values=[(model, now.values | now.many), (model, fields | many)])
     target_version = history.Version(True, now.values | fields, now.many | many)
     changes = history.version_changes(model, now, target_version, names)
-    return Plan(instance, fields, many, comment, changes)
+    return RevertPlan(instance, fields, many, comment, changes)
 
 
 def undo_plan(instance, revision):
@@ -121,7 +121,7 @@ def undo_plan(instance, revision):
     }
     pairs = {name: (new, old) for name, (old, new) in changed.items()}
     changes = history.field_changes(model, pairs, history.Names(rows), words=True)
-    return Plan(instance, fields, many, f"Undid revision {revision.pk}", changes)
+    return RevertPlan(instance, fields, many, f"Undid revision {revision.pk}", changes)
 
 
 def _save(plan, user):
