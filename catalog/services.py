@@ -13,8 +13,8 @@ API, the importer with the file it read, or a revert.
 Edit conflicts: a write may name `base_version`, the version its form (or API client) read.
 When others saved since, the write keeps their changes and applies only the fields this
 editor changed (compared with the values at `base_version`); prose both changed is merged
-when they changed different paragraphs; when both changed the same field otherwise, it
-raises `EditConflict` and writes nothing.
+when they changed different paragraphs (catalog.prose_merge); when both changed the same
+field otherwise, it raises `EditConflict` and writes nothing.
 
 A value the model refuses raises Django's ValidationError with the model's messages; a race
 that slips past full_clean() and trips a database constraint raises one too, never an
@@ -30,7 +30,8 @@ from django.dispatch import Signal
 from catalog import revisions
 from catalog.models import content_models
 from catalog.models.base import surrogate_key
-from catalog.vocabulary import merge_paragraphs, normalize_newlines
+from catalog.prose_merge import merge_paragraphs
+from catalog.vocabulary import normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
 # with `change`, a ContentChange. Receivers: cache invalidation, revision feeds.
