@@ -28,7 +28,7 @@ from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 
 from catalog import revisions
-from catalog.models import content_models
+from catalog.models import Revision, content_models
 from catalog.models.base import surrogate_key
 from catalog.prose_merge import merge_paragraphs
 from catalog.vocabulary import normalize_newlines
@@ -43,9 +43,11 @@ GONE_MESSAGE = "It was deleted meanwhile; nothing was saved."
 
 @dataclass(frozen=True)
 class Actor:
-    """Who makes a change, and through what: "admin", "api" or "import" (with its file)."""
+    """Who makes a change, and through what: `via` is one of the revision's ways in
+    (Revision.Via: the admin, the API, an import with its file, a revert), which the
+    revision that records the change keeps."""
 
-    via: str
+    via: Revision.Via
     user: object = None
     source: str = ""
 
@@ -55,11 +57,11 @@ class Actor:
 
     @classmethod
     def importer(cls, path, user=None):
-        return cls(via="import", user=user, source=str(path))
+        return cls(via=Revision.Via.IMPORT, user=user, source=str(path))
 
     @classmethod
     def revert(cls, user):
-        return cls(via="revert", user=user)
+        return cls(via=Revision.Via.REVERT, user=user)
 
 
 class EditConflict(ValidationError):
