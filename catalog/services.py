@@ -34,7 +34,7 @@ from catalog.prose_merge import merge_paragraphs
 from catalog.vocabulary import normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
-# with `change`, a ContentChange. Receivers: cache invalidation, revision feeds.
+# with `change`, a ContentChange. Its receiver: the answer cache's invalidation (catalog.caching).
 content_changed = Signal()
 
 CONFLICT_MESSAGE = "This conflicts with data saved meanwhile; reload and try again."
