@@ -43,10 +43,10 @@ def edits():
     from django.contrib.auth.models import User
 
     from catalog import revisions, services
-    from catalog.models import Credit, Person, Season, Section
+    from catalog.models import Credit, Person, Revision, Season, Section
 
     user = User.objects.create_user("bench-editor")
-    actor = services.Actor.editor(user, via="admin")
+    actor = services.Actor.editor(user, via=Revision.Via.ADMIN)
 
     def person():
         ritter = Person.objects.get(slug="krysten-ritter")

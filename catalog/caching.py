@@ -1,18 +1,22 @@
 """Whole answers of the public pages and the API's reads, cached until an edit makes them
 stale: invalidated by edits, not by time.
 
-Surrogate keys. Every page and API read names the content it shows (`tag()`): `season-3`,
-`series-1`, `person-17`, `outlet-4` (catalog.models.base.surrogate_key), the lists it is one
-of (`credit-list`, `changes`), and `site`, which every answer names. Every write through
+Surrogate keys. Every page and API read attaches the keys of the content it shows to its
+answer (`add_keys()`, or `@with_keys(...)` for a view's fixed keys): `season-3`, `series-1`,
+`person-17`, `outlet-4` (catalog.models.base.surrogate_key), the lists it is one of
+(`credit-list`, `changes`), and `site`, which every answer carries. Every write through
 catalog.services announces the keys of what it changed (ContentChange.keys: the object's
 own, the season and people it shows under, before and after, its kind's list, `changes`).
 
 People and outlets are named on many answers (a season page names a hundred people). Their
 keys are in every answer's header, for the shared caches, but the answer is not checked
 against them: a change to a person or an outlet also bumps the keys of the seasons that name
-them (`naming_keys()`, one query), which those answers are checked against. So a stored
-answer is checked against a few keys however many people it names. An answer about a person
-or an outlet itself says so with `about()`, and is checked against its key.
+them (the model's `naming_season_keys()`, one query), which those answers are checked
+against. So a stored answer is checked against a few keys however many people it names. An
+answer about a person or an outlet itself attaches its key with `add_subject_keys()`, and is
+checked against it. Keys an answer needs only for the shared caches' purges, because a key
+it is checked against changes with them, go with `add_purge_only_keys()`. So: `checked_keys()`
+are what a stored answer is checked against, `purge_keys()` what its header lists.
 
 Versions. `invalidate(keys)` sets each key's version to the current time in Django's cache
 (local memory by default; Redis when REDIS_URL is set, shared by every worker and machine)
@@ -62,28 +66,31 @@ NEVER_STORED = ("no-store", "private", "no-cache")
 NAMED_KINDS = ("person-", "outlet-")
 
 
-def tag(request, *keys):
-    """Name the content `request`'s answer shows (surrogate keys)."""
+def add_keys(request, *keys):
+    """Attach `keys` to `request`'s answer: the content it shows. The stored answer is
+    checked against them, but for a person's or an outlet's key (see `checked_keys`)."""
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
     if getattr(request, "surrogate_keys", None) is None:
         request.surrogate_keys = set()
     request.surrogate_keys.update(keys)
 
 
-def about(request, *keys):
-    """Name the content `request`'s answer is about: checked even for a person or outlet."""
-    tag(request, *keys)
+def add_subject_keys(request, *keys):
+    """Attach the keys of what `request`'s answer is about: checked even for a person or an
+    outlet."""
+    add_keys(request, *keys)
     request = getattr(request, "_request", request)
     request.subject_keys = getattr(request, "subject_keys", set()) | set(keys)
 
 
-def mention(request, *keys):
-    """Name content the answer shows but need not be checked against, because a key it is
-    checked against changes with it (the home page's seasons: their every change is a recent
-    change, and the home page is checked against `changes`)."""
-    tag(request)
+def add_purge_only_keys(request, *keys):
+    """Attach keys of content the answer shows but need not be checked against, because a key
+    it is checked against changes with it (the home page's seasons: their every change is a
+    recent change, and the home page is checked against `changes`). They are in the answer's
+    header, for the shared caches' purges."""
+    add_keys(request)
     request = getattr(request, "_request", request)
-    request.mentioned_keys = getattr(request, "mentioned_keys", set()) | set(keys)
+    request.purge_only_keys = getattr(request, "purge_only_keys", set()) | set(keys)
 
 
 def checked_keys(request):
@@ -97,9 +104,9 @@ def checked_keys(request):
     } | subjects
 
 
-def named_keys(request):
-    """Every key the answer names, for the shared caches' purges."""
-    return request.surrogate_keys | getattr(request, "mentioned_keys", set()) | {SITE}
+def purge_keys(request):
+    """Every key attached to the answer, for its header and the shared caches' purges."""
+    return request.surrogate_keys | getattr(request, "purge_only_keys", set()) | {SITE}
 
 
 def keys_of(objects):
@@ -110,18 +117,30 @@ def keys_of(objects):
     return keys
 
 
-def shows(*keys):
-    """Decorate a view whose answer shows the content named by these fixed keys."""
+def with_keys(*keys):
+    """Decorate a view whose answer shows the content named by these fixed keys (add_keys)."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            tag(request, *keys)
+            add_keys(request, *keys)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+# old name, removed after merge
+tag = add_keys
+# old name, removed after merge
+about = add_subject_keys
+# old name, removed after merge
+mention = add_purge_only_keys
+# old name, removed after merge
+named_keys = purge_keys
+# old name, removed after merge
+shows = with_keys
 
 
 def invalidate(keys):
@@ -180,7 +199,7 @@ def latest_change(request):
     """The latest version (nanoseconds) among the keys `request`'s answer names: when
     anything it shows last changed, deletions from its lists included (the API's validators)."""
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
-    versions, _generation = request_key_versions(request, named_keys(request))
+    versions, _generation = request_key_versions(request, purge_keys(request))
     return max(filter(None, versions.values()), default=None)
 
 
@@ -190,14 +209,14 @@ def _version_key(key):
 
 class AnswerCacheMiddleware:
     """Serves stored answers and stores fresh ones (see the module's docstring); labels every
-    tagged answer for shared caches. Placed right after SecurityMiddleware, so that a stored
+    keyed answer for shared caches. Placed right after SecurityMiddleware, so that a stored
     answer skips the rest and carries the headers the inner middleware gave it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.surrogate_keys = None  # views that may be cached tag() their answers
+        request.surrogate_keys = None  # views that may be cached add_keys() to their answers
         request.key_versions = None  # what request_key_versions read, for the next asker
         answer_key = self._answer_key(request)
         if answer_key is None:
@@ -281,7 +300,7 @@ class AnswerCacheMiddleware:
         )
 
     def _label(self, request, response, versions):
-        response[HEADER] = " ".join(sorted(named_keys(request)))
+        response[HEADER] = " ".join(sorted(purge_keys(request)))
         if not response.has_header("ETag"):
             set_response_etag(response)
         if not response.has_header("Last-Modified") and versions:

@@ -33,7 +33,7 @@ from catalog.vocabulary import and_list, marker_numbers
 
 
 @dataclass
-class Plan:
+class RevertPlan:
     """What a revert or an undo writes: `fields` and `many` on `instance`."""
 
     instance: object
@@ -76,7 +76,7 @@ def revert_plan(instance, revision):
     names = labels.Names(values=[(model, now.values | now.many), (model, fields | many)])
     target_version = versions.Version(True, now.values | fields, now.many | many)
     changes = versions.version_changes(model, now, target_version, names)
-    return Plan(instance, fields, many, comment, changes)
+    return RevertPlan(instance, fields, many, comment, changes)
 
 
 def undo_plan(instance, revision):
@@ -123,7 +123,7 @@ def undo_plan(instance, revision):
     }
     pairs = {name: (new, old) for name, (old, new) in changed.items()}
     changes = entries.field_changes(model, pairs, labels.Names(rows), words=True)
-    return Plan(instance, fields, many, f"Undid revision {revision.pk}", changes)
+    return RevertPlan(instance, fields, many, f"Undid revision {revision.pk}", changes)
 
 
 def _save(plan, user):

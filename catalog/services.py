@@ -13,8 +13,8 @@ API, the importer with the file it read, or a revert.
 Edit conflicts: a write may name `base_version`, the version its form (or API client) read.
 When others saved since, the write keeps their changes and applies only the fields this
 editor changed (compared with the values at `base_version`); prose both changed is merged
-when they changed different paragraphs; when both changed the same field otherwise, it
-raises `EditConflict` and writes nothing.
+when they changed different paragraphs (catalog.prose_merge); when both changed the same
+field otherwise, it raises `EditConflict` and writes nothing.
 
 A value the model refuses raises Django's ValidationError with the model's messages; a race
 that slips past full_clean() and trips a database constraint raises one too, never an
@@ -28,12 +28,13 @@ from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 
 from catalog import revisions
-from catalog.models import content_models
+from catalog.models import Revision, content_models
 from catalog.models.base import surrogate_key
-from catalog.vocabulary import merge_paragraphs, normalize_newlines
+from catalog.prose_merge import merge_paragraphs
+from catalog.vocabulary import normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
-# with `change`, a ContentChange. Receivers: cache invalidation, revision feeds.
+# with `change`, a ContentChange. Its receiver: the answer cache's invalidation (catalog.caching).
 content_changed = Signal()
 
 CONFLICT_MESSAGE = "This conflicts with data saved meanwhile; reload and try again."
@@ -42,9 +43,11 @@ GONE_MESSAGE = "It was deleted meanwhile; nothing was saved."
 
 @dataclass(frozen=True)
 class Actor:
-    """Who makes a change, and through what: "admin", "api" or "import" (with its file)."""
+    """Who makes a change, and through what: `via` is one of the revision's ways in
+    (Revision.Via: the admin, the API, an import with its file, a revert), which the
+    revision that records the change keeps."""
 
-    via: str
+    via: Revision.Via
     user: object = None
     source: str = ""
 
@@ -54,11 +57,11 @@ class Actor:
 
     @classmethod
     def importer(cls, path, user=None):
-        return cls(via="import", user=user, source=str(path))
+        return cls(via=Revision.Via.IMPORT, user=user, source=str(path))
 
     @classmethod
     def revert(cls, user):
-        return cls(via="revert", user=user)
+        return cls(via=Revision.Via.REVERT, user=user)
 
 
 class EditConflict(ValidationError):
@@ -106,7 +109,11 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
                 return instance  # nothing changed: nothing written, nothing recorded
             # What showed it before (a credit moved to another person leaves the first's page),
             # and for a person or an outlet, the seasons that name it (catalog.caching).
-            keys = stored.surrogate_keys() | stored.naming_keys() if stored is not None else set()
+            keys = (
+                stored.surrogate_keys() | stored.naming_season_keys()
+                if stored is not None
+                else set()
+            )
             instance.version = 1 if stored is None else stored.version + 1
             instance.full_clean()
             instance._revision_changes = changes
@@ -115,7 +122,7 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
                 getattr(instance, name).set(values)
             keys |= instance.surrogate_keys() | _list_keys(type(instance))
             if "status" in changes:  # published or withdrawn: who it names shows or hides
-                keys |= instance.named_keys()
+                keys |= instance.named_person_outlet_keys()
     except IntegrityError as error:
         raise ValidationError({NON_FIELD_ERRORS: [CONFLICT_MESSAGE]}) from error
     finally:
@@ -135,7 +142,11 @@ def content_delete(*, instance, actor, comment=""):
     pk = instance.pk
     with transaction.atomic(), revisions.recording(actor, comment):
         # What showed it, and every list: what cascades with it leaves lists of other kinds.
-        keys = instance.surrogate_keys() | instance.naming_keys() | instance.named_keys()
+        keys = (
+            instance.surrogate_keys()
+            | instance.naming_season_keys()
+            | instance.named_person_outlet_keys()
+        )
         for model in content_models():
             keys |= _list_keys(model)
         instance.delete()

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
-from catalog.caching import CHANGES, shows
+from catalog.caching import CHANGES, with_keys
 from catalog.pages import views
 from catalog.pages.feeds import ChangesFeed
 from catalog.pages.sitemaps import SITEMAPS
@@ -14,19 +14,19 @@ urlpatterns = [
     path("seasons/<slug:slug>/timeline/", views.season_timeline, name="season-timeline"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
     path("changes/", views.changes, name="changes"),
-    path("changes/feed/", shows(CHANGES)(ChangesFeed()), name="changes-feed"),
+    path("changes/feed/", with_keys(CHANGES)(ChangesFeed()), name="changes-feed"),
     path("search/", views.search, name="search"),
     # An index of the sections, each a sitemap of at most SITEMAP_LIMIT pages (?p=2, ...).
     # Every change may add, drop or date an entry.
     path(
         "sitemap.xml",
-        shows(CHANGES)(index),
+        with_keys(CHANGES)(index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "catalog:sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        shows(CHANGES)(sitemap),
+        with_keys(CHANGES)(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

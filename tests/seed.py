@@ -2,8 +2,9 @@
 
 Every test that needs a fact of the seed (its slug, its files, its text, who is in it, what it
 cites) imports it from here, so that no test module imports another test module or conftest.py.
-The seed article and its citations file (seeds/, described in ../shared/seeds/README.md) are the
-specification: every fact below is read from the article.
+The seed article and its citations file (seeds/jessica-jones-season-2.txt and
+seeds/jessica-jones-season-2.citations.txt, in this repository) are the specification: every
+fact below is read from the article.
 """
 
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Reading the API: resources, the GUIDE's fields, include, filters, search, ordering, pages."""
+"""Reading the API: resources, their fields, include, filters, search, ordering, pages."""
 
 from http import HTTPStatus
 

@@ -1,8 +1,8 @@
 """The facts of the seed article, as the database holds them after loading the fixtures.
 
-The seed article and its citations file (seeds/, described in ../shared/seeds/README.md) and
-the GUIDE's "The data the seeds hold" are the specification: every expectation below is read
-from the article, not from what the importer happens to produce.
+The seed article and its citations file (seeds/jessica-jones-season-2.txt and
+seeds/jessica-jones-season-2.citations.txt, in this repository) are the specification: every
+expectation below is read from the article, not from what the importer happens to produce.
 
 Why one long module: it is the seed article's specification read top to bottom (season,
 cast, crew, reviews, events, accolades, citations), and splitting it would scatter one

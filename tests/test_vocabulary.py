@@ -12,7 +12,6 @@ from catalog.vocabulary import (
     kind_of_headings,
     kind_of_words,
     marker_numbers,
-    merge_paragraphs,
     sentence_at,
     split_markers,
     split_paragraphs,
@@ -91,34 +90,6 @@ class TestEventKinds:
     def test_words_give_the_kind_where_headings_do_not(self):
         assert kind_of_words("the trailer was shown") == EventKind.MARKETING
         assert kind_of_words("nothing to see") == EventKind.OTHER
-
-
-class TestMergingTwoEditsOfProse:
-    BASE = "One.\n\nTwo.\n\nThree."
-
-    def test_edits_of_different_paragraphs_are_both_kept(self):
-        theirs = "One, edited by them.\n\nTwo.\n\nThree."
-        mine = "One.\n\nTwo.\n\nThree, edited by me."
-
-        assert merge_paragraphs(self.BASE, theirs, mine) == (
-            "One, edited by them.\n\nTwo.\n\nThree, edited by me."
-        )
-
-    def test_edits_of_the_same_paragraph_do_not_merge(self):
-        assert (
-            merge_paragraphs(self.BASE, "One!\n\nTwo.\n\nThree.", "One?\n\nTwo.\n\nThree.") is None
-        )
-
-    def test_an_added_paragraph_does_not_merge(self):
-        assert (
-            merge_paragraphs(self.BASE, "One.\n\nTwo.\n\nThree.\n\nFour.", "One?\n\nTwo.\n\nThree.")
-            is None
-        )
-
-    def test_the_same_edit_made_twice_is_that_edit(self):
-        assert merge_paragraphs(self.BASE, "One?\n\nTwo.\n\nThree.", "One?\n\nTwo.\n\nThree.") == (
-            "One?\n\nTwo.\n\nThree."
-        )
 
 
 class TestCitationMarkers:

@@ -3,7 +3,7 @@
 `ContentAdmin` is the base of every ModelAdmin of the catalog. Django's admin saves and
 deletes through a handful of hooks; each one is overridden here to go through
 `catalog.services` (called through the module, so a test can wrap it) as `Actor.editor(user,
-via="admin")`:
+via=Revision.Via.ADMIN)`:
 
 - `save_model`: the object, with the many-to-many its form changed, in one service call;
 - `save_related`: no `form.save_m2m()` (save_model set the many-to-many), then each inline
@@ -38,7 +38,7 @@ from django.http import HttpResponseRedirect
 from catalog import revisions, services
 from catalog.admin import history as history_pages
 from catalog.admin.large import EstimatedCountPaginator
-from catalog.models import Credit
+from catalog.models import Credit, Revision
 
 TIMESTAMPS = ["created_at", "updated_at"]
 
@@ -178,7 +178,7 @@ class ContentAdmin(admin.ModelAdmin):
     paginator = EstimatedCountPaginator
 
     def actor(self, request):
-        return services.Actor.editor(request.user, via="admin")
+        return services.Actor.editor(request.user, via=Revision.Via.ADMIN)
 
     def get_fieldsets(self, request, obj=None):
         return versioned_fieldsets(super().get_fieldsets(request, obj), "revision_comment")

@@ -46,7 +46,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from catalog.caching import about, keys_of, latest_change, tag
+from catalog.caching import add_keys, add_subject_keys, keys_of, latest_change
 from catalog.models.base import surrogate_key
 
 # A strong ETag naming a version: a detail's `"7-<digest>"`, or the bare version `"7"`.
@@ -147,11 +147,11 @@ class ConditionalMixin:
         if not isinstance(response, Response):
             return response
         if request.method in ("GET", "HEAD") and response.status_code == status.HTTP_200_OK:
-            tag(request, *keys_of(self.shown))
+            add_keys(request, *keys_of(self.shown))
             if self.versioned is not None:  # one object's detail: checked against its keys
-                about(request, *self.versioned.surrogate_keys())
+                add_subject_keys(request, *self.versioned.surrogate_keys())
             if self.action == "list":
-                tag(request, *self.get_list_keys())
+                add_keys(request, *self.get_list_keys())
             last_modified = self.set_validators(request, response)
             return get_conditional_response(
                 request, etag=response["ETag"], last_modified=last_modified, response=response
@@ -163,7 +163,7 @@ class ConditionalMixin:
         ):
             # The written object's new validators, as its detail read now gives them, so that
             # a client can send its next If-Match without reading it again.
-            tag(request, *self.versioned.surrogate_keys())
+            add_keys(request, *self.versioned.surrogate_keys())
             self.set_validators(request, response)
         return response
 

@@ -93,7 +93,7 @@ class InfoboxFieldSerializer(SeasonPartSerializer):
 
 
 @dataclass(frozen=True)
-class Kind:
+class ExportKind:
     type: str
     serializer: type  # reads and writes it; its Meta.model is the kind's model
     order: tuple  # the fixed order of the export
@@ -124,36 +124,40 @@ def _related(*names):
 
 # Every content model (catalog.models.content_models), in an order that loads.
 KINDS = [
-    Kind("series", export_serializer(SeriesSerializer), ("slug",), reading=_with_seasons),
-    Kind("person", export_serializer(api.PersonSerializer), ("slug",)),
-    Kind("outlet", export_serializer(api.OutletSerializer), ("pk",), ("id",)),
-    Kind("season", export_serializer(api.SeasonSerializer), ("slug",), reading=_related("series")),
-    Kind("reference", ReferenceSerializer, ("season__slug", "number")),
-    Kind("section", SectionSerializer, ("season__slug", "position")),
-    Kind("infobox_field", InfoboxFieldSerializer, ("season__slug", "position"), ("source",)),
-    Kind("episode", export_serializer(api.EpisodeSerializer), ("pk",), ("id",), _related("season")),
-    Kind(
+    ExportKind("series", export_serializer(SeriesSerializer), ("slug",), reading=_with_seasons),
+    ExportKind("person", export_serializer(api.PersonSerializer), ("slug",)),
+    ExportKind("outlet", export_serializer(api.OutletSerializer), ("pk",), ("id",)),
+    ExportKind(
+        "season", export_serializer(api.SeasonSerializer), ("slug",), reading=_related("series")
+    ),
+    ExportKind("reference", ReferenceSerializer, ("season__slug", "number")),
+    ExportKind("section", SectionSerializer, ("season__slug", "position")),
+    ExportKind("infobox_field", InfoboxFieldSerializer, ("season__slug", "position"), ("source",)),
+    ExportKind(
+        "episode", export_serializer(api.EpisodeSerializer), ("pk",), ("id",), _related("season")
+    ),
+    ExportKind(
         "credit",
         export_serializer(api.CreditSerializer),
         ("pk",),
         ("id", "source"),
         methodcaller("with_related"),
     ),
-    Kind(
+    ExportKind(
         "review",
         export_serializer(api.ReviewSerializer),
         ("pk",),
         ("id", "source"),
         methodcaller("with_related"),
     ),
-    Kind(
+    ExportKind(
         "event",
         export_serializer(api.EventSerializer),
         ("pk",),
         ("id", "source"),
         methodcaller("with_people"),
     ),
-    Kind(
+    ExportKind(
         "accolade",
         export_serializer(api.AccoladeSerializer),
         ("pk",),

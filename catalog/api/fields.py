@@ -1,4 +1,4 @@
-"""Serializer fields that give the API the shapes ../shared/GUIDE.md fixes."""
+"""Serializer fields that give the API its shapes: strict JSON types, relations by slug."""
 
 import re
 from types import SimpleNamespace
@@ -65,7 +65,7 @@ class StrictManyRelatedField(serializers.ManyRelatedField):
 
 
 class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
-    """A relation read in the GUIDE's shape and written in the form it is read or as the slug.
+    """A relation read as the API shows it and written in the form it is read or as the slug.
 
     `render` names the attributes shown: a tuple gives an object (a credit's person, a review's
     outlet and critic, a season's series read `{"slug", "name"}`); `render="slug"` the slug

@@ -1,6 +1,6 @@
-"""Serializers: the GUIDE's field names, explicit `fields`, writes through the write service.
+"""Serializers: the API's field names, explicit `fields`, writes through the write service.
 
-Relations are read in the GUIDE's shape (a season as its slug; a person, outlet or series as
+Relations are read in one shape (a season as its slug; a person, outlet or series as
 `{slug, name}`) and written in that form or as the slug (fields.SlugRelatedObjectField);
 a credit's episode is written and read as its number within the credit's season.
 

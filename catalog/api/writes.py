@@ -21,7 +21,7 @@ EDIT_SUMMARY_MAX_LENGTH = Revision._meta.get_field("comment").max_length
 
 
 def api_actor(request):
-    return Actor.editor(request.user, via="api")
+    return Actor.editor(request.user, via=Revision.Via.API)
 
 
 def edit_summary(request):

@@ -35,7 +35,7 @@ class ImportResult:
     """What an import did, or (a dry run) would do."""
 
     season: object  # after a dry run, unsaved: its title and slug are what it would be
-    plan: object  # writer.Plan: every row matched, created, updated (old and new) or unchanged
+    plan: object  # writer.ImportPlan: each row matched, created, updated (old and new) or unchanged
     notes: list  # data.Note: what the article held that the importer could not use
 
     @property

@@ -1,8 +1,8 @@
 """Reading a season article into its blocks: title, infobox, lead, sections, lists, tables.
 
-The format (see seeds/README): `= Title =`, `Infobox` with `- Key: Value` lines, `== Section ==`
-headings, prose paragraphs, `- ` list items, and leftover wiki markup that is skipped or, for
-tables, kept as rows of cells.
+The format (as seeds/jessica-jones-season-2.txt is written): `= Title =`, `Infobox` with
+`- Key: Value` lines, `== Section ==` headings, prose paragraphs, `- ` list items, and leftover
+wiki markup that is skipped or, for tables, kept as rows of cells.
 """
 
 import re
@@ -32,7 +32,7 @@ class TableCell:
 
 
 @dataclass
-class Section:
+class DocumentSection:
     level: int
     title: str
     line: int
@@ -47,7 +47,7 @@ class Document:
     title: str
     infobox: list[tuple[str, str, Line]]
     lead: list[Line]
-    sections: list[Section]
+    sections: list[DocumentSection]
 
 
 def split_cell(raw):
@@ -116,7 +116,7 @@ def parse_document(text):
             heading_title = heading.group(2).strip()
             if not heading_title:
                 raise LineProblem(number, "this heading is empty")
-            sections.append(Section(len(heading.group(1)), heading_title, number))
+            sections.append(DocumentSection(len(heading.group(1)), heading_title, number))
             continue
         if stripped.startswith("- ") or stripped == "-":
             flush()

@@ -86,7 +86,7 @@ class PlannedRow:
 
 
 @dataclass
-class Plan:
+class ImportPlan:
     """Every row an import matched, in the order written, and the counts."""
 
     rows: list
@@ -134,7 +134,7 @@ class Writer:
 
     @property
     def plan(self):
-        return Plan(list(self._rows.values()))
+        return ImportPlan(list(self._rows.values()))
 
     def upsert(self, model, lookup, values=None, *, create_only=None, many=None, line=None):
         """Get the row matching `lookup`; create it, or update it where `values` (or the

@@ -61,12 +61,12 @@ class TimeStampedModel(models.Model):
         name one of them are stale once it changes (catalog.caching). Each model says."""
         raise NotImplementedError
 
-    def naming_keys(self):
+    def naming_season_keys(self):
         """For a person or an outlet: the keys of the seasons that name it, which a change to
         it makes stale too (catalog.caching, "People and outlets"). Nothing for the rest."""
         return set()
 
-    def named_keys(self):
+    def named_person_outlet_keys(self):
         """For a season: the keys of the people and outlets it names, which its publication
         or deletion shows or hides (catalog.services). Nothing for the rest."""
         return set()

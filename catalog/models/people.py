@@ -38,7 +38,7 @@ class Person(TimeStampedModel):
     def surrogate_keys(self):
         return {surrogate_key("person", self.pk)}
 
-    def naming_keys(self):
+    def naming_season_keys(self):
         # Every season whose page names them: cast or crew, critic, in an event, nominee.
         seasons = (
             Credit.objects.filter(person=self).order_by().values("season")

@@ -34,7 +34,7 @@ class Outlet(TimeStampedModel):
     def surrogate_keys(self):
         return {surrogate_key("outlet", self.pk)}
 
-    def naming_keys(self):
+    def naming_season_keys(self):
         seasons = self.reviews.values_list("season", flat=True).distinct()
         return {surrogate_key("season", pk) for pk in seasons}
 

@@ -119,7 +119,7 @@ class Season(TimeStampedModel):
     def surrogate_keys(self):
         return {surrogate_key("season", self.pk), surrogate_key("series", self.series_id)}
 
-    def named_keys(self):
+    def named_person_outlet_keys(self):
         """The keys of the people and outlets this season names: publishing or withdrawing it
         shows or hides them (their pages and API answers), so a status change makes them
         stale too (catalog.services)."""

@@ -25,7 +25,7 @@ def describe(obj):
 
 
 @dataclass(frozen=True)
-class Entry:
+class FeedEntry:
     change: public.Change
     id: str  # an absolute URL: the revision on /changes/
 
@@ -55,7 +55,7 @@ class ChangesFeed(Feed):
 
     def items(self, changes_url):
         changes = public.recent_changes(visibility.public_revisions()[:FEED_ENTRIES])
-        return [Entry(change, f"{changes_url}#change-{change.pk}") for change in changes]
+        return [FeedEntry(change, f"{changes_url}#change-{change.pk}") for change in changes]
 
     def item_title(self, entry):
         first, *rest = entry.change.objects

@@ -18,7 +18,14 @@ from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 
 from catalog import selectors
-from catalog.caching import CHANGES, about, keys_of, mention, shows, tag
+from catalog.caching import (
+    CHANGES,
+    add_keys,
+    add_purge_only_keys,
+    add_subject_keys,
+    keys_of,
+    with_keys,
+)
 from catalog.history import public, visibility
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
@@ -83,12 +90,12 @@ def _page_path(request, page):
     return request.path + (f"?page={page.number}" if page.number > 1 else "")
 
 
-@shows("season-list", CHANGES)
+@with_keys("season-list", CHANGES)
 def home(request):
     page = _page(request, selectors.seasons_for_home(), HOME_SEASONS, "seasons")
     changes = public.recent_changes(visibility.public_revisions()[:HOME_CHANGES])
     # Checked against `changes` (any change to a season listed is one), so only named here.
-    mention(request, *keys_of(page.object_list))
+    add_purge_only_keys(request, *keys_of(page.object_list))
     meta = _meta(
         request,
         SITE_NAME + (f" (page {page.number})" if page.number > 1 else ""),
@@ -109,7 +116,7 @@ def home(request):
 def season_detail(request, slug):
     season = get_object_or_404(selectors.seasons_for_article(request.user), slug=slug)
     article = SeasonArticle(season)
-    tag(request, *article.surrogate_keys())
+    add_keys(request, *article.surrogate_keys())
     path = season.get_absolute_url()
     description = strip_markers(season.lead) or season.title
     meta = _meta(request, season.title, description, "video.tv_show", path)
@@ -131,7 +138,7 @@ def season_detail(request, slug):
 def season_timeline(request, slug):
     season = get_object_or_404(selectors.seasons_for_timeline(request.user), slug=slug)
     events = list(season.events.all())
-    tag(request, *keys_of([season, *events]))
+    add_keys(request, *keys_of([season, *events]))
     meta = _meta(
         request,
         f"Timeline of {season.title}",
@@ -156,8 +163,8 @@ def person_detail(request, slug):
     # A person known only from draft seasons has no public page yet (editors see it).
     person = get_object_or_404(selectors.people_for_profile(request.user), slug=slug)
     profile = PersonProfile(person)
-    about(request, *person.surrogate_keys())
-    tag(request, *profile.surrogate_keys())
+    add_subject_keys(request, *person.surrogate_keys())
+    add_keys(request, *profile.surrogate_keys())
     path = person.get_absolute_url()
     context = {
         "person": person,
@@ -173,7 +180,7 @@ def person_detail(request, slug):
     return render(request, "catalog/person_detail.html", context)
 
 
-@shows(CHANGES)
+@with_keys(CHANGES)
 def changes(request):
     page = _page(request, visibility.public_revisions(), public.CHANGES_PER_PAGE, "changes")
     meta = _meta(
@@ -187,7 +194,7 @@ def changes(request):
     return render(request, "catalog/changes.html", context)
 
 
-@shows("season-list", "series-list", "person-list", "credit-list", "outlet-list")
+@with_keys("season-list", "series-list", "person-list", "credit-list", "outlet-list")
 def search(request):
     results = run_search(request.GET.get("q", ""))
     title = f"Search: {results.query}" if results.query and not results.problem else "Search"
@@ -195,6 +202,6 @@ def search(request):
     return render(request, "catalog/search.html", {"results": results, "meta": meta})
 
 
-@shows()
+@with_keys()
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
