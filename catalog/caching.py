@@ -131,18 +131,6 @@ def with_keys(*keys):
     return decorator
 
 
-# old name, removed after merge
-tag = add_keys
-# old name, removed after merge
-about = add_subject_keys
-# old name, removed after merge
-mention = add_purge_only_keys
-# old name, removed after merge
-named_keys = purge_keys
-# old name, removed after merge
-shows = with_keys
-
-
 def invalidate(keys):
     """Make every answer that names one of `keys` stale, here and in the shared caches."""
     now = time.time_ns()

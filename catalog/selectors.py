@@ -12,7 +12,6 @@ who may view drafts, get drafts too (`visible_to`); a visitor, or no viewer, onl
 published. The listings (home, search, sitemap) are the same for everyone: published only.
 """
 
-
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 

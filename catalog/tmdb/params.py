@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 
-from catalog.caching import CHANGES, tag
+from catalog.caching import CHANGES, add_keys
 from catalog.tmdb.errors import BAD_PAGE, NOT_FOUND, bad_parameter
 
 PER_PAGE = 20  # TMDb's search pages
@@ -73,7 +73,7 @@ def window(request):
     with the changes (cached until the next one); otherwise it moves with the clock."""
     start, end = _date_param(request, "start_date"), _date_param(request, "end_date")
     if start is not None and end is not None:
-        tag(request, CHANGES)
+        add_keys(request, CHANGES)
     else:
         request.moving_window = True
     try:

@@ -5,7 +5,7 @@ shows on the next request. Parameters are read by params.py, errors answered by 
 the change lists are changes.py's.
 """
 
-from catalog.caching import about, keys_of, shows, tag
+from catalog.caching import add_keys, add_subject_keys, keys_of, with_keys
 from catalog.models import Person, Season
 from catalog.models.base import surrogate_key
 from catalog.search import clean_query
@@ -25,7 +25,7 @@ from catalog.tmdb.params import PER_PAGE, appended, found, page_number, paged
 
 
 def tag_people(request, credits):
-    tag(request, *(surrogate_key("person", credit.person_id) for credit in credits))
+    add_keys(request, *(surrogate_key("person", credit.person_id) for credit in credits))
 
 
 # tv ------------------------------------------------------------------------------------------
@@ -36,7 +36,7 @@ def tv(request, tv_id):
     series = found(published_series(), pk=tv_id)
     seasons = list(published_seasons_of(series))
     creators = list(season_credits(season__in=seasons, department="crew", job__iexact="creator"))
-    tag(request, *keys_of([series, *seasons]))
+    add_keys(request, *keys_of([series, *seasons]))
     tag_people(request, creators)
     body = shapes.tv(series, seasons, creators)
     return body | appended(
@@ -51,7 +51,7 @@ def tv(request, tv_id):
 
 def tv_aggregate_credits_of(request, series):
     credits = list(season_credits(season__series=series))
-    tag(request, *keys_of([series]), *(surrogate_key("season", c.season_id) for c in credits))
+    add_keys(request, *keys_of([series]), *(surrogate_key("season", c.season_id) for c in credits))
     tag_people(request, credits)
     return shapes.aggregate_credits(credits) | {"id": series.pk}
 
@@ -81,7 +81,7 @@ class SeasonRead:
         number = {} if season_number is None else {"number": season_number}
         self.season = found(seasons, series_id=tv_id, **number)
         self.credits = list(season_credits(season=self.season))
-        tag(request, *keys_of([self.season]))
+        add_keys(request, *keys_of([self.season]))
         tag_people(request, self.credits)
 
     def details(self):
@@ -125,7 +125,7 @@ def tv_season_aggregate_credits(request, tv_id, season_number):
 
 def tv_credits_of(request, person, credits):
     series = series_of(credits)
-    tag(request, *(surrogate_key("series", pk) for pk in series))
+    add_keys(request, *(surrogate_key("series", pk) for pk in series))
     return shapes.tv_credits(credits, series) | {"id": person.pk}
 
 
@@ -133,8 +133,8 @@ class PersonRead:
     def __init__(self, request, person_id):
         self.person = found(Person.objects.published(), pk=person_id)
         self.credits = person_credits(person=self.person)
-        about(request, *self.person.surrogate_keys())
-        tag(request, *(surrogate_key("season", credit.season_id) for credit in self.credits))
+        add_subject_keys(request, *self.person.surrogate_keys())
+        add_keys(request, *(surrogate_key("season", credit.season_id) for credit in self.credits))
 
 
 @tmdb_view
@@ -199,19 +199,19 @@ def _search(request, querysets):
 
 
 @tmdb_view
-@shows(*SEARCHED)
+@with_keys(*SEARCHED)
 def search_tv(request):
     return _search(request, [(series_matching, tv_results)])
 
 
 @tmdb_view
-@shows(*SEARCHED)
+@with_keys(*SEARCHED)
 def search_person(request):
     return _search(request, [(people_matching, person_results)])
 
 
 @tmdb_view
-@shows(*SEARCHED)
+@with_keys(*SEARCHED)
 def search_multi(request):
     return _search(
         request,
