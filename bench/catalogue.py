@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from catalog.domain.vocabulary import EventKind, anchor_for
 from catalog.models import (
     Accolade,
     Credit,
@@ -37,7 +38,6 @@ from catalog.models import (
     Section,
     Series,
 )
-from catalog.vocabulary import EventKind, anchor_for
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ def main():
 def edits():
     from django.contrib.auth.models import User
 
-    from catalog import revisions, services
+    from catalog.content import services
+    from catalog.history import revisions
     from catalog.models import Credit, Person, Revision, Season, Section
 
     user = User.objects.create_user("bench-editor")

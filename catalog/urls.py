@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
-from catalog.caching import CHANGES, with_keys
+from catalog.delivery.caching import CHANGES, with_keys
 from catalog.pages import views
 from catalog.pages.feeds import ChangesFeed
 from catalog.pages.sitemaps import SITEMAPS

@@ -72,8 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Second: a stored answer skips everything below (catalog/caching.py).
-    "catalog.caching.AnswerCacheMiddleware",
+    # Second: a stored answer skips everything below (catalog/delivery/caching.py).
+    "catalog.delivery.caching.AnswerCacheMiddleware",
     "jjsite.middleware.ContentSecurityPolicyMiddleware",
     "jjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -124,14 +124,15 @@ DATABASES = {
     )
 }
 
-# The cache holds the stored answers and their versions (catalog/caching.py) and the API's
+# The cache holds the stored answers and their versions (catalog/delivery/caching.py) and the API's
 # throttle counters: every worker and machine must share it in production, so REDIS_URL points
 # at Redis. Without it each process keeps its own in memory, which is right for one process
-# (`make run`, the tests) and wrong for several: `check --deploy` says so (catalog/checks.py).
+# (`make run`, the tests) and wrong for several: `check --deploy` says so
+# (catalog/plumbing/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "catalog.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "catalog.delivery.redis_cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -140,9 +141,10 @@ CACHES = {
         }
     )
 }
-# Whole answers of public pages and API reads, invalidated by edits (catalog/caching.py).
+# Whole answers of public pages and API reads, invalidated by edits (catalog/delivery/caching.py).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
-# Each process also keeps the answers it served lately, up to this many bytes (catalog.caching).
+# Each process also keeps the answers it served lately, up to this many bytes
+# (catalog.delivery.caching).
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_BYTES", str(32 * 2**20)))
 # How long a stored answer may stay unused in the cache (it stays valid until an edit).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_TIMEOUT", str(24 * 3600)))
@@ -175,7 +177,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "catalog.staticfiles.StaticFilesStorage"  # WhiteNoise's, hashed and compressed
+            # WhiteNoise's, hashed and compressed
+            else "catalog.plumbing.staticfiles.StaticFilesStorage"
         )
     },
 }
@@ -254,17 +257,17 @@ CORS_ALLOW_HEADERS = [
     "x-edit-summary",
 ]
 
-# Sign-in lockout (django-axes; catalog/logins.py). Failed sign-ins are counted per account and
-# per address, in the database; AXES_FAILURE_LIMIT of either within the cool-off locks it until
-# AXES_COOLOFF_TIME after its latest try (every try while locked starts the wait again, even
-# with the right password). A successful sign-in forgets that account's failures. Unlock
-# sooner with `manage.py axes_reset_username <name>` or `axes_reset_ip <address>`.
+# Sign-in lockout (django-axes; catalog/plumbing/logins.py). Failed sign-ins are counted per account
+# and per address, in the database; AXES_FAILURE_LIMIT of either within the cool-off locks it until
+# AXES_COOLOFF_TIME after its latest try (every try while locked starts the wait again, even with
+# the right password). A successful sign-in forgets that account's failures. Unlock sooner with
+# `manage.py axes_reset_username <name>` or `axes_reset_ip <address>`.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
-AXES_RESET_ON_SUCCESS = False  # catalog/logins.py resets the account's failures only
-AXES_CLIENT_IP_CALLABLE = "catalog.logins.client_ip"
+AXES_RESET_ON_SUCCESS = False  # catalog/plumbing/logins.py resets the account's failures only
+AXES_CLIENT_IP_CALLABLE = "catalog.plumbing.logins.client_ip"
 AXES_VERBOSE = False  # no start-up banner on every command; `axes_list_attempts` lists the locks
 # How many proxies in front of the app append to X-Forwarded-For (0: clients connect directly).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from catalog.admin import history, importing
-from catalog.admin_token import api_token
+from catalog.admin.api_token import api_token
 
 admin.site.site_header = "Season wiki editors"
 admin.site.site_title = "Season wiki admin"

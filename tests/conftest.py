@@ -10,7 +10,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models.signals import post_migrate
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Season
 from tests.seed import FIXTURE, SEED_SLUG
 
@@ -18,7 +18,8 @@ from tests.seed import FIXTURE, SEED_SLUG
 @pytest.fixture(autouse=True)
 def _static_files_without_collectstatic(settings):
     # Tests link static files by their plain names and find them in the apps, as debug does
-    # (production's storage hashes the names `collectstatic` wrote: catalog/staticfiles.py).
+    # (production's storage hashes the names `collectstatic` wrote:
+    # catalog/plumbing/staticfiles.py).
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -168,7 +169,7 @@ def _fresh_cache():
     no answer is stored yet (the process's own copies included)."""
     from django.core.cache import cache
 
-    from catalog.caching import local_answers
+    from catalog.delivery.caching import local_answers
 
     cache.clear()
     local_answers.forget()

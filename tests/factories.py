@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth.models import Group, Permission, User
 from django.utils.text import slugify
 
-from catalog import services
+from catalog.content import services
 from catalog.models import (
     Accolade,
     Credit,

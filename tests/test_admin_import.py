@@ -19,7 +19,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from catalog import services
+from catalog.content import services
 from catalog.importer import import_text
 from catalog.models import Credit, Revision, Season
 from tests.admin_forms import admin_url

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission, User
 from django.test import Client
 
-from catalog import selectors
+from catalog.content import selectors
 from catalog.models import (
     Accolade,
     Credit,

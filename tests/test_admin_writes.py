@@ -18,8 +18,8 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from catalog import services
 from catalog.admin import ContentAdmin
+from catalog.content import services
 from catalog.models import (
     Credit,
     Episode,

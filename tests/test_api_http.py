@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils.http import http_date
 
-from catalog import services
-from catalog.caching import key_versions
+from catalog.content import services
+from catalog.delivery.caching import key_versions
 from catalog.models import Person
 from tests.seed import SEED_SLUG
 
@@ -48,7 +48,7 @@ class TestConditionalGet:
         assert after.headers["ETag"] != before
 
     def test_last_modified_is_the_latest_change_shown(self, api_client, season, save):
-        # The latest version of what the answer names (catalog.caching): a saved change.
+        # The latest version of what the answer names (catalog.delivery.caching): a saved change.
         person = save(Person.objects.get(slug="krysten-ritter"), sort_name="Ritter, K.")
 
         detail = api_client.get(PERSON)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from catalog.caching import local_answers
+from catalog.delivery.caching import local_answers
 from jjsite.wsgi import application
 
 pytestmark = pytest.mark.django_db

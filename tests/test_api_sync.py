@@ -12,7 +12,7 @@ import requests
 from django.db import connection, transaction
 from rest_framework.authtoken.models import Token
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Credit, Person, Review, Revision, Season
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import CreditFactory, SeasonFactory

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Credit, Person, Revision
 from tests.factories import CreditFactory, EpisodeFactory, PersonFactory
 from tests.seed import SEED_SLUG

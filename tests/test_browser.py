@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Season
 from tests.browser import DESKTOP, PHONE, save_screenshot
 from tests.factories import edit_history

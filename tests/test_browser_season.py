@@ -7,7 +7,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Reference
 from tests.browser import DESKTOP, PHONE, save_screenshot
 from tests.seed import SEED_SLUG

@@ -1,4 +1,5 @@
-"""The answer cache (catalog.caching): public pages and API reads are stored whole and served
+"""The answer cache (catalog.delivery.caching): public pages and API reads are stored whole and
+served
 again until an edit through the write service makes them stale; then the very next request
 gets a fresh answer, while answers about other content stay stored."""
 
@@ -17,7 +18,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
-from catalog import caching, services
+from catalog.content import services
+from catalog.delivery import caching
 from catalog.models import Credit, Person
 from tests.factories import CreditFactory, SeasonFactory
 from tests.pages import SEASON_URL, TIMELINE_URL
@@ -347,7 +349,7 @@ def test_an_edit_made_by_another_process_shows_on_the_next_request(client, seaso
     # (an edit saved by another worker) makes this one's stored answer stale.
     redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
     settings.CACHES = {
-        "default": {"BACKEND": "catalog.redis_cache.RedisCache", "LOCATION": redis_url}
+        "default": {"BACKEND": "catalog.delivery.redis_cache.RedisCache", "LOCATION": redis_url}
     }
     cache.clear()
     try:

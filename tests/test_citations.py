@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.test import Client
 
-from catalog import services
+from catalog.content import services
 from catalog.importer import article_import
 from catalog.models import Reference, Season, Section
 from tests.admin_forms import admin_url, browser_form_data, crlf

@@ -12,7 +12,7 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Season
 from tests.factories import (
     AccoladeFactory,

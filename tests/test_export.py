@@ -15,8 +15,8 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from catalog import services
 from catalog.api.export import KINDS, ndjson_lines
+from catalog.content import services
 from catalog.models import Credit, InfoboxField, Person, Revision, Season, Series, content_models
 from tests.factories import CreditFactory, PersonFactory, SeasonFactory, grow
 from tests.seed import SEED_SLUG

@@ -16,7 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog import reverts, services
+from catalog.content import reverts, services
 from catalog.models import Episode, Event, Person, Review, Revision, Section
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import EpisodeFactory, ReviewFactory, SeasonFactory, SectionFactory, grow

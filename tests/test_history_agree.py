@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Credit, Person, Review, Revision, Season
 from tests.factories import CreditFactory, SeasonFactory
 from tests.pages import get_page, text

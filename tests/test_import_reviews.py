@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from catalog.domain.ratings import parse_rating
 from catalog.importer import article_import
 from catalog.importer.parse import parse_article
 from catalog.models import Review
-from catalog.ratings import parse_rating
 from tests.seed import ARTICLE_TEXT
 
 ARTICLES = Path(__file__).parent / "articles"

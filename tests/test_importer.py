@@ -16,6 +16,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from catalog.domain.vocabulary import marker_numbers
 from catalog.importer import ArticleError, article_import, parse_article
 from catalog.importer.data import InfoboxLineData
 from catalog.models import (
@@ -30,7 +31,6 @@ from catalog.models import (
     Section,
     Series,
 )
-from catalog.vocabulary import marker_numbers
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Credit, InfoboxField, Person
 from tests.factories import CreditFactory, InfoboxFieldFactory, PersonFactory
 from tests.pages import SEASON_URL, get_page, text

@@ -123,7 +123,7 @@ def debug_off_nothing_collected(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "catalog.staticfiles.StaticFilesStorage"},
+        "staticfiles": {"BACKEND": "catalog.plumbing.staticfiles.StaticFilesStorage"},
     }
 
 

@@ -7,7 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth.models import User
 
-from catalog import revisions, services
+from catalog.content import services
+from catalog.history import revisions
 from catalog.models import Person, Season, Section
 from tests.factories import CreditFactory, PersonFactory, SeasonFactory, SectionFactory
 from tests.pages import SEASON_URL, get_page, text, texts

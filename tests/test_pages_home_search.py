@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Credit, Event, Person, Season
 from tests.factories import (
     CreditFactory,

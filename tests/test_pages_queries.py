@@ -1,6 +1,6 @@
 """Query budgets: each page costs a fixed number of queries, however much content it shows.
 
-The counts are the page's read shape (see catalog/selectors.py):
+The counts are the page's read shape (see catalog/content/selectors.py):
 - season article, `seasons_for_article()`: the season with its series,
   then sections (their text holds the citation markers), infobox fields, references, credits
   (with people and episodes), episodes, reviews (with outlets and critics), events, accolades
@@ -18,7 +18,8 @@ The counts are the page's read shape (see catalog/selectors.py):
 
 import pytest
 
-from catalog import revisions, services
+from catalog.content import services
+from catalog.history import revisions
 from tests.factories import SeasonFactory, edit_history, grow
 from tests.pages import SEASON_URL, TIMELINE_URL
 

@@ -1,6 +1,6 @@
 """The write path's three-way merge of prose: edits of different paragraphs both kept."""
 
-from catalog.prose_merge import merge_paragraphs
+from catalog.domain.prose_merge import merge_paragraphs
 
 
 class TestMergingTwoEditsOfProse:

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from catalog import services
+from catalog.content import services
 from catalog.models import Person, Revision
 from tests.factories import PersonFactory
 

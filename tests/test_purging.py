@@ -1,4 +1,5 @@
-"""Purging the shared HTTP caches (catalog/purging.py), against a real HTTP server started here
+"""Purging the shared HTTP caches (catalog/delivery/purging.py), against a real HTTP server started
+here
 that records what it is sent and answers as a cache would, or fails as one can."""
 
 import http.server
@@ -16,7 +17,7 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from catalog import purging
+from catalog.delivery import purging
 from catalog.models import PendingPurge
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +159,7 @@ def test_a_backlog_too_long_for_one_header_purges_everything(xkey_purger):
 def test_a_refused_purge_is_logged_kept_and_never_raised(xkey_purger, caplog):
     xkey_purger.statuses = [403]
 
-    with caplog.at_level(logging.WARNING, logger="catalog.purging"):
+    with caplog.at_level(logging.WARNING, logger="catalog.delivery.purging"):
         purging.purge(["season-3", "person-17"])
 
     assert "Purging season-3 person-17 at " in caplog.text
@@ -228,7 +229,7 @@ def test_a_failed_purge_is_retried_in_the_background(xkey_purger, monkeypatch, c
     monkeypatch.setattr(purging, "RETRY_DELAYS", (0.1, 0.1))
     xkey_purger.statuses = [503, 503]  # the purge and the first retry fail
 
-    with caplog.at_level(logging.INFO, logger="catalog.purging"):
+    with caplog.at_level(logging.INFO, logger="catalog.delivery.purging"):
         purging.purge(["season-3"])
         wait_for_retries()
 

@@ -1,4 +1,5 @@
-"""Going back: revert to a revision, undo one revision, restore deleted rows (catalog.reverts).
+"""Going back: revert to a revision, undo one revision, restore deleted rows
+(catalog.content.reverts).
 
 Each is one revision of its own, by the editor, via "revert", written through the write
 service; a refusal writes nothing and says why.
@@ -9,9 +10,9 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 
-from catalog import reverts, services
+from catalog.content import reverts, services
+from catalog.history.revisions import recording
 from catalog.models import Event, Person, Reference, Review, Revision, Section
-from catalog.revisions import recording
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth.models import User
 
-from catalog import revisions, services
+from catalog.content import services
+from catalog.history import revisions
 from catalog.importer import article_import
 from catalog.models import (
     Credit,

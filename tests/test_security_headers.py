@@ -63,7 +63,7 @@ def test_the_season_colours_are_the_one_inline_css_allowed_by_its_hash(client, s
 
 
 def test_a_changed_colour_is_allowed_by_its_new_hash(client, season):
-    from catalog import services
+    from catalog.content import services
 
     services.content_save(
         instance=season,

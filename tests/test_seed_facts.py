@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from catalog.domain.vocabulary import MARKER_RE, marker_numbers, strip_markers
 from catalog.models import (
     Accolade,
     Credit,
@@ -26,7 +27,6 @@ from catalog.models import (
     Section,
     citations_in,
 )
-from catalog.vocabulary import MARKER_RE, marker_numbers, strip_markers
 from tests.seed import (
     ARTICLE_LINES,
     ARTICLE_TEXT,

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from catalog import services
+from catalog.content import services
+from catalog.content.services import Actor, content_changed
 from catalog.models import Event, Person, Section
-from catalog.services import Actor, content_changed
 from tests.factories import EventFactory, PersonFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from catalog.content.selectors import people_for_profile
+from catalog.domain.vocabulary import RESERVED_ANCHORS, Billing
 from catalog.pages.shapers import PersonProfile
 from catalog.pages.shapers.outline import (
     Blocks,
@@ -15,8 +17,6 @@ from catalog.pages.shapers.outline import (
     set_anchors,
     walk,
 )
-from catalog.selectors import people_for_profile
-from catalog.vocabulary import RESERVED_ANCHORS, Billing
 
 # A section's text: a heading with none and nothing placed under it is left out.
 PROSE = [["Some words."]]

@@ -8,9 +8,9 @@ from http import HTTPStatus
 import extruct
 import pytest
 
+from catalog.domain.vocabulary import strip_markers
 from catalog.models import Episode, InfoboxField, Review
 from catalog.pages.shapers.season import production_companies_in
-from catalog.vocabulary import strip_markers
 from tests.factories import (
     CreditFactory,
     OutletFactory,

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bench.catalogue import EPISODE_JOBS, SEASON_JOBS
+from catalog.domain.vocabulary import INFOBOX_JOBS
 from catalog.models import Credit, Episode, Person, Season, Series
 from catalog.tmdb.departments import DEPARTMENTS, OTHER, tmdb_job
-from catalog.vocabulary import INFOBOX_JOBS
 from tests.factories import CreditFactory, EpisodeFactory, PersonFactory, SeasonFactory
 from tests.seed import COVER_ARTISTS, FIXTURE, GUEST_CAST, MAIN_CAST, RECURRING_CAST
 

@@ -1,5 +1,5 @@
 """The shared HTTP cache: a real varnishd with deploy/varnish.vcl in front of the live server,
-purged by key (catalog/purging.py, the xkey purger) when an editor saves in the admin.
+purged by key (catalog/delivery/purging.py, the xkey purger) when an editor saves in the admin.
 
 `make test` installs Debian's varnish and varnish-modules (`make varnish`); without them these
 tests fail, saying so, rather than skip.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalog.vocabulary import (
+from catalog.domain.vocabulary import (
     RESERVED_ANCHORS,
     Billing,
     EventKind,

@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 import pytest
 
-from catalog import services
+from catalog.content import services
 from catalog.importer import article_import
 from catalog.models import Credit, Event, Person, Season, Section
 from tests.factories import EventFactory, PersonFactory, ReferenceFactory, SeasonFactory

@@ -1,7 +1,8 @@
 """The editors' admin: one module per area of the models, importing each registers its admins.
 
 Conventions, the same on every page:
-- every change is written through the write service (`catalog.services`): every content admin
+- every change is written through the write service (`catalog.content.services`): every content
+admin
   is a `ContentAdmin` (`base.py`), whose save and delete hooks call it, inlines included;
 - provenance (`source`, the line of the article a fact was read from) and the timestamps are
   shown read-only, in the change forms and in the inlines alike: the importer writes them;
@@ -18,7 +19,7 @@ Conventions, the same on every page:
   linked from its change form (`parts.py`), so that no form nears Django's limit of fields;
 - changelists list a season's rows in the article's order, with the season as their first filter.
 
-The API token page (`catalog/admin_token.py`) is no content, and stays outside.
+The API token page (`catalog/admin/api_token.py`) is no content, and stays outside.
 """
 
 from catalog.admin import (  # noqa: F401  (importing registers the admins)

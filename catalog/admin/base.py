@@ -2,7 +2,7 @@
 
 `ContentAdmin` is the base of every ModelAdmin of the catalog. Django's admin saves and
 deletes through a handful of hooks; each one is overridden here to go through
-`catalog.services` (called through the module, so a test can wrap it) as `Actor.editor(user,
+`catalog.content.services` (called through the module, so a test can wrap it) as `Actor.editor(user,
 via=Revision.Via.ADMIN)`:
 
 - `save_model`: the object, with the many-to-many its form changed, in one service call;
@@ -14,7 +14,7 @@ via=Revision.Via.ADMIN)`:
   action): `content_delete`, one object at a time, so each deletion is announced.
 
 Each page saved (an object with its inline rows, a "delete selected", a changelist's edited
-rows) is one revision (`catalog.revisions.recording`). Every form, the inline rows' too,
+rows) is one revision (`catalog.history.revisions.recording`). Every form, the inline rows' too,
 carries the version it was opened at (`VersionedForm`): a save from a stale page keeps what
 others changed meanwhile and applies this editor's own changes, or, where both changed the
 same field, shows both values in the form and saves nothing.
@@ -35,9 +35,10 @@ from django.db import models, router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseRedirect
 
-from catalog import revisions, services
 from catalog.admin import history as history_pages
 from catalog.admin.large import EstimatedCountPaginator
+from catalog.content import services
+from catalog.history import revisions
 from catalog.models import Credit, Revision
 
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -170,7 +171,7 @@ class ContentStackedInline(ContentInlineMixin, admin.StackedInline):
 
 
 class ContentAdmin(admin.ModelAdmin):
-    """The base of every content admin: writes only through `catalog.services`."""
+    """The base of every content admin: writes only through `catalog.content.services`."""
 
     form = RevisionCommentForm
     # At a large catalogue's size: never COUNT(*) a whole table for a list (large.py).

@@ -1,5 +1,5 @@
 """The admin's history pages: thin views over `catalog.history` (reading: its `entries` and
-`versions`) and `catalog.reverts` (writing).
+`versions`) and `catalog.content.reverts` (writing).
 
 Per content model (wired in by `ContentAdmin.get_urls` and `history_view`):
 
@@ -36,7 +36,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.views.decorators.http import require_http_methods
 
-from catalog import reverts
+from catalog.content import reverts
 from catalog.history import entries, labels, versions
 from catalog.models import Revision, Season, content_models
 

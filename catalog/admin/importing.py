@@ -32,10 +32,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
+from catalog.domain.vocabulary import normalize_newlines
 from catalog.history.diff import word_diff
 from catalog.importer import ArticleError, PlanChanged, article_text, import_text
 from catalog.models import Season
-from catalog.vocabulary import normalize_newlines
 
 PERMISSION = "catalog.import_season"
 SALT = "catalog.admin.importing"

@@ -4,8 +4,8 @@ from django.contrib import admin
 
 from catalog.admin.base import TIMESTAMPS
 from catalog.admin.parts import Part, PartsPanelAdmin
+from catalog.content.selectors import related_count
 from catalog.models import Accolade, Credit, Event, Person, Review
-from catalog.selectors import related_count
 
 
 @admin.register(Person)

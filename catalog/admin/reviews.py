@@ -5,8 +5,8 @@ from django.contrib import admin
 from catalog.admin.base import TIMESTAMPS
 from catalog.admin.large import SubquerySearchMixin
 from catalog.admin.parts import SEASON_FILTER, Part, PartAdmin, PartsPanelAdmin
+from catalog.content.selectors import related_count
 from catalog.models import Outlet, Review
-from catalog.selectors import related_count
 
 
 @admin.register(Outlet)

@@ -9,6 +9,7 @@ from django.contrib import admin
 from catalog.admin.base import TIMESTAMPS, ContentAdmin
 from catalog.admin.inlines import InfoboxFieldInline
 from catalog.admin.parts import SEASON_FILTER, Part, PartAdmin, PartsPanelAdmin
+from catalog.content.selectors import related_count
 from catalog.models import (
     Accolade,
     Credit,
@@ -21,7 +22,6 @@ from catalog.models import (
     Section,
     Series,
 )
-from catalog.selectors import related_count
 
 
 @admin.register(Series)

@@ -13,10 +13,10 @@ about: it must name the object's current version, as a detail ETag read before o
 version in quotes (`"7"`, the `version` of an object read in a list); else the write answers
 412 and changes nothing. The digest is not compared, so renaming a person does not make an
 edit of their credit stale. `*` matches any version. The version that matched is the write's
-`base_version` (catalog.services). Without If-Match the write goes ahead, as before versions
+`base_version` (catalog.content.services). Without If-Match the write goes ahead, as before versions
 existed; `version` in the body is the other way to guard a write (see serializers).
 
-Both validators come from the content versions (catalog.caching): every key an answer names
+Both validators come from the content versions (catalog.delivery.caching): every key an answer names
 (the objects shown, the people and outlets they name, a list's list key, `site`) has a version,
 the time of its latest change, which every write bumps on commit, a deletion included (it bumps
 its kind's list key). Last-Modified is the latest of them, and the ETag's hash covers it with
@@ -30,9 +30,9 @@ A write (POST, PUT, PATCH) answers with the object's new ETag and Last-Modified,
 detail read gives, so the next If-Match needs no read first. `If-None-Match: *` on a PUT,
 PATCH or DELETE (of an object that exists, as these are) is a 412.
 
-Reads also name what they show for the answer cache (catalog.caching): the surrogate keys of
-the objects shown, and a list's `list_keys` (by default its model's `<model>-list`), so that
-a list answers afresh once an object is added to or removed from it.
+Reads also name what they show for the answer cache (catalog.delivery.caching): the surrogate keys
+of the objects shown, and a list's `list_keys` (by default its model's `<model>-list`), so that a
+list answers afresh once an object is added to or removed from it.
 """
 
 import hashlib
@@ -46,7 +46,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from catalog.caching import add_keys, add_subject_keys, keys_of, latest_change
+from catalog.delivery.caching import add_keys, add_subject_keys, keys_of, latest_change
 from catalog.models.base import surrogate_key
 
 # A strong ETag naming a version: a detail's `"7-<digest>"`, or the bare version `"7"`.
@@ -169,7 +169,7 @@ class ConditionalMixin:
 
     def set_validators(self, request, response):
         """ETag and Last-Modified from the content versions of what the answer names
-        (catalog.caching): any change to it, a deletion from a list included, moves both.
+        (catalog.delivery.caching): any change to it, a deletion from a list included, moves both.
         Returns Last-Modified as a Unix time."""
         latest = latest_change(request)
         version = self.versioned.version if self.versioned is not None else None

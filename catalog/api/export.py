@@ -43,10 +43,11 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.encoders import JSONEncoder
 from rest_framework.views import APIView
 
-from catalog import revisions, services
 from catalog.api import serializers as api
 from catalog.api.schema import ERRORS, AutoSchema
 from catalog.api.series import SeriesSerializer
+from catalog.content import services
+from catalog.history import revisions
 from catalog.models import InfoboxField, Reference, Season, Section, content_models
 
 CHUNK_SIZE = 500

@@ -12,8 +12,8 @@ from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
 from catalog.api.params import list_parameter
+from catalog.domain.vocabulary import marker
 from catalog.models import Accolade, Credit, Episode, Event, Person, Review, Season
-from catalog.vocabulary import marker
 
 
 class IntegerFilter(django_filters.NumberFilter):

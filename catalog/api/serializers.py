@@ -15,7 +15,6 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from catalog import services
 from catalog.api.fields import (
     STRICT_FIELD_MAPPING,
     AbsoluteUrlField,
@@ -29,6 +28,7 @@ from catalog.api.fields import (
 from catalog.api.limits import TEXT_MAX_LENGTH
 from catalog.api.timestamps import TIMESTAMPS
 from catalog.api.writes import api_actor, api_errors, edit_conflict
+from catalog.content import services
 from catalog.models import (
     Accolade,
     Credit,

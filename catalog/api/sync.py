@@ -1,6 +1,6 @@
 """Incremental sync in the API: `updated_since` on every list, the changes feed
 (/api/v1/changes/) and each object's history (/api/v1/<resource>/<key>/history/). What they
-read is in catalog.sync."""
+read is in catalog.history.sync."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -11,8 +11,8 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
-from catalog import sync
 from catalog.api.schema import ERRORS, NOT_MODIFIED
+from catalog.history import sync
 
 
 def errors(*codes):
@@ -24,7 +24,7 @@ def errors(*codes):
 
 
 class EntrySerializer(serializers.Serializer):
-    """The shape of an entry (catalog.sync.entry), for the schema."""
+    """The shape of an entry (catalog.history.sync.entry), for the schema."""
 
     kind = serializers.ChoiceField(
         choices=[kind.name for kind in sync.KINDS], help_text="The kind of object."

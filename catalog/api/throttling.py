@@ -1,7 +1,7 @@
 from rest_framework import throttling
 from rest_framework.settings import api_settings
 
-from catalog.logins import client_ip
+from catalog.plumbing.logins import client_ip
 
 
 class AnonRateThrottle(throttling.AnonRateThrottle):
@@ -11,7 +11,7 @@ class AnonRateThrottle(throttling.AnonRateThrottle):
     (API_ANON_THROTTLE_RATE, or a test's override, which reloads api_settings) would not be
     seen; reading api_settings here sees it. Authenticated clients are not throttled.
 
-    The address is the sign-ins' (catalog.logins.client_ip): X-Forwarded-For counts only
+    The address is the sign-ins' (catalog.plumbing.logins.client_ip): X-Forwarded-For counts only
     behind DJANGO_PROXY_COUNT proxies, and then only the address the outermost one saw; DRF's
     default would take the whole header, which any client can vary to reset its count.
     """

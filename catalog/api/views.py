@@ -13,12 +13,12 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, NotFound
 
-from catalog import selectors, services
 from catalog.api import filters, serializers
 from catalog.api.conditional import ConditionalMixin
 from catalog.api.params import ListParametersMixin, include_parameter
 from catalog.api.sync import HistoryMixin
 from catalog.api.writes import api_actor, api_write
+from catalog.content import selectors, services
 from catalog.models import (
     Accolade,
     Credit,

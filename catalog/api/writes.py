@@ -1,4 +1,5 @@
-"""API writes go through the content write service (catalog.services); this module gives each
+"""API writes go through the content write service (catalog.content.services); this module gives
+each
 write request its one revision, and turns the service's refusals into the API's answers: a
 model's messages into 400s keyed by API field names, an edit conflict into a 409."""
 
@@ -12,9 +13,9 @@ from rest_framework.exceptions import APIException
 from rest_framework.fields import SkipField
 from rest_framework.settings import api_settings
 
-from catalog import revisions
+from catalog.content.services import Actor, EditConflict
+from catalog.history import revisions
 from catalog.models import Revision
-from catalog.services import Actor, EditConflict
 
 EDIT_SUMMARY_HEADER = "X-Edit-Summary"
 EDIT_SUMMARY_MAX_LENGTH = Revision._meta.get_field("comment").max_length

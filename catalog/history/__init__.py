@@ -8,5 +8,5 @@
 - `entries`: the admin's pages of revisions and their rows, and deleted rows;
 - `versions`: an object's values as of a revision, and what differs between two.
 
-Recording is catalog.revisions; going back is catalog.reverts.
+Recording is catalog.history.revisions; going back is catalog.content.reverts.
 """

@@ -1,12 +1,12 @@
 """The admin's history pages read from here: an object's revisions, a page of revisions with
 what each changed, one revision's rows, and the rows deleted since (catalog/admin/history.py);
-the reverts describe their rows with it too (catalog/reverts.py).
+the reverts describe their rows with it too (catalog/content/reverts.py).
 
-Where the data is (see catalog.revisions): a `Revision` groups the history rows that one write
-made; each row holds its object's values after that write ("+" created, "~" changed), or
-before it ("-" deleted), and `changes`, {attname or many-to-many name: [old, new]} for what
-the write changed. Content loaded from the seed fixtures has no row until its first edit:
-that edit's old values are its original version ("revision 0", see catalog.history.versions).
+Where the data is (see catalog.history.revisions): a `Revision` groups the history rows that one
+write made; each row holds its object's values after that write ("+" created, "~" changed), or
+before it ("-" deleted), and `changes`, {attname or many-to-many name: [old, new]} for what the
+write changed. Content loaded from the seed fixtures has no row until its first edit: that edit's
+old values are its original version ("revision 0", see catalog.history.versions).
 
 Query counts stay fixed whatever the amount of history: a page of revisions is a count and a
 slice; the rows of those revisions are one query per history model; the names their foreign

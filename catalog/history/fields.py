@@ -1,12 +1,12 @@
 """Which fields a history row changed, and the model fields that its `changes` keys name.
 
-A row's `changes` is {attname or many-to-many name: [old, new]} (catalog.revisions); readers
+A row's `changes` is {attname or many-to-many name: [old, new]} (catalog.history.revisions); readers
 know a field by its verbose name ("person", "sort name"), listed in the model's field order.
 """
 
 from django.db import models
 
-from catalog import revisions
+from catalog.history import revisions
 
 EMPTY = (None, "", [])
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, Subquery
 
-from catalog import revisions
+from catalog.history import revisions
 from catalog.history.entries import Entry, field_changes, merged_scope, season_scope
 from catalog.history.fields import field_label, field_of, ordered
 from catalog.history.labels import Names, row_label

@@ -95,9 +95,9 @@ def import_text(
     write a plan that differs from it (PlanChanged); `max_rows` refuses, before writing, an
     article of more rows than that (what an import's time grows with). A problem is an
     ArticleError naming `source` and the line; nothing is written then."""
+    from catalog.content.services import Actor
+    from catalog.history.revisions import recording
     from catalog.importer.writer import WriteProblem, rows_planned, season_import
-    from catalog.revisions import recording
-    from catalog.services import Actor
 
     article = parse_article(text, source, citations, citations_source)
     if max_rows is not None and (rows := rows_planned(article)) > max_rows:

@@ -13,10 +13,10 @@ them and editors edit them: the text is the citations' one source.
 import re
 from bisect import bisect_right
 
+from catalog.domain.vocabulary import join_paragraphs, marker
 from catalog.importer.data import CitationData
 from catalog.importer.errors import LineProblem
 from catalog.importer.text import normalise, normalised_with_map
-from catalog.vocabulary import join_paragraphs, marker
 
 LEADING_RE = re.compile(r"^\s*[\"”’']?\s*(?P<markers>(?:\[\d+\])+)")
 MARKER_RE = re.compile(r"\[(\d+)\]")

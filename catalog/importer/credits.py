@@ -7,6 +7,13 @@ mentioned or quoted gets no credit.
 
 import re
 
+from catalog.domain.vocabulary import (
+    INFOBOX_JOBS,
+    INFOBOX_STARRING,
+    NUMBER_WORDS,
+    billing_of_heading,
+    infobox_key,
+)
 from catalog.importer.data import CreditData, Note
 from catalog.importer.errors import LineProblem
 from catalog.importer.job_words import (
@@ -27,13 +34,6 @@ from catalog.importer.job_words import (
 )
 from catalog.importer.reviews import is_review_paragraph
 from catalog.importer.text import CAPITAL, NAME, outside_quotes, split_list
-from catalog.vocabulary import (
-    INFOBOX_JOBS,
-    INFOBOX_STARRING,
-    NUMBER_WORDS,
-    billing_of_heading,
-    infobox_key,
-)
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 

@@ -7,7 +7,7 @@ that a refused value is reported where the editor wrote it. Build them with keyw
 import datetime
 from dataclasses import dataclass, field
 
-from catalog.vocabulary import marker_numbers
+from catalog.domain.vocabulary import marker_numbers
 
 
 @dataclass

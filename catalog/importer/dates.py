@@ -12,8 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from catalog.domain.vocabulary import NUMBER_WORDS
 from catalog.importer.text import CAPITAL
-from catalog.vocabulary import NUMBER_WORDS
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",

@@ -14,12 +14,12 @@ ordered, say).
 import re
 from calendar import monthrange
 
+from catalog.domain.vocabulary import kind_of_headings, kind_of_words, quoted_spans
 from catalog.importer.clauses import rewrite, segment_of, segments_of, without_leading_phrase
 from catalog.importer.data import EventData, Note
 from catalog.importer.dates import DateProblem, find_date_mentions, undated_phrases, years_in
 from catalog.importer.errors import LineProblem
 from catalog.importer.text import CAPITAL
-from catalog.vocabulary import kind_of_headings, kind_of_words, quoted_spans
 
 # Another work named right before a date: "production on The Defenders in March", "The
 # Defenders released in 2017", "Power premiered on June 7, 2014".

@@ -4,6 +4,13 @@ import re
 
 from django.utils.text import slugify
 
+from catalog.domain.vocabulary import (
+    INFOBOX_SEASON_FIELDS,
+    anchor_for,
+    infobox_key,
+    is_typed_infobox_key,
+    join_paragraphs,
+)
 from catalog.importer.accolades import extract_accolades
 from catalog.importer.citations import extract_citations, write_markers
 from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
@@ -15,13 +22,6 @@ from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
 from catalog.importer.reviews import extract_reviews
 from catalog.importer.text import sort_name
-from catalog.vocabulary import (
-    INFOBOX_SEASON_FIELDS,
-    anchor_for,
-    infobox_key,
-    is_typed_infobox_key,
-    join_paragraphs,
-)
 
 TITLE_RE = re.compile(r"^(?P<series>.+?)\s*\(?\b[Ss]eason (?P<number>\d{1,3})\)?$")
 HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")

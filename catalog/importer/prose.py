@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from catalog.vocabulary import Sentence, split_sentences
+from catalog.domain.vocabulary import Sentence, split_sentences
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The words that carry meaning in a critical-response section, one table each.
 
 reviews.py matches sentence structures over these tables (the rating forms and their words are
-catalog/ratings.py's); a new wording is a new entry here, not a new pattern there.
+catalog/domain/ratings.py's); a new wording is a new entry here, not a new pattern there.
 """
 
 # Review verbs: what a critic does in the sentence that introduces their review

@@ -15,7 +15,7 @@ catalog.importer.review_words:
 An aggregator sentence names an aggregator (a known one, or "review aggregator X", or "On X,")
 and a score (an approval percentage or a score out of 100) in any order with its average, its
 review count and its label; a sentence naming two known aggregators is read as one clause
-each. The review's rating is the first one written in its sentences (catalog.ratings).
+each. The review's rating is the first one written in its sentences (catalog.domain.ratings).
 
 Notes (catalog.importer.data.Note), each with the sentence and its line:
 - "review": a sentence that looks like it introduces a review (a review verb next to a name,
@@ -29,10 +29,10 @@ Notes (catalog.importer.data.Note), each with the sentence and its line:
 
 import re
 
+from catalog.domain.ratings import find_ratings
 from catalog.importer import review_words as words
 from catalog.importer.data import Note, ReviewData
 from catalog.importer.text import NAME, NAME_WORD, outside_quotes, quotations
-from catalog.ratings import find_ratings
 
 REVIEW_HEADINGS = re.compile(r"critical (response|reception)|^reception$|^reviews$", re.I)
 

@@ -1,12 +1,12 @@
 """Text helpers: reading a file safely, quotations, names (sentences, quotation marks and number
-words: catalog.vocabulary)."""
+words: catalog.domain.vocabulary)."""
 
 import re
 import unicodedata
 from pathlib import Path
 
+from catalog.domain.vocabulary import quoted_spans
 from catalog.importer.errors import ArticleError
-from catalog.vocabulary import quoted_spans
 
 # A person's name: two to six capitalised words; initials ("J. R.") and hyphens allowed.
 # Bounded, so that a search over a long run of capitalised words stays linear (unbounded,

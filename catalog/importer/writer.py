@@ -1,12 +1,12 @@
 """Writing an article's plain data to the database: one transaction, matched by natural keys.
 
-`season_import` calls one writer per kind of content, in the order the models need (the
-season, the references its markers cite, then the lead, the infobox, the sections, people,
-episodes, credits, reviews, events and accolades). Every row is written through the content
-write service (catalog.services) as the importer with the article's file for actor. Running it
-again with the same data changes nothing (no row is saved unless a value differs). Fields the
-article does not hold (episode titles, reference details, a season's status) are never
-overwritten, so editors' work on them survives a re-import.
+`season_import` calls one writer per kind of content, in the order the models need (the season, the
+references its markers cite, then the lead, the infobox, the sections, people, episodes, credits,
+reviews, events and accolades). Every row is written through the content write service
+(catalog.content.services) as the importer with the article's file for actor. Running it again with
+the same data changes nothing (no row is saved unless a value differs). Fields the article does not
+hold (episode titles, reference details, a season's status) are never overwritten, so editors' work
+on them survives a re-import.
 
 The `Writer` records what it did to every row it matched (`PlannedRow`: created, updated with
 each field's old and new value, or unchanged), in the order written: the plan a dry run shows
@@ -23,7 +23,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from catalog import services
+from catalog.content import services
+from catalog.domain.vocabulary import strip_markers
 from catalog.models import (
     Accolade,
     Credit,
@@ -38,7 +39,6 @@ from catalog.models import (
     Section,
     Series,
 )
-from catalog.vocabulary import strip_markers
 
 ACTIONS = ("created", "updated", "unchanged")
 

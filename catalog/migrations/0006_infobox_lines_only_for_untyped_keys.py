@@ -2,7 +2,7 @@
 that are a season's own fields or its credits go (the page showed those fields and credits,
 never these lines, so editing one changed nothing). Going back does not bring them back.
 
-The keys are written out here, as `catalog.vocabulary` had them, so that this migration keeps
+The keys are written out here, as `catalog.domain.vocabulary` had them, so that this migration keeps
 doing what it does whatever the code becomes.
 """
 

@@ -11,7 +11,7 @@ VIEW_DRAFTS_PERMISSION = "catalog.view_season"
 
 
 def surrogate_key(kind, pk):
-    """The cache key of one object's pages and answers (catalog.caching): "season-3"."""
+    """The cache key of one object's pages and answers (catalog.delivery.caching): "season-3"."""
     return f"{kind}-{pk}"
 
 
@@ -41,7 +41,7 @@ class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     # Bumped by every save through the write service; a form or an API write carries the
-    # version it started from, so that a stale save is caught (see catalog.services).
+    # version it started from, so that a stale save is caught (see catalog.content.services).
     version = models.PositiveIntegerField(default=1, editable=False)
 
     # One history table per model; a row per save and per deletion (cascades included).
@@ -58,17 +58,18 @@ class TimeStampedModel(models.Model):
 
     def surrogate_keys(self):
         """The keys (surrogate_key) of what shows this object: the pages and API answers that
-        name one of them are stale once it changes (catalog.caching). Each model says."""
+        name one of them are stale once it changes (catalog.delivery.caching). Each model says."""
         raise NotImplementedError
 
     def naming_season_keys(self):
         """For a person or an outlet: the keys of the seasons that name it, which a change to
-        it makes stale too (catalog.caching, "People and outlets"). Nothing for the rest."""
+        it makes stale too (catalog.delivery.caching, "People and outlets"). Nothing for the
+        rest."""
         return set()
 
     def named_person_outlet_keys(self):
         """For a season: the keys of the people and outlets it names, which its publication
-        or deletion shows or hides (catalog.services). Nothing for the rest."""
+        or deletion shows or hides (catalog.content.services). Nothing for the rest."""
         return set()
 
 

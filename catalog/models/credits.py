@@ -3,8 +3,8 @@
 from django.db import models
 from django.db.models import Q
 
+from catalog.domain.vocabulary import Billing, billing_rank
 from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
-from catalog.vocabulary import Billing, billing_rank
 
 
 class CreditQuerySet(SeasonContentQuerySet):

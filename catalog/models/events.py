@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import MD5
 
+from catalog.domain.vocabulary import EventKind
 from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
-from catalog.vocabulary import EventKind
 
 
 class EventQuerySet(SeasonContentQuerySet):

@@ -1,4 +1,4 @@
-"""Purges of the shared HTTP caches that have not gone through yet (catalog/purging.py).
+"""Purges of the shared HTTP caches that have not gone through yet (catalog/delivery/purging.py).
 
 Not content: no history, no revision, not written through the write service."""
 

@@ -17,9 +17,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 
+from catalog.domain.vocabulary import marker, sentence_at, split_markers, split_paragraphs
 from catalog.models.base import SeasonContentQuerySet, TimeStampedModel, surrogate_key
 from catalog.models.seasons import Season, Section
-from catalog.vocabulary import marker, sentence_at, split_markers, split_paragraphs
 
 
 class ReferenceQuerySet(SeasonContentQuerySet):

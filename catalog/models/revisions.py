@@ -55,7 +55,7 @@ class Revision(models.Model):
 
 
 class FeedCounter(models.Model):
-    """One row: the last position handed to a revision (catalog.revisions.take_position).
+    """One row: the last position handed to a revision (catalog.history.revisions.take_position).
     A revision takes the next one at the end of its transaction, holding this row's lock until
     it commits, so positions become visible in order: a reader that sees position N sees every
     position below it, and a cursor never passes a revision still being written."""

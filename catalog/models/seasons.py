@@ -8,15 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from catalog.models.base import PUBLISHED as PUBLISHED_STATUS
-from catalog.models.base import (
-    ContentQuerySet,
-    SeasonContentQuerySet,
-    TimeStampedModel,
-    published_q,
-    surrogate_key,
-)
-from catalog.vocabulary import (
+from catalog.domain.vocabulary import (
     INFOBOX_JOBS,
     INFOBOX_SEASON_FIELDS,
     INFOBOX_STARRING,
@@ -25,6 +17,14 @@ from catalog.vocabulary import (
     marker,
     marker_numbers,
     split_paragraphs,
+)
+from catalog.models.base import PUBLISHED as PUBLISHED_STATUS
+from catalog.models.base import (
+    ContentQuerySet,
+    SeasonContentQuerySet,
+    TimeStampedModel,
+    published_q,
+    surrogate_key,
 )
 
 HEX_COLOR_RE = r"^#[0-9A-Fa-f]{6}$"
@@ -122,7 +122,7 @@ class Season(TimeStampedModel):
     def named_person_outlet_keys(self):
         """The keys of the people and outlets this season names: publishing or withdrawing it
         shows or hides them (their pages and API answers), so a status change makes them
-        stale too (catalog.services)."""
+        stale too (catalog.content.services)."""
         people = (
             self.credits.order_by().values("person")
             .union(self.reviews.exclude(critic=None).order_by().values("critic"))

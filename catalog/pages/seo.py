@@ -26,8 +26,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from catalog.ratings import parse_rating
-from catalog.vocabulary import strip_markers
+from catalog.domain.ratings import parse_rating
+from catalog.domain.vocabulary import strip_markers
 
 # str.replace, one character each: str.translate with a mapping walks the text in Python.
 _SCRIPT_ESCAPES = [("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")]

@@ -17,8 +17,9 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 
-from catalog import selectors
-from catalog.caching import (
+from catalog.content import selectors
+from catalog.content.search import search as run_search
+from catalog.delivery.caching import (
     CHANGES,
     add_keys,
     add_purge_only_keys,
@@ -26,12 +27,11 @@ from catalog.caching import (
     keys_of,
     with_keys,
 )
+from catalog.domain.vocabulary import strip_markers
 from catalog.history import public, visibility
 from catalog.models.base import VIEW_DRAFTS_PERMISSION
 from catalog.pages import seo
 from catalog.pages.shapers import PersonProfile, SeasonArticle
-from catalog.search import search as run_search
-from catalog.vocabulary import strip_markers
 
 SITE_NAME = "Season wiki"
 DESCRIPTION_WORDS = 30
@@ -52,8 +52,8 @@ def _meta(request, title, description, og_type="website", path=None):
 
 def render_with_style(request, template, context, css):
     """Render a page whose <style> holds `css` (its colours, which editors choose). The
-    Content-Security-Policy allows that CSS by its hash, not a nonce: the same page is served
-    to many visitors from the cache (catalog.caching), and a nonce would then be repeated."""
+    Content-Security-Policy allows that CSS by its hash, not a nonce: the same page is served to
+    many visitors from the cache (catalog.delivery.caching), and a nonce would then be repeated."""
     style = conditional_escape(css)  # the text as the page carries it, which the hash covers
     digest = base64.b64encode(hashlib.sha256(str(style).encode()).digest()).decode()
     response = render(request, template, {**context, "style": style})

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from catalog.search import highlight_pieces
+from catalog.content.search import highlight_pieces
 
 register = template.Library()
 

@@ -6,10 +6,10 @@ from datetime import UTC
 
 from django.db.models import Q
 
+from catalog.content.selectors import published_series
 from catalog.history import visibility
 from catalog.history.labels import TMDB_ACTIONS
 from catalog.models import Revision, Season, Series
-from catalog.selectors import published_series
 from catalog.tmdb.errors import tmdb_view
 from catalog.tmdb.params import CHANGES_PER_PAGE, found, page_number, paged, window
 

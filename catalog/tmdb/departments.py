@@ -7,7 +7,7 @@ TMDb's title case) under "Crew", TMDb's department for what fits no other.
 ACTING = "Acting"
 OTHER = "Crew"
 
-# Wiki job (catalog.vocabulary's INFOBOX_JOBS, and what the importer reads) -> (TMDb
+# Wiki job (catalog.domain.vocabulary's INFOBOX_JOBS, and what the importer reads) -> (TMDb
 # department, TMDb job).
 DEPARTMENTS = {
     "creator": ("Writing", "Creator"),

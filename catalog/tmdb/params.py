@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 
-from catalog.caching import CHANGES, add_keys
+from catalog.delivery.caching import CHANGES, add_keys
 from catalog.tmdb.errors import BAD_PAGE, NOT_FOUND, bad_parameter
 
 PER_PAGE = 20  # TMDb's search pages

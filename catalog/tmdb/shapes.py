@@ -4,8 +4,8 @@ What TMDb has and the wiki doesn't (images, votes, popularity, genres, languages
 is null or empty; README "TMDb-compatible reads" lists every field's source.
 """
 
+from catalog.domain.vocabulary import join_paragraphs, split_paragraphs, strip_markers
 from catalog.tmdb.departments import ACTING, department_of, tmdb_job
-from catalog.vocabulary import join_paragraphs, split_paragraphs, strip_markers
 
 
 def _date(value):

@@ -1,15 +1,12 @@
 """The TMDb-compatible read endpoints (urls.py lists them). Each reads a fixed number of
-queries whatever the amount of content (through catalog.selectors), answers TMDb's JSON
-(shapes.py), and names what it shows for the answer cache (catalog.caching), so that an edit
-shows on the next request. Parameters are read by params.py, errors answered by errors.py;
-the change lists are changes.py's.
+queries whatever the amount of content (through catalog.content.selectors), answers TMDb's JSON
+(shapes.py), and names what it shows for the answer cache (catalog.delivery.caching), so that an
+edit shows on the next request. Parameters are read by params.py, errors answered by errors.py; the
+change lists are changes.py's.
 """
 
-from catalog.caching import add_keys, add_subject_keys, keys_of, with_keys
-from catalog.models import Person, Season
-from catalog.models.base import surrogate_key
-from catalog.search import clean_query
-from catalog.selectors import (
+from catalog.content.search import clean_query
+from catalog.content.selectors import (
     people_matching,
     person_credits,
     published_seasons_of,
@@ -18,6 +15,9 @@ from catalog.selectors import (
     series_matching,
     series_of,
 )
+from catalog.delivery.caching import add_keys, add_subject_keys, keys_of, with_keys
+from catalog.models import Person, Season
+from catalog.models.base import surrogate_key
 from catalog.tmdb import shapes
 from catalog.tmdb.changes import tv_changes_of
 from catalog.tmdb.errors import NOT_FOUND, tmdb_view

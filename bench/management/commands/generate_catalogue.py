@@ -8,7 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from bench.catalogue import DEFAULT_SIZES, generate
-from catalog.caching import invalidate_everything
+from catalog.delivery.caching import invalidate_everything
 from catalog.models import Outlet, Person, Season, Series
 
 COUNTS = ["series", "seasons", "people", "outlets", "credits", "reviews", "events"]

@@ -4,8 +4,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog.api.export import LoadError, catalogue_load
+from catalog.content.services import Actor
 from catalog.management import editor_named
-from catalog.services import Actor
 
 GZIP_MAGIC = b"\x1f\x8b"
 

@@ -1,9 +1,9 @@
-"""Send the shared caches' pending purges again (catalog/purging.py): run it from cron."""
+"""Send the shared caches' pending purges again (catalog/delivery/purging.py): run it from cron."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog import purging
+from catalog.delivery import purging
 
 
 class Command(BaseCommand):

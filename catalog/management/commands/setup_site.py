@@ -1,5 +1,5 @@
 """What `make run` needs before serving: the seed content once, a way into the admin, and,
-with debug off, the static files collected (catalog.staticfiles)."""
+with debug off, the static files collected (catalog.plumbing.staticfiles)."""
 
 import ipaddress
 import secrets
@@ -10,9 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from catalog import staticfiles
 from catalog.management.commands.build_fixtures import FIXTURE_NAME
 from catalog.models import Season
+from catalog.plumbing import staticfiles
 
 # A server listening on every address is reached on this machine at the loopback one.
 LOOPBACK = {"0.0.0.0": "127.0.0.1", "::": "::1"}

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from string import ascii_lowercase
 
+from catalog.domain.vocabulary import marker
 from catalog.models.references import Marker, marked_paragraphs
-from catalog.vocabulary import marker
 
 # The last word of a text, with its punctuation: what a marker right after it stays with.
 LAST_WORD = re.compile(r"\S+$")

@@ -7,7 +7,7 @@ serves for every performer. Plain inputs (credits and reviews with their seasons
 already loaded), no queries.
 """
 
-from catalog.vocabulary import and_list
+from catalog.domain.vocabulary import and_list
 
 NOTHING = "No work in this wiki's seasons is recorded yet."
 

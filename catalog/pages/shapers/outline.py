@@ -22,7 +22,7 @@ The rules:
 
 from dataclasses import dataclass, field
 
-from catalog.vocabulary import (
+from catalog.domain.vocabulary import (
     BILLING_HEADINGS,
     anchor_for,
     billing_of_heading,

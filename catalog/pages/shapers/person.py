@@ -32,7 +32,8 @@ class PersonProfile(ByDepartment):
         return any(w.season.is_published for w in self._work)
 
     def surrogate_keys(self):
-        """The keys of what the page shows (catalog.caching): the person, and the seasons (with
+        """The keys of what the page shows (catalog.delivery.caching): the person, and the seasons
+        (with
         their series) and outlets of the work it lists. Events name their seasons only here."""
         keys = self.person.surrogate_keys()
         for work in self._work:

@@ -13,18 +13,18 @@ from functools import cached_property
 
 from django.template.defaultfilters import pluralize
 
-from catalog.models import Event, Review
-from catalog.pages.colors import header_colors
-from catalog.pages.shapers.citations import Citations
-from catalog.pages.shapers.credits import ByDepartment
-from catalog.pages.shapers.outline import Blocks, CastGroup, Heading, build_outline
-from catalog.vocabulary import (
+from catalog.domain.vocabulary import (
     INFOBOX_CREW_ROWS,
     PRODUCTION_KINDS,
     Billing,
     is_typed_infobox_key,
     strip_markers,
 )
+from catalog.models import Event, Review
+from catalog.pages.colors import header_colors
+from catalog.pages.shapers.citations import Citations
+from catalog.pages.shapers.credits import ByDepartment
+from catalog.pages.shapers.outline import Blocks, CastGroup, Heading, build_outline
 
 # The short timeline's key dates: the first event of each phase of the making and of the
 # release, and for filming its start and its end (`filming_span`).
@@ -139,7 +139,8 @@ class SeasonArticle(ByDepartment):
         return list(people.values())
 
     def surrogate_keys(self):
-        """The keys of what the page shows (catalog.caching): the season, its series, and the
+        """The keys of what the page shows (catalog.delivery.caching): the season, its series, and
+        the
         people and outlets its lists name (the short timeline names no one)."""
         keys = self.season.surrogate_keys()
         for row in [*self.credits, *self.reviews, *self.accolades]:

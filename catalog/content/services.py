@@ -4,7 +4,8 @@ importer is saved (or deleted) here, and nowhere else.
 A write sets the given fields, normalises prose line endings, locks the stored row, checks
 the version the editor started from (see "Edit conflicts"), runs `full_clean()` (validators,
 choices and every Meta constraint, as the admin's forms do), bumps the version, saves and sets
-many-to-many relations, all in one transaction and as part of one revision (catalog.revisions,
+many-to-many relations, all in one transaction and as part of one revision
+(catalog.history.revisions,
 which records each changed field's old and new value), then announces the change once with
 `content_changed` when the transaction commits. A save that changes nothing writes nothing and
 records nothing. It takes the `Actor` making the change: an editor in the admin or through the
@@ -13,7 +14,7 @@ API, the importer with the file it read, or a revert.
 Edit conflicts: a write may name `base_version`, the version its form (or API client) read.
 When others saved since, the write keeps their changes and applies only the fields this
 editor changed (compared with the values at `base_version`); prose both changed is merged
-when they changed different paragraphs (catalog.prose_merge); when both changed the same
+when they changed different paragraphs (catalog.domain.prose_merge); when both changed the same
 field otherwise, it raises `EditConflict` and writes nothing.
 
 A value the model refuses raises Django's ValidationError with the model's messages; a race
@@ -27,14 +28,15 @@ from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, Validat
 from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 
-from catalog import revisions
+from catalog.domain.prose_merge import merge_paragraphs
+from catalog.domain.vocabulary import normalize_newlines
+from catalog.history import revisions
 from catalog.models import Revision, content_models
 from catalog.models.base import surrogate_key
-from catalog.prose_merge import merge_paragraphs
-from catalog.vocabulary import normalize_newlines
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
-# with `change`, a ContentChange. Its receiver: the answer cache's invalidation (catalog.caching).
+# with `change`, a ContentChange. Its receiver: the answer cache's invalidation
+# (catalog.delivery.caching).
 content_changed = Signal()
 
 CONFLICT_MESSAGE = "This conflicts with data saved meanwhile; reload and try again."
@@ -87,7 +89,8 @@ class ContentChange:
     actor: Actor
     created: bool = False
     fields: tuple = ()  # the names of the fields and many-to-many the write set
-    # The surrogate keys of every page and API answer this change makes stale (catalog.caching).
+    # The surrogate keys of every page and API answer this change makes stale
+    # (catalog.delivery.caching).
     keys: frozenset = frozenset()
 
 
@@ -108,7 +111,7 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
             if stored is not None and not changes:
                 return instance  # nothing changed: nothing written, nothing recorded
             # What showed it before (a credit moved to another person leaves the first's page),
-            # and for a person or an outlet, the seasons that name it (catalog.caching).
+            # and for a person or an outlet, the seasons that name it (catalog.delivery.caching).
             keys = (
                 stored.surrogate_keys() | stored.naming_season_keys()
                 if stored is not None

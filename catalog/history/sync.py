@@ -1,5 +1,5 @@
 """Incremental sync: the changes feed (/api/v1/changes/) and one object's history, read from the
-revisions' history rows (catalog.revisions, catalog.history) as API clients name things.
+revisions' history rows (catalog.history.revisions, catalog.history) as API clients name things.
 
 An entry is one history row: which object (its kind, its key as the API looks it up, its API
 address), what happened to it (created, changed, deleted), its changed fields by API name with

@@ -1,9 +1,9 @@
-"""The write path's three-way merge of prose (catalog.services, "Edit conflicts"): two edits
+"""The write path's three-way merge of prose (catalog.content.services, "Edit conflicts"): two edits
 of the same text, both made from one base version, are kept together when they changed
 different paragraphs. Paragraphs are split and joined as stored prose keeps them
-(catalog.vocabulary)."""
+(catalog.domain.vocabulary)."""
 
-from catalog.vocabulary import join_paragraphs, split_paragraphs
+from catalog.domain.vocabulary import join_paragraphs, split_paragraphs
 
 
 def merge_paragraphs(base, theirs, mine):

@@ -5,7 +5,7 @@ Surrogate keys. Every page and API read attaches the keys of the content it show
 answer (`add_keys()`, or `@with_keys(...)` for a view's fixed keys): `season-3`, `series-1`,
 `person-17`, `outlet-4` (catalog.models.base.surrogate_key), the lists it is one of
 (`credit-list`, `changes`), and `site`, which every answer carries. Every write through
-catalog.services announces the keys of what it changed (ContentChange.keys: the object's
+catalog.content.services announces the keys of what it changed (ContentChange.keys: the object's
 own, the season and people it shows under, before and after, its kind's list, `changes`).
 
 People and outlets are named on many answers (a season page names a hundred people). Their
@@ -20,7 +20,7 @@ are what a stored answer is checked against, `purge_keys()` what its header list
 
 Versions. `invalidate(keys)` sets each key's version to the current time in Django's cache
 (local memory by default; Redis when REDIS_URL is set, shared by every worker and machine)
-and has the shared HTTP caches in front purge the same keys (catalog.purging). An answer is
+and has the shared HTTP caches in front purge the same keys (catalog.delivery.purging). An answer is
 stored with the versions its keys had when it was made, and served only while they are all
 unchanged: an edit shows on the very next request from any worker, and answers about other
 content stay cached. A version is a timestamp, so an answer's Last-Modified is its keys'
@@ -49,8 +49,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
-from catalog import purging
-from catalog.services import content_changed
+from catalog.content.services import content_changed
+from catalog.delivery import purging
 
 SITE = "site"
 CHANGES = "changes"

@@ -1,6 +1,6 @@
 """Going back: revert an object to a revision, undo one revision, restore deleted rows.
 
-Each is a write like any other: through the write service (`catalog.services`: validation,
+Each is a write like any other: through the write service (`catalog.content.services`: validation,
 constraints, the change announced), in one transaction, recorded as one revision of its own
 by the editor, via "revert" (`Actor.revert(user)`), with a comment saying what it did. Each
 refuses with a ValidationError whose message says why, and then writes nothing.
@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from catalog import revisions, services
-from catalog.history import entries, labels, versions
+from catalog.content import services
+from catalog.domain.vocabulary import and_list, marker_numbers
+from catalog.history import entries, labels, revisions, versions
 from catalog.history.fields import field_label, field_of
 from catalog.models import Season, Section
-from catalog.vocabulary import and_list, marker_numbers
 
 
 @dataclass

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from catalog.vocabulary import NUMBER_WORDS, quoted_spans
+from catalog.domain.vocabulary import NUMBER_WORDS, quoted_spans
 
 # Letter grades on Metacritic's conversion (the table above).
 GRADE_SCORES = {

@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
-from catalog import staticfiles
+from catalog.plumbing import staticfiles
 
 
 @register(Tags.caches, deploy=True)
@@ -26,7 +26,8 @@ def check_shared_cache(app_configs, **kwargs):
 
 @register(Tags.staticfiles)
 def check_static_files_collected(app_configs, **kwargs):
-    """With debug off, pages link the collected copies of the static files (catalog.staticfiles):
+    """With debug off, pages link the collected copies of the static files
+    (catalog.plumbing.staticfiles):
     say at start-up when there are none, and how to collect them."""
     if staticfiles.hashed() and not staticfiles.collected():
         return [

@@ -15,6 +15,8 @@ published. The listings (home, search, sitemap) are the same for everyone: publi
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
+from catalog.content.search import ranked
+from catalog.domain.vocabulary import billing_rank
 from catalog.models import (
     Accolade,
     Credit,
@@ -29,8 +31,6 @@ from catalog.models import (
     Series,
 )
 from catalog.models.base import published_q
-from catalog.search import ranked
-from catalog.vocabulary import billing_rank
 
 # A season's lists --------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Purge the shared HTTP caches in front of the site (Varnish with deploy/varnish.vcl, or a cache
-speaking the same keys) by surrogate key: `purge(keys)`, called by catalog.caching after every
+speaking the same keys) by surrogate key: `purge(keys)`, called by catalog.delivery.caching after
+every
 content change has committed.
 
 Settings: CACHE_PURGER ("" none, "xkey" or "ban") and CACHE_PURGE_URLS (each cache's base URL).
@@ -8,7 +9,8 @@ Each cache gets one request naming the keys in an `xkey-purge` header: `PURGE /`
 
 An editor's save never waits long for a cache and never fails because of one: `purge` never
 raises, and a request gives up after TIMEOUT seconds. A failed purge is logged (logger
-"catalog.purging"), kept as a PendingPurge row, and sent again, merged with whatever else is
+"catalog.delivery.purging"), kept as a PendingPurge row, and sent again, merged with whatever else
+is
 pending for that cache: by a background thread after each of RETRY_DELAYS, with the next purge
 to that cache, and by `manage.py retry_purges` (run it from cron to cover a long outage). The
 row is deleted once the cache took its keys.
@@ -26,7 +28,7 @@ from django.db import connections
 
 from catalog.models import PendingPurge
 
-logger = logging.getLogger("catalog.purging")
+logger = logging.getLogger("catalog.delivery.purging")
 
 METHODS = {"xkey": "PURGE", "ban": "BAN"}
 HEADER = "xkey-purge"
