@@ -45,7 +45,7 @@ def _live(queryset, field):
 
 def _season_rows(model):
     return model.history.annotate(live=_live(Season.objects.published(), "slug")).filter(
-        Q(live__isnull=False) | Q(history_type="-", status=PUBLISHED)
+        Q(live__isnull=False) | Q(history_type="-") & published_q()
     )
 
 
@@ -150,7 +150,7 @@ def season_rows_shown_then(revisions):
     """The seasons' rows written by `revisions` that showed when written: a published
     season's, or one that changed its publication (see `season_shown_as`)."""
     return Season.history.filter(
-        Q(status=PUBLISHED) | Q(changes__has_key="status"), revision__in=revisions
+        published_q() | Q(changes__has_key="status"), revision__in=revisions
     )
 
 
