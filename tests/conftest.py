@@ -89,13 +89,14 @@ def seed_rows(django_db_setup, django_db_blocker):
 def insert_rows(rows):
     """Write `seed_rows` into the test's database: every row as loaded, with its own keys,
     and the key sequences moved past them (PostgreSQL), as `loaddata` leaves them."""
-    # Foreign keys are checked at commit (deferred on both databases), so the order of the
-    # tables does not matter inside the test's transaction.
-    for model, objects in rows.items():
-        model._base_manager.bulk_create(copy.deepcopy(objects))
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
-            cursor.execute(sql)
+    # Foreign keys are checked at commit (deferred on both databases), so in one transaction
+    # the order of the tables does not matter (a transactional test has none of its own).
+    with transaction.atomic():
+        for model, objects in rows.items():
+            model._base_manager.bulk_create(copy.deepcopy(objects))
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
+                cursor.execute(sql)
 
 
 @pytest.fixture
@@ -108,8 +109,7 @@ def seed_content(db, seed_rows):
 def site(transactional_db, live_server, seed_rows):
     """The live server (for the browser tests), with the seed content loaded as `make run`
     loads it."""
-    with transaction.atomic():
-        insert_rows(seed_rows)
+    insert_rows(seed_rows)
     return live_server.url
 
 
