@@ -357,7 +357,7 @@ def test_an_edit_made_by_another_process_shows_on_the_next_request(client, seaso
         assert get(client, SEASON_URL)[1] == 0
 
         other_worker = (
-            "import django; django.setup(); from catalog import caching; "
+            "import django; django.setup(); from catalog.delivery import caching; "
             f"caching.invalidate({{'season-{season.pk}'}})"
         )
         subprocess.run(
