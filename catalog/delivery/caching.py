@@ -51,11 +51,11 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from catalog.content.services import content_changed
 from catalog.delivery import purging
+from catalog.models.versions import GENERATION, add_versions, move_versions, read_versions
 
 SITE = "site"
 CHANGES = "changes"
 HEADER = "Surrogate-Key"
-GENERATION = "answers:generation"
 # Answers of paths under these prefixes vary by these request headers besides the URL.
 VARYING_PREFIXES = ("/api/",)
 VARYING_HEADERS = ("Accept", "Origin")
@@ -132,10 +132,9 @@ def with_keys(*keys):
 
 
 def invalidate(keys):
-    """Make every answer that names one of `keys` stale, here and in the shared caches."""
-    now = time.time_ns()
-    cache.set(GENERATION, now, timeout=None)  # first: see "A race" above
-    cache.set_many({_version_key(key): now for key in keys}, timeout=None)
+    """Make every answer that names one of `keys` stale, here and in the shared caches. The
+    write service needs not call it: its writes move the versions themselves."""
+    move_versions(keys)
     purging.purge(keys)
 
 
@@ -145,23 +144,20 @@ def invalidate_everything():
 
 
 @receiver(content_changed)
-def _invalidate_changed(sender, change, **kwargs):
-    invalidate(change.keys)
+def _purge_changed(sender, change, **kwargs):
+    # The versions moved with the write (catalog.content.services); the shared caches now.
+    purging.purge(change.keys)
 
 
 def key_versions(keys):
-    """The keys' versions now, and the generation. A key the cache has no version for (never
-    invalidated since the cache was emptied, or lost by it) gets one now: an answer then looks
-    changed now, which is cautious, never stale."""
-    names = {_version_key(key): key for key in keys}
-    found = cache.get_many([GENERATION, *names])
-    missing = [name for name in names if name not in found]
-    if missing:
-        now = time.time_ns()
-        for name in missing:
-            cache.add(name, now, timeout=None)
-        found.update(cache.get_many(missing))
-    versions = {key: found.get(name) for name, key in sorted(names.items())}
+    """The keys' versions now, and the generation: one query. A key never changed since the
+    versions began has none (None, until a write gives it one). `site`, which every answer
+    names, always has one, so that an answer's Last-Modified is never empty: it is given one
+    when it has none (a new or flushed table)."""
+    found = read_versions([GENERATION, *keys])
+    if SITE in keys and SITE not in found:
+        found.update(add_versions([SITE]))
+    versions = {key: found.get(key) for key in sorted(keys)}
     return versions, found.get(GENERATION)
 
 
@@ -189,10 +185,6 @@ def latest_change(request):
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
     versions, _generation = request_key_versions(request, purge_keys(request))
     return max(filter(None, versions.values()), default=None)
-
-
-def _version_key(key):
-    return f"answers:version:{key}"
 
 
 class AnswerCacheMiddleware:
@@ -225,18 +217,15 @@ class AnswerCacheMiddleware:
                 self._label(request, response, versions)
                 return _conditional(request, response)
             return response
-        if local is not None:  # one read: is what this process holds still current?
-            found = cache.get_many([GENERATION, *map(_version_key, local["versions"])])
+        if local is not None:  # one query: is what this process holds still current?
+            found = read_versions([GENERATION, *local["versions"]])
             if _current(local["versions"], found):
                 return self._serve(request, local)
             local_answers.forget(answer_key)
         else:
-            found = cache.get_many([answer_key, GENERATION])
-            stored = found.get(answer_key)
-            if stored is not None and _current(
-                stored["versions"],
-                cache.get_many([_version_key(key) for key in stored["versions"]]),
-            ):
+            stored = cache.get(answer_key)  # None too when the cache cannot be reached
+            found = read_versions([GENERATION, *(stored["versions"] if stored else ())])
+            if stored is not None and _current(stored["versions"], found):
                 local_answers.put(answer_key, stored)
                 return self._serve(request, stored)
 
@@ -311,8 +300,8 @@ class AnswerCacheMiddleware:
 
 
 def _current(versions, found):
-    """Whether every key's version in `found` (read from the cache) is the stored one."""
-    return all(found.get(_version_key(key)) == version for key, version in versions.items())
+    """Whether every key's version in `found` (read from the database) is the stored one."""
+    return all(found.get(key) == version for key, version in versions.items())
 
 
 # Stands, in LocalAnswers, for an address that lately gave no answer to store.
