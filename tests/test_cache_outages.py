@@ -170,7 +170,7 @@ class Redis:
 
     def start(self):
         if not os.path.exists(REDIS_SERVER):
-            pytest.fail("redis-server is missing: `make test` installs it (make redis)")
+            pytest.fail("redis-server is missing: `make test` installs it (`make redis`)")
         persistence = ["--appendonly", "yes"] if self.persistent else ["--appendonly", "no"]
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",

@@ -4,8 +4,12 @@ again until an edit through the write service makes them stale; then the very ne
 gets a fresh answer, while answers about other content stay stored."""
 
 
+import logging
+import socket
+
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -13,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from catalog.content import services
-from catalog.delivery import caching
+from catalog.delivery import caching, redis_cache
 from catalog.models import ContentVersion, Credit, Person
 from catalog.models.versions import read_versions
 from tests.factories import CreditFactory, SeasonFactory
@@ -387,3 +391,52 @@ def test_the_home_page_names_each_season_and_shows_a_new_title_at_once(client, s
     save(season, title="Jessica Jones, the second season")
 
     assert "Jessica Jones, the second season" in client.get("/").content.decode()
+
+
+@pytest.fixture
+def unreachable_redis(settings):
+    """The cache is a Redis nothing listens for (a port just closed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "catalog.delivery.redis_cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    redis_cache.outages.forget()
+    yield
+    redis_cache.outages.forget()
+
+
+def test_a_redis_that_cannot_be_reached_answers_as_a_miss_and_is_left_alone_a_while(
+    unreachable_redis, caplog
+):
+    with caplog.at_level(logging.INFO, logger="catalog.delivery.redis_cache"):
+        assert cache.get("a", "default") == "default"
+        cache.set("a", 1)
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.add("a", 1) is False
+
+    # One warning for the back-off: while it lasts, Redis is not asked again.
+    assert [record.levelname for record in caplog.records] == ["WARNING"]
+    assert "cannot be reached" in caplog.records[0].getMessage()
+
+
+def test_pages_api_reads_and_writes_answer_as_usual_while_redis_cannot_be_reached(
+    unreachable_redis, client, season, jessica, editor_client
+):
+    for url in (SEASON_URL, CREDITS_API, "/api/v1/people/krysten-ritter/"):
+        assert client.get(url).status_code == 200
+        assert client.get(url).status_code == 200
+
+    detail = f"/api/v1/credits/{jessica.pk}/"
+    read = editor_client.get(detail)
+    written = editor_client.patch(
+        detail, {"character": "Jessica J."}, format="json", HTTP_IF_MATCH=read["ETag"]
+    )
+
+    assert written.status_code == 200
+    assert Credit.objects.get(pk=jessica.pk).character == "Jessica J."
+    assert "Jessica J." in client.get(SEASON_URL).content.decode()
