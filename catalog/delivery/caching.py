@@ -18,17 +18,26 @@ checked against it. Keys an answer needs only for the shared caches' purges, bec
 it is checked against changes with them, go with `add_purge_only_keys()`. So: `checked_keys()`
 are what a stored answer is checked against, `purge_keys()` what its header lists.
 
-Versions. `invalidate(keys)` sets each key's version to the current time in Django's cache
-(local memory by default; Redis when REDIS_URL is set, shared by every worker and machine)
-and has the shared HTTP caches in front purge the same keys (catalog.delivery.purging). An answer is
-stored with the versions its keys had when it was made, and served only while they are all
-unchanged: an edit shows on the very next request from any worker, and answers about other
-content stay cached. A version is a timestamp, so an answer's Last-Modified is its keys'
-latest change; a version the cache lost is set afresh, so it never matches an old answer.
+Versions. Each key has a version, the time (nanoseconds) of its latest change, in the
+database (catalog.models.versions), not in the cache: every write through the write service
+moves the versions of its keys in its own transaction, so they change exactly when the edit
+commits, and every process of every machine reads the same ones, whatever the cache backend
+(each process's own memory by default, or Redis) and whatever the cache lost or kept through
+an outage. `invalidate(keys)` does the same for writes that bypass the service, and has the
+shared HTTP caches in front purge the keys (catalog.delivery.purging; the write service's
+edits are purged once committed). An answer is stored (in the cache, and in the process's
+own memory) with the versions its keys had when it was made, and served only while they are
+all unchanged, which one indexed query tells: an edit shows on the very next request from
+any process, and answers about other content stay cached. An answer's Last-Modified is its
+keys' latest change. A key never changed has no version (None) until its first change; `site`,
+on every answer, always has one.
 
 A race: an edit that commits while an answer is being made could leave a stale answer under
-current versions. Every invalidation first moves one more value, the generation; an answer
-is stored only if the generation did not move while it was being made.
+current versions. Every write first moves one more version, the generation (in the same
+transaction); an answer is stored only if the generation did not move while it was made.
+
+The cache failing: catalog.delivery.redis_cache answers a failed call as a miss and leaves
+Redis alone for a few seconds; answers are then rendered from the database, uncached.
 
 Who gets cached answers: GETs without the session cookie or an Authorization header, that
 is, visitors and anonymous API clients. Signed-in users (editors, who see drafts) get live
