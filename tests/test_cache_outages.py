@@ -5,8 +5,8 @@ with its old data or without it; and, with the embedded default (no Redis: each 
 memory), an article imported by `manage.py import_article` in another process.
 
 What they show: Redis is a cache, not a dependency (pages, API and TMDb reads answer 200
-while it is down, a write answers 200 and is saved), and no stored answer is served stale
-after an outage or across processes: the edit shows on the next request.
+while it is down, a PATCH answers 200 and a POST 201, both saved), and no stored answer is
+served stale after an outage or across processes: the edit shows on the next request.
 """
 
 import json
@@ -252,6 +252,12 @@ def test_the_site_serves_and_writes_while_redis_is_down_and_is_fresh_after(
         assert status == 200, text
         status, _headers, text = redis_site.request(detail, headers=auth)
         assert json.loads(text)["character"] == character  # saved
+        slug = f"outage-person-{'kept' if persistent else 'empty'}"
+        status, _headers, text = redis_site.request(
+            "/api/v1/people/", "POST", {"name": "Outage Person", "slug": slug}, auth
+        )
+        assert status == 201, text
+        assert redis_site.request(f"/api/v1/people/{slug}/", headers=auth)[0] == 200  # saved
 
         redis.start()  # with its old data, stored before the edit, when persistent
         if persistent:
