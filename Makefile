@@ -14,11 +14,13 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # The shared-cache test (tests/test_varnish.py) runs Debian's Varnish with the xkey vmod.
 VARNISHD ?= /usr/sbin/varnishd
+# The outage tests (tests/test_cache_outages.py) start and stop Debian's redis-server.
+REDIS_SERVER ?= /usr/bin/redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `make test` runs one test process a core (pytest-xdist); WORKERS=0 runs the suite in this one.
 WORKERS ?= auto
 
-.PHONY: install install-site browser varnish run test docs bench bench-storage bench-import lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -51,6 +53,13 @@ varnish:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules; \
 	fi
 
+redis:
+	@if [ ! -x $(REDIS_SERVER) ]; then \
+		echo "Installing Debian's redis-server for the cache outage tests"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; \
+	fi
+
 # With DJANGO_DEBUG=0, setup_site collects the static files too.
 run: install-site
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -58,7 +67,7 @@ run: install-site
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Prints the 25 slowest tests at the end, so that a slow one is seen when it comes.
-test: install $(CHROMIUM) varnish
+test: install $(CHROMIUM) varnish redis
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal --durations=25
 
 # The manual in docs/, built strictly: any warning (a broken link or anchor) fails it.

@@ -124,11 +124,11 @@ DATABASES = {
     )
 }
 
-# The cache holds the stored answers and their versions (catalog/delivery/caching.py) and the API's
-# throttle counters: every worker and machine must share it in production, so REDIS_URL points
-# at Redis. Without it each process keeps its own in memory, which is right for one process
-# (`make run`, the tests) and wrong for several: `check --deploy` says so
-# (catalog/plumbing/checks.py).
+# The cache holds the stored answers (catalog/delivery/caching.py; their versions are in the
+# database) and the API's throttle counters: in production every worker and machine should
+# share it, so REDIS_URL points at Redis. Without it each process keeps its own in memory:
+# always correct (stored answers are checked against the database), but each process stores
+# its own and counts the throttle alone (`check --deploy` says so, catalog/plumbing/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -141,6 +141,11 @@ CACHES = {
         }
     )
 }
+# Redis is a cache, not a dependency (catalog/delivery/redis_cache.py): a call waits at most
+# DJANGO_REDIS_TIMEOUT seconds, and after a failure the process serves without Redis for
+# DJANGO_REDIS_BACKOFF seconds before asking it again.
+REDIS_TIMEOUT = float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.5"))
+REDIS_BACKOFF = float(os.environ.get("DJANGO_REDIS_BACKOFF", "5"))
 # Whole answers of public pages and API reads, invalidated by edits (catalog/delivery/caching.py).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
 # Each process also keeps the answers it served lately, up to this many bytes

@@ -36,13 +36,16 @@ pytestmark = pytest.mark.django_db
 
 SMALL = Sizes(series=2, seasons=4, people=60, outlets=6, credits=400, reviews=40, events=80)
 # What the seed's pages cost (tests/test_pages_queries.py, tests/test_api_queries.py): a
-# generated season costs the same.
-SEASON_QUERIES = 9
-TIMELINE_QUERIES = 3
-PERSON_QUERIES = 5
-HOME_QUERIES = 3
-SEARCH_QUERIES = 4
-API_SEASON_WITH_LISTS_QUERIES = 7
+# generated season costs the same. Here the answer cache is on: a first request reads the
+# content versions twice besides, before the render and after it (catalog.delivery.caching);
+# the API's second read is its validators', counted in its budget already.
+CACHE_MISS = 2
+SEASON_QUERIES = 9 + CACHE_MISS
+TIMELINE_QUERIES = 3 + CACHE_MISS
+PERSON_QUERIES = 5 + CACHE_MISS
+HOME_QUERIES = 3 + CACHE_MISS
+SEARCH_QUERIES = 4 + CACHE_MISS
+API_SEASON_WITH_LISTS_QUERIES = 8 + 1
 
 
 def rows():

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _every_request_renders(settings):
-    # These count the queries of a render; an answer from the cache costs none (test_caching).
+    # These count the queries of a render; an answer from the cache costs one, its versions
+    # (test_caching).
     settings.PAGE_CACHE = False
 
 

@@ -282,3 +282,16 @@ def test_a_purge_url_that_is_no_url_is_refused_at_start():
     )
     assert done.returncode != 0
     assert "'10.0.0.7:6081' is no http(s):// URL" in done.stderr
+
+
+def test_the_deployment_runs_retry_purges_every_minute():
+    # Purges that gave up wait for `retry_purges` (docs/caching.md, "When a purge fails"):
+    # deploy/ has the systemd service and timer that run it every minute.
+    deploy = Path(django_settings.BASE_DIR) / "deploy"
+    service = (deploy / "retry-purges.service").read_text()
+    timer = (deploy / "retry-purges.timer").read_text()
+
+    assert "manage.py retry_purges" in service
+    assert "Type=oneshot" in service
+    assert "OnUnitActiveSec=1min" in timer
+    assert "WantedBy=timers.target" in timer

@@ -14,6 +14,11 @@ class AnonRateThrottle(throttling.AnonRateThrottle):
     The address is the sign-ins' (catalog.plumbing.logins.client_ip): X-Forwarded-For counts only
     behind DJANGO_PROXY_COUNT proxies, and then only the address the outermost one saw; DRF's
     default would take the whole header, which any client can vary to reset its count.
+
+    The counts are in the cache (Redis in production). While it cannot be reached, the
+    throttle fails open: the cache answers every read as a miss and drops the writes
+    (catalog.delivery.redis_cache), so each request finds no history and goes through
+    uncounted (docs/caching.md, "When Redis fails").
     """
 
     def get_rate(self):

@@ -6,7 +6,9 @@ the version the editor started from (see "Edit conflicts"), runs `full_clean()` 
 choices and every Meta constraint, as the admin's forms do), bumps the version, saves and sets
 many-to-many relations, all in one transaction and as part of one revision
 (catalog.history.revisions,
-which records each changed field's old and new value), then announces the change once with
+which records each changed field's old and new value), and in that transaction moves the
+content versions of what it touched (catalog.models.versions, which the answer cache checks
+stored answers against); then announces the change once with
 `content_changed` when the transaction commits. A save that changes nothing writes nothing and
 records nothing. It takes the `Actor` making the change: an editor in the admin or through the
 API, the importer with the file it read, or a revert.
@@ -33,9 +35,10 @@ from catalog.domain.vocabulary import normalize_newlines
 from catalog.history import revisions
 from catalog.models import Revision, content_models
 from catalog.models.base import surrogate_key
+from catalog.models.versions import move_versions
 
 # Sent once per saved or deleted object, after the transaction that wrote it has committed,
-# with `change`, a ContentChange. Its receiver: the answer cache's invalidation
+# with `change`, a ContentChange. Its receiver: the shared caches' purge
 # (catalog.delivery.caching).
 content_changed = Signal()
 
@@ -104,6 +107,7 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
     created = instance._state.adding
     try:
         with transaction.atomic(), revisions.recording(actor, comment):
+            move_versions(())  # first: see _announce
             stored = None if created else _locked(instance)
             if stored is not None and base_version is not None:
                 _merge(stored, instance, many, base_version)
@@ -126,6 +130,7 @@ def content_save(*, instance, actor, fields=None, many=None, base_version=None, 
             keys |= instance.surrogate_keys() | _list_keys(type(instance))
             if "status" in changes:  # published or withdrawn: who it names shows or hides
                 keys |= instance.named_person_outlet_keys()
+            move_versions(keys)
     except IntegrityError as error:
         raise ValidationError({NON_FIELD_ERRORS: [CONFLICT_MESSAGE]}) from error
     finally:
@@ -144,6 +149,7 @@ def content_delete(*, instance, actor, comment=""):
     was."""
     pk = instance.pk
     with transaction.atomic(), revisions.recording(actor, comment):
+        move_versions(())  # first: see _announce
         # What showed it, and every list: what cascades with it leaves lists of other kinds.
         keys = (
             instance.surrogate_keys()
@@ -153,6 +159,7 @@ def content_delete(*, instance, actor, comment=""):
         for model in content_models():
             keys |= _list_keys(model)
         instance.delete()
+        move_versions(keys)
     _announce(ContentChange("deleted", type(instance), pk, actor, keys=frozenset(keys)))
 
 
@@ -226,6 +233,12 @@ def _normalize_text(instance):
 
 
 def _announce(change):
+    """Tell the shared caches once the write has committed (catalog.delivery.purging).
+
+    The answer cache needs no telling: the write moved the content versions of its keys
+    (catalog.models.versions) in its own transaction, so they change when it commits, and never
+    without it. Each write moves the generation first, before it locks any row: the one lock
+    every write takes, always first, so that two writes never wait for each other's rows."""
     transaction.on_commit(
         lambda: content_changed.send(sender=change.model, change=change), robust=True
     )

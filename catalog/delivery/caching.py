@@ -18,17 +18,26 @@ checked against it. Keys an answer needs only for the shared caches' purges, bec
 it is checked against changes with them, go with `add_purge_only_keys()`. So: `checked_keys()`
 are what a stored answer is checked against, `purge_keys()` what its header lists.
 
-Versions. `invalidate(keys)` sets each key's version to the current time in Django's cache
-(local memory by default; Redis when REDIS_URL is set, shared by every worker and machine)
-and has the shared HTTP caches in front purge the same keys (catalog.delivery.purging). An answer is
-stored with the versions its keys had when it was made, and served only while they are all
-unchanged: an edit shows on the very next request from any worker, and answers about other
-content stay cached. A version is a timestamp, so an answer's Last-Modified is its keys'
-latest change; a version the cache lost is set afresh, so it never matches an old answer.
+Versions. Each key has a version, the time (nanoseconds) of its latest change, in the
+database (catalog.models.versions), not in the cache: every write through the write service
+moves the versions of its keys in its own transaction, so they change exactly when the edit
+commits, and every process of every machine reads the same ones, whatever the cache backend
+(each process's own memory by default, or Redis) and whatever the cache lost or kept through
+an outage. `invalidate(keys)` does the same for writes that bypass the service, and has the
+shared HTTP caches in front purge the keys (catalog.delivery.purging; the write service's
+edits are purged once committed). An answer is stored (in the cache, and in the process's
+own memory) with the versions its keys had when it was made, and served only while they are
+all unchanged, which one indexed query tells: an edit shows on the very next request from
+any process, and answers about other content stay cached. An answer's Last-Modified is its
+keys' latest change. A key never changed has no version (None) until its first change; `site`,
+on every answer, always has one.
 
 A race: an edit that commits while an answer is being made could leave a stale answer under
-current versions. Every invalidation first moves one more value, the generation; an answer
-is stored only if the generation did not move while it was being made.
+current versions. Every write first moves one more version, the generation (in the same
+transaction); an answer is stored only if the generation did not move while it was made.
+
+The cache failing: catalog.delivery.redis_cache answers a failed call as a miss and leaves
+Redis alone for a few seconds; answers are then rendered from the database, uncached.
 
 Who gets cached answers: GETs without the session cookie or an Authorization header, that
 is, visitors and anonymous API clients. Signed-in users (editors, who see drafts) get live
@@ -51,11 +60,11 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from catalog.content.services import content_changed
 from catalog.delivery import purging
+from catalog.models.versions import GENERATION, add_versions, move_versions, read_versions
 
 SITE = "site"
 CHANGES = "changes"
 HEADER = "Surrogate-Key"
-GENERATION = "answers:generation"
 # Answers of paths under these prefixes vary by these request headers besides the URL.
 VARYING_PREFIXES = ("/api/",)
 VARYING_HEADERS = ("Accept", "Origin")
@@ -132,10 +141,9 @@ def with_keys(*keys):
 
 
 def invalidate(keys):
-    """Make every answer that names one of `keys` stale, here and in the shared caches."""
-    now = time.time_ns()
-    cache.set(GENERATION, now, timeout=None)  # first: see "A race" above
-    cache.set_many({_version_key(key): now for key in keys}, timeout=None)
+    """Make every answer that names one of `keys` stale, here and in the shared caches. The
+    write service needs not call it: its writes move the versions themselves."""
+    move_versions(keys)
     purging.purge(keys)
 
 
@@ -145,23 +153,20 @@ def invalidate_everything():
 
 
 @receiver(content_changed)
-def _invalidate_changed(sender, change, **kwargs):
-    invalidate(change.keys)
+def _purge_changed(sender, change, **kwargs):
+    # The versions moved with the write (catalog.content.services); the shared caches now.
+    purging.purge(change.keys)
 
 
 def key_versions(keys):
-    """The keys' versions now, and the generation. A key the cache has no version for (never
-    invalidated since the cache was emptied, or lost by it) gets one now: an answer then looks
-    changed now, which is cautious, never stale."""
-    names = {_version_key(key): key for key in keys}
-    found = cache.get_many([GENERATION, *names])
-    missing = [name for name in names if name not in found]
-    if missing:
-        now = time.time_ns()
-        for name in missing:
-            cache.add(name, now, timeout=None)
-        found.update(cache.get_many(missing))
-    versions = {key: found.get(name) for name, key in sorted(names.items())}
+    """The keys' versions now, and the generation: one query. A key never changed since the
+    versions began has none (None, until a write gives it one). `site`, which every answer
+    names, always has one, so that an answer's Last-Modified is never empty: it is given one
+    when it has none (a new or flushed table)."""
+    found = read_versions([GENERATION, *keys])
+    if SITE in keys and SITE not in found:
+        found.update(add_versions([SITE]))
+    versions = {key: found.get(key) for key in sorted(keys)}
     return versions, found.get(GENERATION)
 
 
@@ -189,10 +194,6 @@ def latest_change(request):
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
     versions, _generation = request_key_versions(request, purge_keys(request))
     return max(filter(None, versions.values()), default=None)
-
-
-def _version_key(key):
-    return f"answers:version:{key}"
 
 
 class AnswerCacheMiddleware:
@@ -225,18 +226,15 @@ class AnswerCacheMiddleware:
                 self._label(request, response, versions)
                 return _conditional(request, response)
             return response
-        if local is not None:  # one read: is what this process holds still current?
-            found = cache.get_many([GENERATION, *map(_version_key, local["versions"])])
+        if local is not None:  # one query: is what this process holds still current?
+            found = read_versions([GENERATION, *local["versions"]])
             if _current(local["versions"], found):
                 return self._serve(request, local)
             local_answers.forget(answer_key)
         else:
-            found = cache.get_many([answer_key, GENERATION])
-            stored = found.get(answer_key)
-            if stored is not None and _current(
-                stored["versions"],
-                cache.get_many([_version_key(key) for key in stored["versions"]]),
-            ):
+            stored = cache.get(answer_key)  # None too when the cache cannot be reached
+            found = read_versions([GENERATION, *(stored["versions"] if stored else ())])
+            if stored is not None and _current(stored["versions"], found):
                 local_answers.put(answer_key, stored)
                 return self._serve(request, stored)
 
@@ -311,8 +309,8 @@ class AnswerCacheMiddleware:
 
 
 def _current(versions, found):
-    """Whether every key's version in `found` (read from the cache) is the stored one."""
-    return all(found.get(_version_key(key)) == version for key, version in versions.items())
+    """Whether every key's version in `found` (read from the database) is the stored one."""
+    return all(found.get(key) == version for key, version in versions.items())
 
 
 # Stands, in LocalAnswers, for an address that lately gave no answer to store.

@@ -22,6 +22,7 @@ from catalog.models.references import Citation, Reference, citations_in
 from catalog.models.reviews import Outlet, Review
 from catalog.models.revisions import FeedCounter, Revision
 from catalog.models.seasons import Episode, InfoboxField, Season, Section, Series
+from catalog.models.versions import ContentVersion
 
 
 def content_models():
@@ -33,6 +34,7 @@ def content_models():
 __all__ = [
     "Accolade",
     "Citation",
+    "ContentVersion",
     "Credit",
     "Episode",
     "Event",

@@ -14,9 +14,9 @@ def check_shared_cache(app_configs, **kwargs):
     if "LocMemCache" in settings.CACHES["default"]["BACKEND"]:
         return [
             Warning(
-                "The cache is each process's own memory: with more than one worker, an edit "
-                "would not reach the answers the other workers stored, and each would "
-                "throttle on its own count.",
+                "The cache is each process's own memory: with more than one worker, each "
+                "stores its own answers (edits still show everywhere: stored answers are "
+                "checked against the database) and throttles on its own count.",
                 hint="Set REDIS_URL (redis://host:6379/0) to share one Redis.",
                 id="catalog.W001",
             )
