@@ -17,6 +17,8 @@ gunicorn with this file. Why these settings: docs/caching.md, "The application s
 
 import os
 
+import gunicorn.workers.gthread
+
 # Worker processes: WEB_CONCURRENCY (gunicorn's own variable), 2 by default.
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
 worker_class = "gthread"
@@ -25,6 +27,17 @@ worker_class = "gthread"
 # threads is the most this server opens: keep it under PostgreSQL's max_connections, or put
 # PgBouncer in front.
 threads = int(os.environ.get("GUNICORN_THREADS") or 32)
+# How long a pool thread waits for a new connection's first bytes before handing it back to
+# the worker's event loop (gunicorn's DEFAULT_WORKER_DATA_TIMEOUT, 5 s, not a setting). At 5 s,
+# 50 silent connections held the pool and a season page took 4.8 s; at 0.2 s it took 0.39 s at
+# worst, 0.9 s with 300 (docs/caching.md). A client slower than that loses nothing: its
+# connection waits in the event loop and is served as soon as it sends.
+if not hasattr(gunicorn.workers.gthread, "DEFAULT_WORKER_DATA_TIMEOUT"):
+    raise RuntimeError(
+        "gunicorn.workers.gthread.DEFAULT_WORKER_DATA_TIMEOUT is gone: check how this gunicorn "
+        "keeps silent connections from holding threads, and update deploy/gunicorn.conf.py"
+    )
+gunicorn.workers.gthread.DEFAULT_WORKER_DATA_TIMEOUT = 0.2
 # Open connections per worker, idle ones included; past it the worker stops accepting.
 worker_connections = 1000
 # A worker that answers nothing for this long is restarted (a request stuck that long too).
@@ -36,3 +49,6 @@ keepalive = 5
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG") else None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# No control socket (gunicornc): nothing here uses it, and every gunicorn on a machine would
+# share its one default path ($HOME/.gunicorn/gunicorn.ctl).
+control_socket_disable = True
