@@ -112,6 +112,27 @@ def test_the_answer_speaks_the_clients_language(client, seed_content):
     assert b"Page not found" in page.content
 
 
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/reviews/", {"season": "jj\x00", "outlet": "polygon", "excerpt": "x"}),
+        ("/api/v1/reviews/", {"season": SEED_SLUG, "outlet": {"slug": "p\x00"}, "excerpt": "x"}),
+        ("/api/v1/credits/", {"season": SEED_SLUG, "person": "a\x00b", "department": "cast"}),
+        ("/api/v1/events/", {"season": SEED_SLUG, "people": ["a\x00b"], "text": "x"}),
+    ],
+)
+def test_nul_in_a_relation_written_is_a_400(editor_client, seed_content, path, body):
+    response = editor_client.post(path, body, format="json")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
+
+
+def test_nul_in_a_sign_in_is_refused_not_a_500(client, seed_content):
+    response = client.post("/admin/login/", {"username": "a\x00", "password": "x"})
+
+    assert response.status_code == HTTPStatus.OK  # the form again, with its error
+
+
 def test_a_write_with_nul_in_the_address_is_a_404(editor_client, seed_content):
     response = editor_client.patch("/api/v1/people/a%00b/", {"name": "x"}, format="json")
 
