@@ -8,9 +8,10 @@ gunicorn with this file. Why these settings: docs/caching.md, "The application s
 
 - Threaded workers (gthread): a sync worker serves one connection at a time, so two idle
   connections stalled the site until the worker timeout. A gthread worker parks a new
-  connection that sends nothing, and every kept-alive one, in its event loop instead of a
-  thread, and serves each request in a pool thread: idle and slow clients hold at most a
-  thread each, for a few seconds, not the whole worker.
+  connection that sends nothing (after 0.2 s, below), and every kept-alive one, in its event
+  loop instead of a thread, and serves each request in a pool thread: an idle client holds no
+  thread, a slow one a thread, never the whole worker. The front (nginx, Varnish) buffers
+  requests so that slow clients never reach it at all (docs/caching.md).
 - A request body sent chunked (no Content-Length) is read in full: gunicorn decodes it and
   says so with `wsgi.input_terminated` (jjsite/middleware.py reads it within the limit).
 """
@@ -40,7 +41,9 @@ if not hasattr(gunicorn.workers.gthread, "DEFAULT_WORKER_DATA_TIMEOUT"):
 gunicorn.workers.gthread.DEFAULT_WORKER_DATA_TIMEOUT = 0.2
 # Open connections per worker, idle ones included; past it the worker stops accepting.
 worker_connections = 1000
-# A worker that answers nothing for this long is restarted (a request stuck that long too).
+# A worker whose event loop stops for this long is restarted; a stopping worker finishes its
+# requests within graceful_timeout. (A gthread worker's loop runs beside its threads, so one
+# slow request does not get the whole worker killed, as it did a sync worker.)
 timeout = 30
 graceful_timeout = 30
 # Seconds an idle kept-alive connection, or one that has sent nothing yet, is kept open.
