@@ -126,6 +126,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL out of reach (a host that drops packets) is a 503 within this many seconds, not a
+# request hanging on a TCP connect (jjsite/middleware.py answers the 503).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
+    )
 
 # The cache holds the stored answers and their versions (catalog/delivery/caching.py) and the API's
 # throttle counters: every worker and machine must share it in production, so REDIS_URL points
