@@ -60,6 +60,7 @@ DATABASE_UNAVAILABLE = "The database is unavailable right now. Nothing was saved
 # The one character PostgreSQL's text refuses (psycopg raises before the query is sent); the
 # pages, the API and TMDb all treat an address holding it as one that names nothing.
 REFUSED_CHARACTERS = ("\x00",)
+NUL_REFUSED = "Null characters are not allowed."  # DRF's and Django's forms' words
 
 
 def wants_json(request):
@@ -123,23 +124,44 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         if any(c in request.path for c in REFUSED_CHARACTERS):
             return error_response(request, HTTPStatus.NOT_FOUND, "Not found.", tmdb_code=34)
-        if any(
-            c in text
-            for key, values in request.GET.lists()
-            for text in (key, *values)
-            for c in REFUSED_CHARACTERS
-        ):
-            return error_response(
-                request,
-                HTTPStatus.BAD_REQUEST,
-                "A query parameter holds a NUL character.",
-                tmdb_code=5,
-            )
+        refused = refused_parameters(request)
+        if refused:
+            return refused_parameters_response(request, refused)
         if is_chunked(request):
             refused = read_chunked_body(request)
             if refused is not None:
                 return refused
         return self.get_response(request)
+
+
+def holds_refused(text):
+    return any(character in text for character in REFUSED_CHARACTERS)
+
+
+def refused_parameters(request):
+    """The query parameters whose name or value holds a refused character, by name."""
+    return [
+        key
+        for key, values in request.GET.lists()
+        if holds_refused(key) or any(holds_refused(value) for value in values)
+    ]
+
+
+def refused_parameters_response(request, names):
+    """The 400: under /api/ keyed by each parameter, as the API's other 400s are (DRF's own
+    words for NUL), elsewhere one message."""
+    if request.path_info.startswith("/api/") and not any(map(holds_refused, names)):
+        response = JsonResponse(
+            {name: [NUL_REFUSED] for name in names}, status=HTTPStatus.BAD_REQUEST
+        )
+        add_never_cache_headers(response)
+        return response
+    return error_response(
+        request,
+        HTTPStatus.BAD_REQUEST,
+        f"Query parameters: {NUL_REFUSED}",
+        tmdb_code=5,
+    )
 
 
 def max_body_bytes():

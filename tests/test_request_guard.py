@@ -102,10 +102,12 @@ def test_nul_in_any_segment_is_a_404_for_anonymous_clients_too(client, seed_cont
 
 def test_the_answer_speaks_the_clients_language(client, seed_content):
     api = client.get("/api/v1/people/%00/")
+    api_query = client.get("/api/v1/people/?search=a%00b&ordering=name")
     tmdb = client.get("/tmdb/3/search/tv?query=%00")
     page = client.get("/people/%00/")
 
     assert api.json() == {"detail": "Not found."}
+    assert api_query.json() == {"search": ["Null characters are not allowed."]}
     assert tmdb.json()["success"] is False
     assert tmdb.json()["status_code"] == 5
     assert page.headers["Content-Type"].startswith("text/html")
