@@ -26,6 +26,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
 from catalog.api import limits
+from catalog.tmdb.errors import NOT_FOUND as TMDB_NOT_FOUND
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -75,6 +76,8 @@ def error_response(request, status, detail, tmdb_code=None):
     """A small error answer in the client's terms: TMDb's error body under /tmdb/, DRF's
     `{"detail": ...}` under /api/ or for a client accepting JSON, the site's page otherwise."""
     if request.path_info.startswith("/tmdb/"):
+        if tmdb_code == TMDB_NOT_FOUND.code:
+            detail = TMDB_NOT_FOUND.message
         body = {"success": False, "status_code": tmdb_code or 5, "status_message": detail}
         response = JsonResponse(body, status=status)
     elif wants_json(request):
@@ -114,7 +117,7 @@ class RequestGuardMiddleware:
     - A body sent with `Transfer-Encoding: chunked` has no Content-Length, which Django reads as
       an empty body (a PATCH answered 200 and saved nothing). When the server decoded the
       chunks and marks the input as terminated (`wsgi.input_terminated`, as gunicorn does), the
-      body is read here in full, up to MAX_BODY_BYTES (a 413 past it, read no further), and
+      body is read here in full, up to max_body_bytes() (a 413 past it, read no further), and
       handed on with its length; a server that does not (runserver) gets a 411.
     """
 
@@ -122,7 +125,7 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if any(c in request.path for c in REFUSED_CHARACTERS):
+        if holds_refused(request.path):
             return error_response(request, HTTPStatus.NOT_FOUND, "Not found.", tmdb_code=34)
         refused = refused_parameters(request)
         if refused:

@@ -104,12 +104,14 @@ def test_the_answer_speaks_the_clients_language(client, seed_content):
     api = client.get("/api/v1/people/%00/")
     api_query = client.get("/api/v1/people/?search=a%00b&ordering=name")
     tmdb = client.get("/tmdb/3/search/tv?query=%00")
+    tmdb_path = client.get("/tmdb/3/tv/1%00/credits")
     page = client.get("/people/%00/")
 
     assert api.json() == {"detail": "Not found."}
     assert api_query.json() == {"search": ["Null characters are not allowed."]}
     assert tmdb.json()["success"] is False
     assert tmdb.json()["status_code"] == 5
+    assert tmdb_path.json()["status_code"] == 34
     assert page.headers["Content-Type"].startswith("text/html")
     assert b"Page not found" in page.content
 
