@@ -176,3 +176,14 @@ class TestHealthChecks:
             "redis": "not configured",
         }
         assert "no-store" in response.getheader("Cache-Control")
+
+
+def test_the_docs_and_the_bench_start_gunicorn_with_the_same_file():
+    from tests.production_server import ROOT
+
+    docs = (ROOT / "docs" / "caching.md").read_text()
+    bench = (ROOT / "bench" / "http_bench.py").read_text()
+
+    assert "gunicorn -c deploy/gunicorn.conf.py jjsite.wsgi --bind" in docs
+    assert 'ROOT / "deploy" / "gunicorn.conf.py"' in bench
+    assert '"-c", config' in bench
