@@ -6,6 +6,7 @@ tested here is the server and the request handling around the views, the same on
 """
 
 import json
+import re
 import socket
 import threading
 import time
@@ -186,4 +187,4 @@ def test_the_docs_and_the_bench_start_gunicorn_with_the_same_file():
 
     assert "gunicorn -c deploy/gunicorn.conf.py jjsite.wsgi --bind" in docs
     assert 'ROOT / "deploy" / "gunicorn.conf.py"' in bench
-    assert '"-c", config' in bench
+    assert re.search(r'"-c",\s*config,', bench)
