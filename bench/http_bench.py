@@ -6,7 +6,8 @@
 
 For each database (SQLite, PostgreSQL) and size (the seed content; the large catalogue of
 `manage.py generate_catalogue`, bench/settings.py's command, built once and kept) it starts
-gunicorn with production settings (DEBUG off) through bench/settings.py, which adds a minimal view
+gunicorn as deployed (`-c deploy/gunicorn.conf.py`: threaded workers) with production settings
+(DEBUG off) through bench/settings.py, which adds a minimal view
 (`HttpResponse("ok")`) beside the site's URLs. It does so once with the page cache on and once off
 (Redis db 15, shared by the workers, flushed first), and on PostgreSQL once more with a new
 database connection per request. Each URL is warmed up for a second, then loaded with `wrk
@@ -269,7 +270,18 @@ def serve_and_load(env, paths, args):
     """Start gunicorn with this environment, load each path; return {name: Result}."""
     redis.Redis.from_url(REDIS_URL).flushdb()
     port = free_port()
-    gunicorn = [PYTHON, "-m", "gunicorn", "jjsite.wsgi", "--bind", f"127.0.0.1:{port}"]
+    # The production server as deployed (deploy/gunicorn.conf.py), with the bench's workers.
+    config = str(ROOT / "deploy" / "gunicorn.conf.py")
+    gunicorn = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "-c",
+        config,
+        "jjsite.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+    ]
     server = subprocess.Popen(
         [*gunicorn, "--workers", str(args.workers), "--log-level", "warning"], cwd=ROOT, env=env
     )

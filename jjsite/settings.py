@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an address holding NUL is a 404/400, a chunked body is read or refused
+    # (jjsite/middleware.py).
+    "jjsite.middleware.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Second: a stored answer skips everything below (catalog/delivery/caching.py).
     "catalog.delivery.caching.AnswerCacheMiddleware",
@@ -123,6 +126,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL out of reach (a host that drops packets) is a 503 within this many seconds, not a
+# request hanging on a TCP connect (jjsite/middleware.py answers the 503).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
+    )
 
 # The cache holds the stored answers (catalog/delivery/caching.py; their versions are in the
 # database) and the API's throttle counters: in production every worker and machine should
@@ -365,6 +374,8 @@ API_MAX_BODY_BYTES = int(os.environ.get("DJANGO_API_MAX_BODY_BYTES", str(2 * 102
 # Behind TLS in production: DJANGO_HTTPS=1 turns on every HTTPS-only protection.
 HTTPS = env_bool("DJANGO_HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers ask for the health checks over plain HTTP (jjsite/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000")) if HTTPS else 0

@@ -96,6 +96,9 @@ class SlugRelatedObjectField(JsonTypeMixin, serializers.SlugRelatedField):
             data = data.get("slug")
             if not isinstance(data, str):
                 raise serializers.ValidationError('Expected a slug, or an object with its "slug".')
+        if isinstance(data, str) and "\x00" in data:
+            # No slug holds NUL, and PostgreSQL would refuse the lookup (a 500): a 400.
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
         return super().to_internal_value(data)
 
     def to_representation(self, obj):
