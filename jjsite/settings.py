@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an address holding NUL is a 404/400, a chunked body is read or refused
+    # (jjsite/middleware.py).
+    "jjsite.middleware.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Second: a stored answer skips everything below (catalog/delivery/caching.py).
     "catalog.delivery.caching.AnswerCacheMiddleware",
@@ -360,6 +363,8 @@ API_MAX_BODY_BYTES = int(os.environ.get("DJANGO_API_MAX_BODY_BYTES", str(2 * 102
 # Behind TLS in production: DJANGO_HTTPS=1 turns on every HTTPS-only protection.
 HTTPS = env_bool("DJANGO_HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers ask for the health checks over plain HTTP (jjsite/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000")) if HTTPS else 0

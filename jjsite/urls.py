@@ -3,12 +3,16 @@ from django.urls import include, path
 
 from catalog.admin import history, importing
 from catalog.admin.api_token import api_token
+from jjsite import health
 
 admin.site.site_header = "Season wiki editors"
 admin.site.site_title = "Season wiki admin"
 admin.site.index_title = "Content"
 
 urlpatterns = [
+    # For load balancers: the process answers; the database answers (jjsite/health.py).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/api-token/", api_token, name="admin-api-token"),
     path("admin/catalog/recent-changes/", history.recent_changes, name="admin-recent-changes"),
     path(
@@ -23,5 +27,6 @@ urlpatterns = [
     path("", include("catalog.urls")),
 ]
 
-# Server errors under /api/ answer JSON, elsewhere the site's page.
-handler500 = "catalog.api.limits.server_error"
+# Server errors under /api/ answer JSON, elsewhere the site's page; the database out of reach
+# is a 503 with Retry-After (jjsite/middleware.py).
+handler500 = "jjsite.middleware.server_error"
