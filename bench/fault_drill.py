@@ -123,13 +123,15 @@ class Postgres:
 
     def run(self, *command):
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
-        subprocess.run(
+        result = subprocess.run(
             [*prefix, *map(str, command)],
-            check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
+            text=True,
             cwd="/tmp",
         )
+        if result.returncode:
+            raise RuntimeError(f"{Path(command[0]).name}: {result.stderr.strip()[-2000:]}")
 
     def init(self):
         self.directory.mkdir(parents=True)
@@ -520,6 +522,20 @@ def editor_token(env):
 
 
 @contextmanager
+def temporary_directory(keep=False):
+    """A directory the postgres user can enter (its cluster is made inside), removed after."""
+    directory = Path(tempfile.mkdtemp(prefix="fault-drill-"))
+    directory.chmod(0o755)
+    try:
+        yield directory
+    finally:
+        if keep:
+            print(f"kept {directory}")
+        else:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
 def site(directory, log):
     with ExitStack() as stack:
         postgres = Postgres(directory / "postgres", free_port())
@@ -595,31 +611,26 @@ def main(argv=None):
     unknown = set(phases) - set(PHASES)
     if unknown:
         parser.error(f"unknown phases: {', '.join(sorted(unknown))} (known: {', '.join(PHASES)})")
-    directory = Path(tempfile.mkdtemp(prefix="fault-drill-"))
-    os.chmod(directory, 0o755)
     results = []
     started = time.monotonic()
-    try:
-        with open(directory / "gunicorn.log", "wb") as log, site(directory, log) as drill:
-            config = GUNICORN_CONF.name if GUNICORN_CONF.exists() else "gunicorn -w 2 (no conf)"
-            print(f"gunicorn ({config}) on 127.0.0.1:{drill.port}, writing "
-                  f"{', '.join(t.label for t in drill.targets)}", flush=True)  # fmt: skip
-            for phase in phases:
-                if phase == "redis-persistent" and not drill.redis.persistent:
-                    # Start over on an append-only file, and fill it with cached answers.
-                    drill.redis.stop()
-                    drill.redis.start(persistent=True)
-                    wait_until_serving(drill.port)
-                    for target in drill.targets:
-                        get(drill.port, target.page_path)
-                        get(drill.port, target.api_path)
-                print(f"phase {phase} ...", flush=True)
-                results.append(run_phase(phase, drill, args.phase_seconds))
-    finally:
-        if args.keep:
-            print(f"kept {directory}")
-        else:
-            shutil.rmtree(directory, ignore_errors=True)
+    with ExitStack() as stack:
+        directory = stack.enter_context(temporary_directory(args.keep))
+        log = stack.enter_context(open(directory / "gunicorn.log", "wb"))
+        drill = stack.enter_context(site(directory, log))
+        config = GUNICORN_CONF.name if GUNICORN_CONF.exists() else "gunicorn -w 2 (no conf)"
+        print(f"gunicorn ({config}) on 127.0.0.1:{drill.port}, writing "
+              f"{', '.join(t.label for t in drill.targets)}", flush=True)  # fmt: skip
+        for phase in phases:
+            if phase == "redis-persistent" and not drill.redis.persistent:
+                # Start over on an append-only file, and fill it with cached answers.
+                drill.redis.stop()
+                drill.redis.start(persistent=True)
+                wait_until_serving(drill.port)
+                for target in drill.targets:
+                    get(drill.port, target.page_path)
+                    get(drill.port, target.api_path)
+            print(f"phase {phase} ...", flush=True)
+            results.append(run_phase(phase, drill, args.phase_seconds))
     print(f"\nFault drill, {time.monotonic() - started:.0f} s:")
     report(results)
     if failed(results):
