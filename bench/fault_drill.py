@@ -46,6 +46,7 @@ standard library and psycopg.
 """
 
 import argparse
+import html
 import http.client
 import json
 import os
@@ -394,8 +395,11 @@ def stale_reads(port, connection, targets):
         for path in dict.fromkeys((target.page_path, SEASON_PATH, target.api_path)):
             status, _, body = get(port, path)
             text = body.decode(errors="replace")
-            shown = json.dumps(value)[1:-1] if path == target.api_path else value
-            if status != 200 or shown not in text.replace("&#x27;", "'"):
+            if path == target.api_path:
+                shown = value in json.loads(text).values() if status == 200 else False
+            else:
+                shown = value in html.unescape(text)
+            if status != 200 or not shown:
                 stale.append((path, value, status))
     return stale
 
