@@ -20,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `make test` runs one test process a core (pytest-xdist); WORKERS=0 runs the suite in this one.
 WORKERS ?= auto
 
-.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import chaos lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -84,6 +84,12 @@ bench-storage: install
 # make bench-import ARGS='--words 1000 4000 16000'
 bench-import: install
 	$(BIN)/python bench/import_worst_case.py $(ARGS)
+
+# The fault drill (docs/caching.md): its own PostgreSQL, Redis and gunicorn on free loopback
+# ports; exits non-zero on a lost write, a write without its revision or a stale answer.
+# make chaos ARGS='--phase-seconds 3 --only baseline,postgres'
+chaos: install
+	$(BIN)/python bench/fault_drill.py $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .

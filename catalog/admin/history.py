@@ -39,6 +39,7 @@ from django.views.decorators.http import require_http_methods
 from catalog.content import reverts
 from catalog.history import entries, labels, versions
 from catalog.models import Revision, Season, content_models
+from catalog.plumbing.bidi import isolate
 
 PAGE_VAR = "p"
 READ = ["GET", "HEAD"]
@@ -84,7 +85,7 @@ def object_history(model_admin, request, object_id):
     # Its newest version is the one it has: nothing to revert to there.
     current = next((item.revision.pk for item in page.object_list if item.own), None)
     context = {
-        **_context(model_admin, request, obj, f"History: {obj}"),
+        **_context(model_admin, request, obj, f"History: {isolate(str(obj))}"),
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
         "page_var": PAGE_VAR,
@@ -114,7 +115,7 @@ def compare(model_admin, request, object_id):
     names = labels.Names(values=[(model, v.values | v.many) for v in (old, new)])
     shown = Revision.objects.select_related("user").in_bulk([old_id, new_id or 0])
     context = {
-        **_context(model_admin, request, obj, f"Compare versions: {obj}"),
+        **_context(model_admin, request, obj, f"Compare versions: {isolate(str(obj))}"),
         "old": _version_heading(old_id, shown, before=new_id if just_before else None),
         "new": _version_heading(new_id, shown),
         "old_exists": old.exists,
@@ -173,7 +174,7 @@ def _confirmed_change(model_admin, request, object_id, plan, write, title, verb)
     except ValidationError as error:
         planned, refusal = None, " ".join(error.messages)
     context = {
-        **_context(model_admin, request, obj, f"{title}: {obj}"),
+        **_context(model_admin, request, obj, f"{title}: {isolate(str(obj))}"),
         "plan": planned,
         "refusal": refusal,
         "verb": verb,
@@ -227,7 +228,7 @@ def restore(model_admin, request, history_id):
     label = plan.entries[0].label if plan else f"#{row.id}"
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": f"Restore {opts.verbose_name} “{label}”",
+        "title": f"Restore {opts.verbose_name} “{isolate(label)}”",
         "subtitle": None,
         "opts": opts,
         "module_name": capfirst(opts.verbose_name_plural),

@@ -4,7 +4,9 @@ what a row's keys point to. Readers differ in one thing only: an event's date, w
 read as stored (ISO 8601) and visitors as the article writes it (Names.date).
 
 Labels are built from a row's own fields and those names, never with a model's __str__
-(which follows foreign keys: a query per row).
+(which follows foreign keys: a query per row). A label of several user texts ("Name as
+Character") isolates each (catalog.plumbing.bidi.isolate), so that one's direction controls
+cannot reverse the next; a label of one text is isolated where it is shown.
 """
 
 from collections import defaultdict
@@ -27,6 +29,7 @@ from catalog.models import (
     Section,
     Series,
 )
+from catalog.plumbing.bidi import isolate as iso
 
 # What a row did, by its history_type: the admin, the public pages and the API say these.
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -160,8 +163,10 @@ def _clip(text, words=10):
 
 
 def _credit(row, names):
-    role = f" as {row.character}" if row.character else (f", {row.job}" if row.job else "")
-    return f"{names.get(Person, row.person_id)}{role}"
+    role = (
+        f" as {iso(row.character)}" if row.character else (f", {iso(row.job)}" if row.job else "")
+    )
+    return f"{iso(names.get(Person, row.person_id))}{role}"
 
 
 LABELS = {
@@ -171,14 +176,16 @@ LABELS = {
     Outlet: lambda row, names: row.name,
     InfoboxField: lambda row, names: row.key,
     Section: lambda row, names: row.title,
-    Episode: lambda row, names: f"Episode {row.number}" + (f": {row.title}" if row.title else ""),
+    Episode: lambda row, names: (
+        f"Episode {row.number}" + (f": {iso(row.title)}" if row.title else "")
+    ),
     Credit: _credit,
     Review: lambda row, names: ", ".join(
-        filter(None, [names.get(Person, row.critic_id), names.get(Outlet, row.outlet_id)])
+        filter(None, [iso(names.get(Person, row.critic_id)), iso(names.get(Outlet, row.outlet_id))])
     ),
-    Event: lambda row, names: f"{names.date(row)}: {_clip(row.text)}",
-    Accolade: lambda row, names: f"{row.year} {row.award}: {row.category}",
-    Reference: lambda row, names: f"[{row.number}] {row.title}".strip(),
+    Event: lambda row, names: f"{names.date(row)}: {iso(_clip(row.text))}",
+    Accolade: lambda row, names: f"{row.year} {iso(row.award)}: {iso(row.category)}",
+    Reference: lambda row, names: f"[{row.number}] {iso(row.title)}".strip(),
 }
 
 

@@ -3,6 +3,13 @@
 Each entry's id is the revision's own address on /changes/, so that two edits of the same
 section are two entries; its link goes to where the first changed object shows. An entry has
 the editor's username as its author name and never an email address.
+
+Text direction: the feed is plain text (titles, and summaries escaped as HTML), so markup
+cannot isolate a name there. Each user text in it (an object's label, a season's title, the
+author) goes between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, its own direction
+controls balanced first (catalog.plumbing.bidi.isolate): an unclosed U+202E in a name
+reverses that name only, never the words after it. Text with no right-to-left letter and no
+control is written as it is.
 """
 
 from dataclasses import dataclass
@@ -14,14 +21,15 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from catalog.history import public, visibility
+from catalog.plumbing.bidi import isolate
 
 FEED_ENTRIES = 50
 
 
 def describe(obj):
     """A changed object in words: 'Section “Filming” in Jessica Jones season 2: changed body'."""
-    where = f" in {obj.season.title}" if obj.season else ""
-    return f"{obj.kind.capitalize()} “{obj.label}”{where}: {obj.summary}"
+    where = f" in {isolate(obj.season.title)}" if obj.season else ""
+    return f"{obj.kind.capitalize()} “{isolate(obj.label)}”{where}: {obj.summary}"
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class ChangesFeed(Feed):
         return escape("; ".join(lines))
 
     def item_author_name(self, entry):
-        return entry.change.who
+        return isolate(entry.change.who)
 
     def item_pubdate(self, entry):
         return entry.change.when

@@ -4,10 +4,13 @@ for Collider who reviewed ... (B)").
 
 The wiki keeps no nationality, gender or birth date, so the sentence claims none: "Actor"
 serves for every performer. Plain inputs (credits and reviews with their seasons, outlets
-already loaded), no queries.
+already loaded), no queries. Each user text in it (a character, a job, a title, an outlet)
+is isolated (catalog.plumbing.bidi.isolate): its direction controls cannot reverse the rest
+of the sentence.
 """
 
 from catalog.domain.vocabulary import and_list
+from catalog.plumbing.bidi import isolate
 
 NOTHING = "No work in this wiki's seasons is recorded yet."
 
@@ -46,8 +49,9 @@ def _criticism(reviews):
     """'critic for Collider who reviewed S1 (B) and S2, and for IndieWire who reviewed S3'."""
     by_outlet = {}
     for review in reviews:
-        rating = f" ({review.rating_text})" if review.rating_text else ""
-        by_outlet.setdefault(review.outlet.name, {})[review.season.title + rating] = None
+        rating = f" ({isolate(review.rating_text)})" if review.rating_text else ""
+        works = by_outlet.setdefault(isolate(review.outlet.name), {})
+        works[isolate(review.season.title) + rating] = None
     parts = [f"for {outlet} who reviewed {and_list(works)}" for outlet, works in by_outlet.items()]
     return f"critic {', and '.join(parts)}" if parts else ""
 
@@ -67,9 +71,9 @@ def _by_season(credits, attribute):
     done = {}
     for credit in credits:
         value = attribute(credit)
-        values = done.setdefault(credit.season.title, {})
+        values = done.setdefault(isolate(credit.season.title), {})
         if value:
-            values[value] = None
+            values[isolate(value)] = None
     grouped = {}
     for season, values in done.items():
         grouped.setdefault(tuple(values), []).append(season)
@@ -77,4 +81,4 @@ def _by_season(credits, attribute):
 
 
 def _titles(rows):
-    return list(dict.fromkeys(row.season.title for row in rows))
+    return list(dict.fromkeys(isolate(row.season.title) for row in rows))
