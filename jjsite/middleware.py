@@ -62,6 +62,9 @@ DATABASE_UNAVAILABLE = "The database is unavailable right now. Nothing was saved
 # pages, the API and TMDb all treat an address holding it as one that names nothing.
 REFUSED_CHARACTERS = ("\x00",)
 NUL_REFUSED = "Null characters are not allowed."  # DRF's and Django's forms' words
+# Free text a reader types, which its view cleans before any query (the search page strips
+# control characters: catalog.content.search.clean_query), so a stray NUL still searches.
+CLEANED_BY_THE_VIEW = {"/search/": {"q"}}
 
 
 def wants_json(request):
@@ -143,10 +146,12 @@ def holds_refused(text):
 
 def refused_parameters(request):
     """The query parameters whose name or value holds a refused character, by name."""
+    cleaned = CLEANED_BY_THE_VIEW.get(request.path_info, set())
     return [
         key
         for key, values in request.GET.lists()
-        if holds_refused(key) or any(holds_refused(value) for value in values)
+        if holds_refused(key)
+        or (key not in cleaned and any(holds_refused(value) for value in values))
     ]
 
 

@@ -10,6 +10,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.admindocs.views import extract_views_from_urlpatterns, simplify_regex
 from django.db import InterfaceError, OperationalError
 from django.urls import get_resolver
@@ -75,12 +76,24 @@ def test_nul_in_a_path_parameter_is_a_404(pattern, client, editor, seed_content)
 
 @pytest.mark.parametrize("pattern", FIXED)
 def test_nul_in_a_query_parameter_is_a_400(pattern, client, editor, seed_content):
-    for query in (f"?q={NUL}", f"?page=1&{NUL}=1", f"?search=x&query={NUL}"):
+    queries = [f"?page=1&{NUL}=1", f"?search=x&query={NUL}"]
+    if pattern != "/search/":  # the search page cleans what a reader types (below)
+        queries.append(f"?q={NUL}")
+    for query in queries:
         path = fixed_path(pattern) + query
 
         response = client_for(path, client, editor).get(path)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST, path
+
+
+def test_the_search_page_cleans_a_nul_a_reader_typed_and_searches(client, seed_content):
+    # Free text, cleaned by the view before any query (catalog.content.search.clean_query).
+    response = client.get("/search/?q=Rit%00ter")
+
+    assert response.status_code == HTTPStatus.OK
+    found = BeautifulSoup(response.content, "html.parser").find(id="found-people")
+    assert "Krysten Ritter" in found.parent.get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize(

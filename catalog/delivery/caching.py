@@ -53,6 +53,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -196,6 +197,14 @@ def latest_change(request):
     return max(filter(None, versions.values()), default=None)
 
 
+def _versions_if_reachable(keys):
+    """read_versions(keys), or None when the database cannot be reached."""
+    try:
+        return read_versions(keys)
+    except (OperationalError, InterfaceError):
+        return None
+
+
 class AnswerCacheMiddleware:
     """Serves stored answers and stores fresh ones (see the module's docstring); labels every
     keyed answer for shared caches. Placed right after SecurityMiddleware, so that a stored
@@ -226,17 +235,21 @@ class AnswerCacheMiddleware:
                 self._label(request, response, versions)
                 return _conditional(request, response)
             return response
+        # The database out of reach (found is None): a stored answer is served as it is, since
+        # no edit can be saved meanwhile either; checks resume with the database.
         if local is not None:  # one query: is what this process holds still current?
-            found = read_versions([GENERATION, *local["versions"]])
-            if _current(local["versions"], found):
+            found = _versions_if_reachable([GENERATION, *local["versions"]])
+            if found is None or _current(local["versions"], found):
                 return self._serve(request, local)
             local_answers.forget(answer_key)
         else:
             stored = cache.get(answer_key)  # None too when the cache cannot be reached
-            found = read_versions([GENERATION, *(stored["versions"] if stored else ())])
-            if stored is not None and _current(stored["versions"], found):
+            found = _versions_if_reachable([GENERATION, *(stored["versions"] if stored else ())])
+            if stored is not None and (found is None or _current(stored["versions"], found)):
                 local_answers.put(answer_key, stored)
                 return self._serve(request, stored)
+        if found is None:  # nothing stored: the view answers (a 503 if it needs the database)
+            return self.get_response(request)
 
         started = found.get(GENERATION)
         response = self.get_response(request)
