@@ -8,6 +8,7 @@ database URL the caller made (tests/test_database_down.py starts a PostgreSQL of
 
 import http.client
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -118,14 +119,28 @@ class Gunicorn:
             connection.close()
 
     def chunked(self, method, path, chunks, headers=None):
-        """A request whose body is sent with Transfer-Encoding: chunked, no Content-Length."""
-        connection = self.connection()
-        try:
-            connection.request(
-                method, path, body=iter(chunks), headers=headers or {}, encode_chunked=True
-            )
-            response = connection.getresponse()
+        """A request whose body is sent with Transfer-Encoding: chunked, no Content-Length.
+
+        As clients such as curl do, it stops sending once the server has answered: a server
+        that refuses a body partway (413) answers and closes without reading the rest, and a
+        client that kept writing would meet a broken pipe instead of the answer."""
+        head = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            "Transfer-Encoding: chunked",
+            "Connection: close",
+            *(f"{name}: {value}" for name, value in (headers or {}).items()),
+        ]
+        with socket.create_connection(("127.0.0.1", self.port), timeout=30) as sock:
+            sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+            for chunk in [*chunks, b""]:  # the empty chunk ends the body
+                if select.select([sock], [], [], 0)[0]:
+                    break  # answered already
+                try:
+                    sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                except (BrokenPipeError, ConnectionResetError):
+                    break  # closed after answering: the answer waits in the socket
+            response = http.client.HTTPResponse(sock)
+            response.begin()
             response.body = response.read()
             return response
-        finally:
-            connection.close()
