@@ -122,3 +122,49 @@ def test_every_content_queryset_applies_the_same_rule():
     assert Outlet.objects.published().count() == 1
     # Two credits and two reviews were made, one of each in the published season.
     assert Person.objects.published().count() == 2
+
+
+def user_with(*codenames, is_staff=False):
+    """A signed-up user holding the catalog's permissions named, staff or not."""
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user(f"user-{'-'.join(codenames) or 'none'}-{is_staff}")
+    user.is_staff = is_staff
+    user.save()
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="catalog", codename__in=codenames)
+    )
+    return User.objects.get(pk=user.pk)  # afresh: permissions are cached on the user
+
+
+@pytest.mark.parametrize(
+    ("codenames", "is_staff", "sees_drafts"),
+    [
+        ((), True, False),  # staff status alone shows no draft
+        (("change_season",), True, False),  # nor the permission to change seasons
+        (("view_season",), False, True),  # the permission to view them does, staff or not
+        (("view_season",), True, True),
+    ],
+    ids=["staff-only", "change-not-view", "view-not-staff", "view-and-staff"],
+)
+def test_the_permission_to_view_seasons_not_staff_status_lets_a_user_see_drafts(
+    client, draft, draft_only_person, codenames, is_staff, sees_drafts
+):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    user = user_with(*codenames, is_staff=is_staff)
+
+    assert (draft in Season.objects.visible_to(user)) is sees_drafts
+    assert (draft_only_person in Person.objects.visible_to(user)) is sees_drafts
+    client.force_login(user)
+    page = client.get(draft.get_absolute_url())
+    assert page.status_code == (200 if sees_drafts else 404)
+    if sees_drafts:
+        assert draft.title in page.content.decode()
+    person_page = client.get(f"/people/{draft_only_person.slug}/")
+    assert person_page.status_code == (200 if sees_drafts else 404)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    found = slugs(api.get("/api/v1/seasons/?search=Secret"))
+    assert found == ([draft.slug] if sees_drafts else [])
