@@ -7,7 +7,7 @@ from django.db import transaction
 
 from catalog.content import services
 from catalog.content.services import Actor, content_changed
-from catalog.models import Event, Person, Section
+from catalog.models import Event, Person, Revision, Section
 from tests.factories import EventFactory, PersonFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,18 @@ def test_a_save_sets_the_fields_validates_and_announces(
     )
     assert change.fields == ("name",)
     assert not change.created
+
+
+def test_a_new_object_is_announced_as_created(django_capture_on_commit_callbacks, announced):
+    with django_capture_on_commit_callbacks(execute=True):
+        person = services.content_save(
+            instance=Person(name="New Person", slug="new-person"), actor=ACTOR
+        )
+
+    assert Person.objects.get(pk=person.pk).version == 1
+    assert [(c.action, c.model, c.pk, c.created) for c in announced] == [
+        ("saved", Person, person.pk, True)
+    ]
 
 
 def test_nothing_is_announced_before_the_transaction_commits(announced):
@@ -121,3 +133,67 @@ def test_a_delete_is_announced_with_the_deleted_key(django_capture_on_commit_cal
 
     assert not Person.objects.filter(pk=pk).exists()
     assert [(c.action, c.model, c.pk) for c in announced] == [("deleted", Person, pk)]
+
+
+def test_a_write_conflicts_when_history_cannot_tell_what_changed_and_writes_nothing(announced):
+    section = SectionFactory(title="Filming")
+    # Two versions went by that history has no row for (written around the service).
+    Section.objects.filter(pk=section.pk).update(version=3)
+    revisions = Revision.objects.count()
+
+    with pytest.raises(services.EditConflict) as error:
+        services.content_save(
+            instance=Section.objects.get(pk=section.pk),
+            fields={"title": "Locations"},
+            base_version=1,
+            actor=ACTOR,
+        )
+
+    assert set(error.value.fields) == {"title"}
+    stored = Section.objects.get(pk=section.pk)
+    assert (stored.title, stored.version) == ("Filming", 3)
+    assert Revision.objects.count() == revisions
+    assert announced == []
+
+
+def test_an_editor_who_left_the_people_of_an_event_alone_keeps_anothers_change_to_them():
+    first, second = PersonFactory(), PersonFactory()
+    event = EventFactory(text="Filming began.")
+    event.people.set([first])
+    # Both editors open the event at version 1; one adds a person to it and saves.
+    opened = Event.objects.get(pk=event.pk)
+    services.content_save(
+        instance=Event.objects.get(pk=event.pk), many={"people": [first, second]}, actor=ACTOR
+    )
+
+    # The other saves their form, which posts the people as they were when it was opened.
+    services.content_save(
+        instance=opened,
+        fields={"text": "Filming began in New York."},
+        many={"people": [first]},
+        base_version=1,
+        actor=ACTOR,
+    )
+
+    stored = Event.objects.get(pk=event.pk)
+    assert stored.text == "Filming began in New York."
+    assert set(stored.people.all()) == {first, second}
+    assert stored.version == 3
+
+
+def test_two_editors_setting_a_one_line_field_to_the_same_value_do_not_conflict():
+    section = SectionFactory(title="Filming", body="A paragraph.")
+    opened = Section.objects.get(pk=section.pk)
+    services.content_save(
+        instance=Section.objects.get(pk=section.pk), fields={"title": "Locations"}, actor=ACTOR
+    )
+
+    services.content_save(
+        instance=opened,
+        fields={"title": "Locations", "body": "Another paragraph."},
+        base_version=1,
+        actor=ACTOR,
+    )
+
+    stored = Section.objects.get(pk=section.pk)
+    assert (stored.title, stored.body, stored.version) == ("Locations", "Another paragraph.", 3)
