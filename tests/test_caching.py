@@ -20,7 +20,7 @@ from catalog.content import services
 from catalog.delivery import caching, redis_cache
 from catalog.models import ContentVersion, Credit, Person
 from catalog.models.versions import read_versions
-from tests.factories import CreditFactory, SeasonFactory
+from tests.factories import CreditFactory, ReviewFactory, SeasonFactory
 from tests.pages import SEASON_URL, TIMELINE_URL
 from tests.seed import SEED_SLUG
 
@@ -440,3 +440,35 @@ def test_pages_api_reads_and_writes_answer_as_usual_while_redis_cannot_be_reache
     assert written.status_code == 200
     assert Credit.objects.get(pk=jessica.pk).character == "Jessica J."
     assert "Jessica J." in client.get(SEASON_URL).content.decode()
+
+
+def test_deleting_a_season_refreshes_the_people_and_outlets_it_named_and_the_lists(
+    client, season, jessica, commit, editor
+):
+    # Another season names Krysten Ritter and one of the seed's outlets, who stay public
+    # through the seed season once it is deleted.
+    person = jessica.person
+    outlet = season.reviews.filter(kind="critic").first().outlet
+    other = SeasonFactory(title="Other Show season 1", slug="other-show-season-1")
+    CreditFactory(season=other, person=person, character="Trish Walker's Neighbour")
+    ReviewFactory(season=other, outlet=outlet, critic=None)
+    person_answers = [person.get_absolute_url(), f"/api/v1/people/{person.slug}/?include=credits"]
+    outlet_answer = f"/api/v1/outlets/{outlet.pk}/"
+    lists = ["/api/v1/credits/?page_size=1", "/api/v1/reviews/?page_size=1"]
+    for url in [*person_answers, outlet_answer, *lists]:
+        client.get(url)
+    for url in person_answers:  # from the cache
+        assert "Trish Walker's Neighbour" in client.get(url).content.decode(), url
+    counts = {url: client.get(url).json()["count"] for url in lists}  # from the cache
+
+    commit(services.content_delete, instance=other, actor=services.Actor.editor(editor, "admin"))
+
+    for url in person_answers:
+        response, queries = get(client, url)
+        assert queries > 1, url
+        assert "Trish Walker's Neighbour" not in response.content.decode(), url
+        assert "other-show-season-1" not in response.content.decode(), url
+    _response, queries = get(client, outlet_answer)
+    assert queries > 1
+    for url in lists:
+        assert client.get(url).json()["count"] == counts[url] - 1, url
