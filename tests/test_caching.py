@@ -20,7 +20,7 @@ from catalog.content import services
 from catalog.delivery import caching, redis_cache
 from catalog.models import ContentVersion, Credit, Person
 from catalog.models.versions import read_versions
-from tests.factories import CreditFactory, ReviewFactory, SeasonFactory
+from tests.factories import CreditFactory, EpisodeFactory, ReviewFactory, SeasonFactory
 from tests.pages import SEASON_URL, TIMELINE_URL
 from tests.seed import SEED_SLUG
 
@@ -472,3 +472,37 @@ def test_deleting_a_season_refreshes_the_people_and_outlets_it_named_and_the_lis
     assert queries > 1
     for url in lists:
         assert client.get(url).json()["count"] == counts[url] - 1, url
+
+
+def test_deleting_an_episode_refreshes_the_lists_of_the_credits_deleted_with_it(
+    client, season, commit, editor
+):
+    other = SeasonFactory(title="Other Show season 1", slug="other-show-season-1")
+    episode = EpisodeFactory(season=other)
+    CreditFactory(season=other, episode=episode, billing="guest")
+    url = "/api/v1/credits/?page_size=1"  # its one credit is the seed season's, not the guest's
+    first = client.get(url).json()
+    assert first["results"][0]["season"] == SEED_SLUG
+
+    commit(services.content_delete, instance=episode, actor=services.Actor.editor(editor, "admin"))
+
+    assert client.get(url).json()["count"] == first["count"] - 1
+
+
+RECENT_CHANGES = ["/changes/", "/changes/feed/", "/api/v1/changes/?page_size=500"]
+
+
+def test_the_recent_changes_show_a_write_on_the_next_request(client, season, save):
+    # The page and its feed are stored answers (the API's feed is read live: it names no keys).
+    for url in RECENT_CHANGES:
+        client.get(url)
+        response, queries = get(client, url)
+        assert "Jessica Jones, the second season" not in response.content.decode()
+        assert (queries == 1) is (not url.startswith("/api/")), url
+
+    save(season, title="Jessica Jones, the second season")
+
+    for url in RECENT_CHANGES:
+        response, queries = get(client, url)
+        assert queries > 1, url
+        assert "Jessica Jones, the second season" in response.content.decode(), url
