@@ -194,9 +194,12 @@ class TestValidation:
         assert Person.objects.filter(slug="krysten-ritter").exists()
 
     def test_a_malformed_body_is_a_json_400(self, editor_client, season):
+        people, revisions = Person.objects.count(), Revision.objects.count()
+
         response = editor_client.generic(
             "POST", "/api/v1/people/", "{not json", content_type="application/json"
         )
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "detail" in response.json()
+        assert (Person.objects.count(), Revision.objects.count()) == (people, revisions)

@@ -192,12 +192,17 @@ class TestChunkedBodiesTheServerDidNotDecode:
     unread: a 411 says to send a Content-Length, rather than a 200 that saved nothing."""
 
     def test_a_chunked_patch_is_411(self, editor_client, seed_content):
+        before = Credit.objects.get(pk=1)
+        revisions = Revision.objects.count()
+
         response = editor_client.generic(
             "PATCH", "/api/v1/credits/1/", "", HTTP_TRANSFER_ENCODING="chunked"
         )
 
         assert response.status_code == HTTPStatus.LENGTH_REQUIRED
         assert "Content-Length" in response.json()["detail"]
+        assert Credit.objects.get(pk=1).version == before.version
+        assert Revision.objects.count() == revisions
 
     def test_a_body_with_its_length_is_read_as_before(self, editor_client, seed_content):
         response = editor_client.patch("/api/v1/credits/1/", {"note": "sized"}, format="json")
