@@ -120,6 +120,7 @@ def test_the_deletion_of_a_season_is_a_revision_that_still_names_it(editor_clien
     # No database constraint on Revision.season: its history stays findable by its id.
     revision = Revision.objects.get(season_id=season.pk)
     assert revision.via == "api"
+    assert not type(season).objects.filter(pk=season.pk).exists()
 
 
 class TestEditSummary:

@@ -116,6 +116,7 @@ def test_the_edit_summary_typed_in_the_change_form_is_the_revisions_comment(edit
     assert editor_admin.post(url, data).status_code == HTTPStatus.FOUND
 
     assert latest_revision().comment == "Shorter heading"
+    assert Section.objects.get(pk=filming.pk).title == "Shooting"
     history = get_page(editor_admin, admin_url(Section, "history", filming.pk))
     assert "Shorter heading" in text(history.select_one("#revision-history tbody tr"))
 
