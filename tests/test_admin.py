@@ -212,6 +212,7 @@ def test_provenance_is_read_only_in_the_season_pages_infobox_lines(admin_client,
 
     content = response.content.decode()
     assert re.findall(r'name="[^"]*source"', content) == []  # no infobox_fields-0-source...
+    assert response.context["inline_admin_formsets"]
     for inline in response.context["inline_admin_formsets"]:
         assert "source" not in inline.formset.empty_form.fields
     assert escape(line.source) in content

@@ -261,10 +261,12 @@ def test_an_article_of_more_rows_than_the_admins_limit_is_refused_before_writing
 
 def test_an_article_both_uploaded_and_pasted_is_refused(editor_admin):
     upload = SimpleUploadedFile("harbor.txt", HARBOR.encode())
+    seasons, revisions = Season.objects.count(), Revision.objects.count()
 
     response = editor_admin.post(URL, {"article_file": upload, "article": HARBOR})
 
     assert "Upload a file or paste the text, not both." in response.text
+    assert (Season.objects.count(), Revision.objects.count()) == (seasons, revisions)
 
 
 def test_no_article_at_all_asks_for_one(editor_admin):

@@ -105,6 +105,7 @@ def test_each_part_links_to_its_changelist_filtered_to_the_season(editor_admin, 
 def test_each_part_links_to_an_add_form_preset_to_the_season(editor_admin, season):
     parts = panel(open_page(editor_admin, admin_url(Season, "change", season.pk)))
 
+    assert {"Cast", "Sections"} <= parts.keys()
     for label, (_count, changelist, add) in parts.items():
         assert query(add)["season"] == str(season.pk), label
         # After saving, Django goes back to the changelist it came from.

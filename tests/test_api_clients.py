@@ -8,7 +8,7 @@ from http import HTTPStatus
 import pytest
 from django.utils.http import parse_http_date
 
-from catalog.models import ContentVersion, Person
+from catalog.models import ContentVersion, Person, Revision, Season
 from tests.factories import CreditFactory, SeasonFactory
 from tests.seed import SEED_SLUG
 
@@ -197,23 +197,33 @@ class TestPutBackWhatWasRead:
         assert [obj["slug"] for obj in read] == [
             slug if isinstance(slug, str) else slug["slug"] for slug in slugs
         ]
+        # Stored, not only answered: a fresh read gives the relation written.
+        assert ok(editor_client.get(url))[field] == written[field]
 
     @pytest.mark.parametrize("value", [{"name": "Collider"}, {"slug": 7}, ["collider"], ""])
     def test_a_relation_without_a_slug_is_a_400(self, editor_client, season, value):
         url = ok(editor_client.get("/api/v1/reviews/"))["results"][0]["url"]
+        before = ok(editor_client.get(url))
+        revisions = Revision.objects.count()
 
         response = editor_client.patch(url, {"outlet": value}, format="json")
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "outlet" in response.json()
+        assert ok(editor_client.get(url)) == before
+        assert Revision.objects.count() == revisions
 
     def test_an_empty_nominee_slug_is_a_400_not_none(self, editor_client, season):
         url = ok(editor_client.get("/api/v1/accolades/"))["results"][0]["url"]
+        before = ok(editor_client.get(url))
+        revisions = Revision.objects.count()
 
         response = editor_client.patch(url, {"nominee_slug": ""}, format="json")
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "nominee_slug" in response.json()
+        assert ok(editor_client.get(url)) == before
+        assert Revision.objects.count() == revisions
 
 
 def test_a_persons_lists_cost_six_queries_however_many_seasons_they_are_in(
@@ -252,6 +262,7 @@ class TestLimits:
         # Read, then refused for its shape (a list), not its depth.
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "nested" not in json.dumps(response.json())
+        assert not Person.objects.filter(slug="deep").exists()
 
     def test_a_body_over_the_limit_is_a_413_and_nothing_is_written(
         self, editor_client, db, settings
@@ -269,12 +280,18 @@ class TestLimits:
         body = json.dumps({"name": "Big", "slug": "big", "sort_name": "x" * 11_000_000})
 
         assert self.post_raw(editor_client, body).status_code == 413
+        assert not Person.objects.filter(slug="big").exists()
 
     def test_a_lead_over_the_importers_article_cap_is_a_400(self, editor_client, season):
+        revisions = Revision.objects.count()
+
         response = editor_client.patch(SEASON, {"lead": "x" * (2**20 + 1)}, format="json")
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "lead" in response.json()
+        stored = Season.objects.get(slug=SEED_SLUG)
+        assert (stored.lead, stored.version) == (season.lead, season.version)
+        assert Revision.objects.count() == revisions
 
     def test_a_server_error_under_the_api_is_json(self, api_client, season, monkeypatch):
         from catalog.api import serializers
@@ -397,6 +414,8 @@ class TestValidatorsFromContentVersions:
         assert "Last-Modified" in written.headers
         assert again.status_code == HTTPStatus.OK
         assert again.headers["ETag"].startswith(f'"{body["version"] + 2}-')
+        stored = Person.objects.get(slug="krysten-ritter")
+        assert (stored.sort_name, stored.version) == ("Ritter", body["version"] + 2)
 
     def test_a_create_answers_with_its_etag(self, editor_client, db):
         response = editor_client.post(
@@ -405,6 +424,8 @@ class TestValidatorsFromContentVersions:
 
         assert response.status_code == HTTPStatus.CREATED
         assert response.headers["ETag"].startswith('"1-')
+        stored = Person.objects.get(slug="new")
+        assert (stored.name, stored.sort_name, stored.version) == ("New", "New", 1)
 
     @pytest.mark.parametrize("method", ["put", "patch", "delete"])
     def test_if_none_match_star_on_an_existing_object_is_a_412(self, editor_client, season, method):
@@ -464,11 +485,15 @@ class TestSmallerFindings:
         schema = ok(editor_client.get("/api/v1/schema/?format=json"))
         sort_name = schema["components"]["schemas"]["PersonRequest"]["properties"]["sort_name"]
 
+        before = Person.objects.get(slug="krysten-ritter")
+
         response = editor_client.patch(PERSON, {"sort_name": "Ritter\x00"}, format="json")
 
         assert sort_name["pattern"] == "^[^\\x00]*$"
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "sort_name" in response.json()
+        after = Person.objects.get(slug="krysten-ritter")
+        assert (after.sort_name, after.version) == (before.sort_name, before.version)
 
     def test_the_schema_declares_validators_and_conditional_headers(self, api_client):
         schema = ok(api_client.get("/api/v1/schema/?format=json"))

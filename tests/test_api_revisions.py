@@ -120,6 +120,7 @@ def test_the_deletion_of_a_season_is_a_revision_that_still_names_it(editor_clien
     # No database constraint on Revision.season: its history stays findable by its id.
     revision = Revision.objects.get(season_id=season.pk)
     assert revision.via == "api"
+    assert not type(season).objects.filter(pk=season.pk).exists()
 
 
 class TestEditSummary:
@@ -136,20 +137,26 @@ class TestEditSummary:
 
         assert response.status_code == HTTPStatus.OK
         assert the_revision(editor).comment == "Sort by surname"
+        assert Person.objects.get(slug="ann-editor").sort_name == "Editor"
 
     def test_a_deletion_takes_a_summary_too(self, editor, editor_client):
         response = editor_client.delete(self.URL, HTTP_X_EDIT_SUMMARY="Added by mistake")
 
         assert response.status_code == HTTPStatus.NO_CONTENT
         assert the_revision(editor).comment == "Added by mistake"
+        assert not Person.objects.filter(slug="ann-editor").exists()
 
     def test_a_summary_sent_as_utf8_is_read_as_utf8(self, editor, editor_client):
         # What WSGI hands over for the UTF-8 bytes curl sends: each byte as one character.
         on_the_wire = "Café — typo".encode().decode("latin-1")
 
-        editor_client.patch(self.URL, {"sort_name": "Editor"}, HTTP_X_EDIT_SUMMARY=on_the_wire)
+        response = editor_client.patch(
+            self.URL, {"sort_name": "Editor"}, HTTP_X_EDIT_SUMMARY=on_the_wire
+        )
 
+        assert response.status_code == HTTPStatus.OK
         assert the_revision(editor).comment == "Café — typo"
+        assert Person.objects.get(slug="ann-editor").sort_name == "Editor"
 
     def test_a_summary_longer_than_500_characters_is_a_400_and_writes_nothing(self, editor_client):
         response = editor_client.patch(

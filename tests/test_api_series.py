@@ -176,12 +176,17 @@ def test_editors_write_series_through_the_write_service(editor_client, season, s
 
 
 def test_a_series_write_is_validated_like_the_others(editor_client, season):
+    series = list(Series.objects.order_by("pk").values_list("pk", "slug", "name"))
+
     duplicate = editor_client.post(SERIES, {"slug": "jessica-jones", "name": "Again"})
     no_name = editor_client.post(SERIES, {"slug": "nameless"})
 
     assert duplicate.status_code == HTTPStatus.BAD_REQUEST
+    assert "slug" in duplicate.json()
     assert no_name.status_code == HTTPStatus.BAD_REQUEST
     assert "name" in no_name.json()
+    assert series
+    assert list(Series.objects.order_by("pk").values_list("pk", "slug", "name")) == series
 
 
 # The answer cache: an edit to a season or its series shows at once on the new routes.

@@ -91,6 +91,7 @@ class TestTimestamps:
 
         assert answer.status_code == HTTPStatus.OK
         assert not answer.json()["updated_at"].startswith("2000")
+        assert Person.objects.get(slug=RITTER).updated_at.year != 2000
 
     def test_updated_since_lists_only_what_was_saved_at_or_after_it(self, api_client, season, save):
         ritter = save(Person.objects.get(slug=RITTER), sort_name="Ritter")

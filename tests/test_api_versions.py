@@ -208,10 +208,15 @@ class TestIfMatch:
 
     def test_a_star_matches_any_version(self, editor, editor_client, ann):
         saved_meanwhile(ann, editor, sort_name="Someone else's edit")
+        revisions = Revision.objects.count()
 
         response = editor_client.patch(URL, {"sort_name": "Ann"}, HTTP_IF_MATCH="*")
 
         assert response.status_code == HTTPStatus.OK
+        assert response.json()["version"] == 3
+        assert response.json()["sort_name"] == "Ann"
+        assert stored() == ("Ann Editor", "Ann", 3)
+        assert Revision.objects.count() == revisions + 1
 
     def test_the_version_if_match_names_is_the_writes_base_version(
         self, editor_client, ann, service_calls
@@ -232,9 +237,19 @@ class TestIfMatch:
         assert stored() == ("Ann Editor", "Ann", 3)
 
     def test_an_invalid_body_is_a_400_whatever_its_precondition(self, editor_client, ann):
-        response = editor_client.patch(URL, {"slug": "not a slug"}, HTTP_IF_MATCH='"stale"')
+        revisions = Revision.objects.count()
+
+        response = editor_client.patch(
+            URL, {"slug": "not a slug", "sort_name": "Ann"}, HTTP_IF_MATCH='"stale"'
+        )
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
+        # The error names the field refused, and only that one; nothing was written.
+        assert list(response.json()) == ["slug"]
+        assert response.json()["slug"]
+        assert stored() == ("Ann Editor", "Editor, Ann", 1)
+        assert not Person.objects.filter(slug="not a slug").exists()
+        assert Revision.objects.count() == revisions
 
 
 class TestVersionInTheBody:

@@ -8,7 +8,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from catalog.models import Credit, Event, Person
+from catalog.models import Credit, Event, Person, Review, Revision, Season
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
@@ -32,11 +32,15 @@ def reader_client(reader):
 
 class TestWhoMayWrite:
     def test_anonymous_writes_are_401_with_the_token_scheme(self, api_client, season):
+        credits = Credit.objects.count()
+
         response = api_client.post("/api/v1/credits/", NEW_CREDIT)
 
         assert response.status_code == HTTPStatus.UNAUTHORIZED
         assert response.headers["WWW-Authenticate"] == "Token"
         assert "detail" in response.json()
+        assert Credit.objects.count() == credits
+        assert not Credit.objects.filter(character=NEW_CREDIT["character"]).exists()
 
     def test_a_bad_token_is_401(self, season):
         client = APIClient()
@@ -97,14 +101,18 @@ class TestWhoMayWrite:
 
 class TestValidation:
     def test_field_messages_for_a_bad_body(self, editor_client, season):
+        credits, revisions = Credit.objects.count(), Revision.objects.count()
+
         response = editor_client.post(
             "/api/v1/credits/", {**NEW_CREDIT, "person": "nobody", "department": "extras"}
         )
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert set(response.json()) == {"person", "department"}
+        assert (Credit.objects.count(), Revision.objects.count()) == (credits, revisions)
 
     def test_model_constraints_are_checked_as_in_the_admin(self, editor_client, season):
+        before = (Credit.objects.count(), Event.objects.count(), Revision.objects.count())
         crew_with_billing = editor_client.post(
             "/api/v1/credits/", {**NEW_CREDIT, "department": "crew", "job": "grip"}
         )
@@ -129,12 +137,22 @@ class TestValidation:
             assert message in " ".join(response.json()["non_field_errors"])
         assert bad_colour.status_code == HTTPStatus.BAD_REQUEST
         assert bad_colour.json() == {"background_color": ["Enter a colour as #RRGGBB."]}
+        # None of the four was written.
+        assert (Credit.objects.count(), Event.objects.count(), Revision.objects.count()) == before
+        stored = Season.objects.get(pk=season.pk)
+        assert (stored.background_color, stored.version) == (
+            season.background_color,
+            season.version,
+        )
 
     def test_an_episode_the_season_does_not_have_is_a_field_error(self, editor_client, season):
+        credits = Credit.objects.count()
+
         response = editor_client.post("/api/v1/credits/", {**NEW_CREDIT, "episode": 14})
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "no episode 14" in response.json()["episode"][0]
+        assert Credit.objects.count() == credits
 
     def test_a_rejected_write_leaves_nothing_behind(self, editor_client, season):
         lead = season.lead
@@ -164,6 +182,9 @@ class TestValidation:
         assert response.status_code == HTTPStatus.CREATED, response.content
         assert response.json()["rating_text"] is None
         assert response.json()["sentiment"] is None
+        review = Review.objects.get(pk=response.json()["id"])
+        assert (review.season, review.outlet.slug, review.critic) == (season, "polygon", None)
+        assert (review.rating_text, review.sentiment, review.excerpt) == ("", "", "Fine.")
 
     def test_deleting_a_person_still_credited_is_a_409_and_keeps_them(self, editor_client, season):
         response = editor_client.delete("/api/v1/people/krysten-ritter/")
@@ -173,9 +194,12 @@ class TestValidation:
         assert Person.objects.filter(slug="krysten-ritter").exists()
 
     def test_a_malformed_body_is_a_json_400(self, editor_client, season):
+        people, revisions = Person.objects.count(), Revision.objects.count()
+
         response = editor_client.generic(
             "POST", "/api/v1/people/", "{not json", content_type="application/json"
         )
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert "detail" in response.json()
+        assert (Person.objects.count(), Revision.objects.count()) == (people, revisions)

@@ -207,6 +207,8 @@ def test_the_api_refuses_an_unknown_marker_in_a_season_s_lead(editor_client, sea
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response.json() == {"lead": [UNKNOWN_99]}
+    stored = Season.objects.get(pk=season.pk)
+    assert (stored.lead, stored.version) == (season.lead, season.version)
 
 
 def test_a_reference_still_cited_cannot_be_deleted(season):
@@ -301,11 +303,19 @@ def test_the_api_lists_the_citations_read_from_the_text(api_client, writing, edi
 
 
 def test_the_api_s_citations_are_read_only(editor_client, season):
+    bodies = list(season.sections.order_by("pk").values_list("body", flat=True))
+    references = list(season.references.order_by("pk").values_list("pk", "number"))
+
     response = editor_client.post(
         "/api/v1/citations/", {"season": SEED_SLUG, "number": 24, "sentence": "A claim."}
     )
 
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    # A citation is a marker in the text: neither the text nor the references changed.
+    assert bodies
+    assert list(season.sections.order_by("pk").values_list("body", flat=True)) == bodies
+    assert list(season.references.order_by("pk").values_list("pk", "number")) == references
+    assert Season.objects.get(pk=season.pk).lead == season.lead
 
 
 def test_a_draft_season_s_citations_are_for_editors_only(api_client, editor_client):

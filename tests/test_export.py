@@ -225,6 +225,12 @@ def test_after_a_load_new_objects_get_new_ids(season, tmp_path, editor_client):
 
     assert response.status_code == HTTPStatus.CREATED, response.json()
     assert response.json()["id"] > last.pk
+    credit = Credit.objects.get(pk=response.json()["id"])
+    assert (credit.season.slug, credit.person.slug, credit.job) == (
+        SEED_SLUG,
+        "krysten-ritter",
+        "x",
+    )
 
 
 def write_lines(path, lines):

@@ -116,6 +116,7 @@ def test_the_edit_summary_typed_in_the_change_form_is_the_revisions_comment(edit
     assert editor_admin.post(url, data).status_code == HTTPStatus.FOUND
 
     assert latest_revision().comment == "Shorter heading"
+    assert Section.objects.get(pk=filming.pk).title == "Shooting"
     history = get_page(editor_admin, admin_url(Section, "history", filming.pk))
     assert "Shorter heading" in text(history.select_one("#revision-history tbody tr"))
 
@@ -449,10 +450,15 @@ def test_a_refused_undo_is_explained_on_the_page_and_after_a_post(editor_admin, 
     assert "later edits changed title since" in text(page.select_one(".errornote"))
     assert page.select('input[type="submit"]') == []
 
+    revisions = Revision.objects.count()
+
     response = editor_admin.post(url)
     assert response["Location"] == admin_url(Section, "history", filming.pk)
     page = get_page(editor_admin, response["Location"])
     assert "later edits changed title since" in text(page.select_one(".messagelist .error"))
+    # Refused: nothing undone, no revision recorded.
+    assert Section.objects.get(pk=filming.pk).title == "Shooting locations"
+    assert Revision.objects.count() == revisions
 
 
 def test_restoring_from_the_deleted_list_opens_the_restored_object(editor_admin, season, editor):

@@ -140,6 +140,7 @@ def test_every_event_keeps_its_whole_sentence_as_source(lantern):
 
 
 def test_every_event_of_the_made_up_article_reads_on_its_own(lantern):
+    assert lantern.events
     for event in lantern.events:
         assert reads_on_its_own(event.text), event.text
 
@@ -275,6 +276,7 @@ def test_the_second_article_notes_relative_dates_and_another_works_premiere(mead
 
 
 def test_every_seed_event_reads_on_its_own(seed):
+    assert seed.events
     for event in seed.events:
         assert reads_on_its_own(event.text), event.text
 

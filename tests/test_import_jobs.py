@@ -148,9 +148,10 @@ def test_each_prose_credit_keeps_its_sentence_and_paragraph_line():
     article = parse_article(COPPER_VALLEY.read_text(), str(COPPER_VALLEY))
     lines = COPPER_VALLEY.read_text().split("\n")
 
-    for credit in article.credits:
-        if credit.source.startswith("- "):
-            continue  # an infobox or cast line
+    prose = [credit for credit in article.credits if not credit.source.startswith("- ")]
+
+    assert prose  # not only infobox and cast lines
+    for credit in prose:
         assert credit.source in lines[credit.line - 1]
 
 

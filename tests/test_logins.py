@@ -14,6 +14,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 
+from catalog.models import Person
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "an-editor-password"  # the editor fixture's
@@ -168,6 +170,7 @@ def test_an_api_token_still_works_while_its_account_is_locked(editor, editor_cli
         "/api/v1/people/krysten-ritter/", {"sort_name": "Ritter, K."}, format="json"
     )
     assert response.status_code == HTTPStatus.OK
+    assert Person.objects.get(slug="krysten-ritter").sort_name == "Ritter, K."
 
 
 def test_the_api_reads_with_a_signed_in_session(editor_admin, season):

@@ -130,7 +130,9 @@ def test_a_citation_stands_where_the_cited_words_end(page):
 
 
 def test_a_citation_is_held_on_one_line_with_the_word_before_it(page):
-    for sup in page.select("sup.reference"):
+    sups = page.select("sup.reference")
+    assert len(sups) == 20  # one per citation of the seed
+    for sup in sups:
         held = sup.find_parent("span", class_="cited")
         assert held is not None, sup["id"]
     # Two markers together share the word: "2016,[28][33]"-style runs stay one unit.
@@ -164,7 +166,9 @@ def test_references_keep_the_articles_numbers_and_say_why_they_skip(page):
 
 
 def test_a_reference_without_details_says_they_are_not_recorded_yet(page):
-    for li in page.select("ol.references > li"):
+    items = page.select("ol.references > li")
+    assert len(items) == len(REFERENCE_NUMBERS)
+    for li in items:
         assert text(li.select_one(".reference-unrecorded")) == "Details not recorded yet."
     assert page.select(".reference-details") == []
     # Visitors get no admin link.
@@ -352,7 +356,9 @@ def test_reception_shows_the_ratings_then_the_prose_and_no_quote_twice(page, sea
     ]
     assert parts[:3] == ["table-scroll", "table-scroll", "h3"]
     html = str(reception)
-    for review in season.reviews.exclude(excerpt=""):
+    quoted = list(season.reviews.exclude(excerpt=""))
+    assert quoted
+    for review in quoted:
         assert html.count(review.excerpt.replace("'", "&#x27;").replace('"', "&quot;")) <= 1
     assert page.select("li.review") == []
 

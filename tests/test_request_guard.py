@@ -15,6 +15,7 @@ from django.contrib.admindocs.views import extract_views_from_urlpatterns, simpl
 from django.db import InterfaceError, OperationalError
 from django.urls import get_resolver
 
+from catalog.models import Credit, Event, Person, Review, Revision
 from tests.seed import SEED_SLUG
 
 pytestmark = pytest.mark.django_db
@@ -130,30 +131,60 @@ def test_the_answer_speaks_the_clients_language(client, seed_content):
 
 
 @pytest.mark.parametrize(
-    ("path", "body"),
+    ("path", "body", "field", "model"),
     [
-        ("/api/v1/reviews/", {"season": "jj\x00", "outlet": "polygon", "excerpt": "x"}),
-        ("/api/v1/reviews/", {"season": SEED_SLUG, "outlet": {"slug": "p\x00"}, "excerpt": "x"}),
-        ("/api/v1/credits/", {"season": SEED_SLUG, "person": "a\x00b", "department": "cast"}),
-        ("/api/v1/events/", {"season": SEED_SLUG, "people": ["a\x00b"], "text": "x"}),
+        (
+            "/api/v1/reviews/",
+            {"season": "jj\x00", "outlet": "polygon", "excerpt": "x"},
+            "season",
+            Review,
+        ),
+        (
+            "/api/v1/reviews/",
+            {"season": SEED_SLUG, "outlet": {"slug": "p\x00"}, "excerpt": "x"},
+            "outlet",
+            Review,
+        ),
+        (
+            "/api/v1/credits/",
+            {"season": SEED_SLUG, "person": "a\x00b", "department": "cast"},
+            "person",
+            Credit,
+        ),
+        (
+            "/api/v1/events/",
+            {"season": SEED_SLUG, "people": ["a\x00b"], "text": "x"},
+            "people",
+            Event,
+        ),
     ],
 )
-def test_nul_in_a_relation_written_is_a_400(editor_client, seed_content, path, body):
+def test_nul_in_a_relation_written_is_a_400(editor_client, seed_content, path, body, field, model):
+    rows, revisions = model.objects.count(), Revision.objects.count()
+
     response = editor_client.post(path, body, format="json")
 
     assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
+    assert field in response.json()
+    assert (model.objects.count(), Revision.objects.count()) == (rows, revisions)
 
 
 def test_nul_in_a_sign_in_is_refused_not_a_500(client, seed_content):
     response = client.post("/admin/login/", {"username": "a\x00", "password": "x"})
 
     assert response.status_code == HTTPStatus.OK  # the form again, with its error
+    assert "_auth_user_id" not in client.session
+    assert 'name="username"' in response.content.decode()
 
 
 def test_a_write_with_nul_in_the_address_is_a_404(editor_client, seed_content):
+    revisions = Revision.objects.count()
+
     response = editor_client.patch("/api/v1/people/a%00b/", {"name": "x"}, format="json")
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+    assert Revision.objects.count() == revisions
+    assert not Person.objects.filter(name="x").exists()
 
 
 class TestChunkedBodiesTheServerDidNotDecode:
@@ -161,18 +192,24 @@ class TestChunkedBodiesTheServerDidNotDecode:
     unread: a 411 says to send a Content-Length, rather than a 200 that saved nothing."""
 
     def test_a_chunked_patch_is_411(self, editor_client, seed_content):
+        before = Credit.objects.get(pk=1)
+        revisions = Revision.objects.count()
+
         response = editor_client.generic(
             "PATCH", "/api/v1/credits/1/", "", HTTP_TRANSFER_ENCODING="chunked"
         )
 
         assert response.status_code == HTTPStatus.LENGTH_REQUIRED
         assert "Content-Length" in response.json()["detail"]
+        assert Credit.objects.get(pk=1).version == before.version
+        assert Revision.objects.count() == revisions
 
     def test_a_body_with_its_length_is_read_as_before(self, editor_client, seed_content):
         response = editor_client.patch("/api/v1/credits/1/", {"note": "sized"}, format="json")
 
         assert response.status_code == HTTPStatus.OK
         assert response.json()["note"] == "sized"
+        assert Credit.objects.get(pk=1).note == "sized"
 
 
 def database_down(monkeypatch, error=OperationalError):

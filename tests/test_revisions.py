@@ -268,6 +268,7 @@ class TestTheAdmin:
         assert old == section.body
         assert "\r" not in new
         assert new.startswith("Principal photography")
+        assert Section.objects.get(pk=section.pk).body == new
 
     def test_the_delete_page_and_the_delete_action_each_record_one_revision(
         self, editor_admin, season

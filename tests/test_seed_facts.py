@@ -96,6 +96,7 @@ def test_season_lead_keeps_its_three_paragraphs_in_order(season):
 
 
 def test_season_lead_paragraphs_are_the_articles_own_words(season):
+    assert len(season.lead_paragraphs) == 3
     for paragraph in season.lead_paragraphs:
         assert paragraph in ARTICLE_LINES
 
@@ -206,14 +207,23 @@ def test_music_section_holds_both_of_its_paragraphs_whole(season):
 
 
 def test_section_paragraphs_are_the_articles_own_lines_with_the_citation_markers(season):
-    for section in season.sections.all():
+    sections = list(season.sections.all())
+
+    # Not every section has prose (a list, a table), but the article's sections hold 18
+    # paragraphs between them.
+    assert len(sections) == 17
+    assert sum(len(section.paragraphs) for section in sections) == 18
+    for section in sections:
         for paragraph in section.paragraphs:
             assert strip_markers(paragraph) in ARTICLE_LINES, (section.title, paragraph[:60])
 
 
 def test_section_bodies_carry_no_leftover_wiki_markup(season):
     """The transclusion stub and the accolades wikitable tail are not prose."""
-    for body in Section.objects.filter(season=season).values_list("body", flat=True):
+    bodies = list(Section.objects.filter(season=season).values_list("body", flat=True))
+
+    assert len(bodies) == 17
+    for body in bodies:
         for markup in ("<onlyinclude>", "</onlyinclude>", "|-", "|}", 'scope="row"', "data-sort"):
             assert markup not in body
 
@@ -250,7 +260,10 @@ def test_the_main_cast_credits_are_the_infobox_starring_list_in_order(season):
 
 def test_each_cast_credit_source_is_its_list_line(season):
     """The source is the article's line, bullet and all, as infobox sources are."""
-    for credit in season.credits.cast().select_related("person"):
+    credits = list(season.credits.cast().select_related("person"))
+
+    assert len(credits) == len(MAIN_CAST) + len(RECURRING_CAST) + len(GUEST_CAST)
+    for credit in credits:
         assert credit.source == f"- {credit.person.name} as {credit.character}"
         assert credit.source in ARTICLE_LINES
 
@@ -307,7 +320,10 @@ def test_thirteen_cover_artists_one_per_episode_in_the_articles_order(season):
 
 
 def test_cover_artist_credits_belong_to_this_seasons_episodes(season):
-    for credit in season.credits.filter(job="cover artist").select_related("episode"):
+    credits = list(season.credits.filter(job="cover artist").select_related("episode"))
+
+    assert len(credits) == len(COVER_ARTISTS)
+    for credit in credits:
         assert credit.episode.season_id == season.pk
 
 
@@ -424,13 +440,19 @@ def test_outlets_whose_apostrophe_the_article_dropped_keep_their_real_names(seas
 
 
 def test_critic_excerpts_are_words_quoted_in_the_article(season):
-    for review in critic_reviews_of(season).select_related("critic"):
+    reviews = list(critic_reviews_of(season).select_related("critic"))
+
+    assert len(reviews) == 5
+    for review in reviews:
         assert review.excerpt, review.critic.name
         assert f'"{review.excerpt}' in ARTICLE_TEXT, review.critic.name
 
 
 def test_review_sources_are_sentences_of_the_article(season):
-    for review in Review.objects.filter(season=season):
+    reviews = list(Review.objects.filter(season=season))
+
+    assert len(reviews) == 7  # five critics' and the two aggregators'
+    for review in reviews:
         assert is_sentence_of_article(review.source), review.source
 
 
@@ -523,14 +545,20 @@ def test_a_year_quoted_in_a_review_is_not_an_event(season):
 
 
 def test_every_event_source_is_a_sentence_of_the_article(season):
-    for event in season.events.all():
+    events = list(season.events.all())
+
+    assert len(events) == 23
+    for event in events:
         assert is_sentence_of_article(event.source), event.source
 
 
 def test_every_event_text_reads_on_its_own_and_is_drawn_from_its_source(season):
     """A clause of its source sentence, rewritten as a sentence with its subject: "with the
     scripts completed by the end of October 2016" -> "The scripts were completed by ..."."""
-    for event in season.events.all():
+    events = list(season.events.all())
+
+    assert len(events) == 23
+    for event in events:
         assert event.text[:1].isupper(), event.text
         assert event.text.rstrip('"').endswith("."), event.text
         assert not event.text.lower().startswith(("and ", "with ", "while ", "which ", "ahead "))
@@ -676,5 +704,8 @@ def test_each_reference_number_has_one_reference_with_blank_details(season):
 
 def test_each_cited_sentence_is_written_as_the_article_writes_it(season):
     """The citations file keeps apostrophes the article lost; the sentence is the article's."""
-    for citation in citations_of(season):
+    citations = citations_of(season)
+
+    assert len(citations) == len(CITED)
+    for citation in citations:
         assert citation.sentence in ARTICLE_TEXT, citation.sentence
