@@ -290,7 +290,8 @@ def test_a_rating_keeps_its_text_and_gets_a_0_to_100_score(text, score):
     ("text", "problem"),
     [
         ("11 out of 10", "more than its maximum"),
-        ("3/0", "more than its maximum"),
+        ("3/0", "a maximum of 0"),
+        ("0/0", "a maximum of 0"),  # not a score of 0, nor of 100
         ("seven stars", "more than five stars, and no maximum given"),
         ('"E"', "a letter grade off the scale (A+ to F−)"),
         ('"A++"', "a letter grade off the scale (A+ to F−)"),
