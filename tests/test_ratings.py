@@ -17,6 +17,8 @@ def read(text):
         # A half glyph among empty stars: out of all the glyphs written, the half one counted.
         ("★★★½☆", "★★★½☆", 70),
         ("★½☆☆☆", "★½☆☆☆", 30),
+        ("★★★⯪", "★★★⯪", 70),  # the other half glyph
+        ("★★⯪☆", "★★⯪☆", 63),
         # "star rating" is part of the rating as written, not left behind.
         ("four-star rating", "four-star rating", 80),
         ("a two star rating", "two star rating", 40),

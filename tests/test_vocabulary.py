@@ -210,3 +210,16 @@ class TestAbbreviations:
             "So did J. Doe.",
             "Then.",
         ]
+
+    @pytest.mark.parametrize(
+        "paragraph", ["They chose Plan B! Filming began.", "Was it Mr? Filming began."]
+    )
+    def test_only_a_period_can_be_an_initials_or_an_abbreviations(self, paragraph):
+        assert [s.text for s in split_sentences(paragraph)][1:] == ["Filming began."]
+
+    def test_a_sentence_starts_at_its_first_word_not_at_the_space_before_it(self):
+        assert [(s.text, s.start) for s in split_sentences("One.   Two.\n Three.")] == [
+            ("One.", 0),
+            ("Two.", 7),
+            ("Three.", 13),
+        ]
