@@ -238,6 +238,16 @@ def test_an_aggregator_sentence(sentence, expected):
     assert article.notes == []
 
 
+def test_of_several_ratings_in_a_review_the_first_written_is_kept_and_the_others_noted():
+    sentence = 'Rob Kent of IGN gave it two stars, revised to 4 out of 5, then a "B".'
+    article = parse_article(critical_response(sentence))
+    assert [row[:5] for row in critics(article)] == [(6, "IGN", "Rob Kent", "two stars", 40)]
+    assert [note.message for note in article.notes] == [
+        "a second rating (4 out of 5) in one review; the first was kept",
+        "a second rating (B) in one review; the first was kept",
+    ]
+
+
 def test_two_aggregators_in_one_sentence_give_one_result_each():
     sentence = (
         "Rotten Tomatoes reported an approval rating of 93% based on 30 reviews, while "
@@ -290,7 +300,8 @@ def test_a_rating_keeps_its_text_and_gets_a_0_to_100_score(text, score):
     ("text", "problem"),
     [
         ("11 out of 10", "more than its maximum"),
-        ("3/0", "more than its maximum"),
+        ("3/0", "a maximum of 0"),
+        ("0/0", "a maximum of 0"),  # not a score of 0, nor of 100
         ("seven stars", "more than five stars, and no maximum given"),
         ('"E"', "a letter grade off the scale (A+ to F−)"),
         ('"A++"', "a letter grade off the scale (A+ to F−)"),

@@ -29,3 +29,41 @@ class TestMergingTwoEditsOfProse:
         assert merge_paragraphs(self.BASE, "One?\n\nTwo.\n\nThree.", "One?\n\nTwo.\n\nThree.") == (
             "One?\n\nTwo.\n\nThree."
         )
+
+    def test_the_same_edit_while_one_editor_also_adds_a_paragraph_does_not_merge(self):
+        # Paragraphs are matched by position: with one added, none can be matched.
+        same = "One?\n\nTwo.\n\nThree."
+        assert merge_paragraphs(self.BASE, same, same + "\n\nFour.") is None
+        assert merge_paragraphs(self.BASE, same + "\n\nFour.", same) is None
+
+    def test_the_same_edit_while_one_editor_also_removes_a_paragraph_does_not_merge(self):
+        assert merge_paragraphs(self.BASE, "One?\n\nTwo.\n\nThree.", "One?\n\nTwo.") is None
+        assert merge_paragraphs(self.BASE, "One?\n\nTwo.", "One?\n\nTwo.\n\nThree.") is None
+
+    def test_the_same_edit_of_one_paragraph_beside_an_edit_of_another_is_kept(self):
+        assert merge_paragraphs(
+            self.BASE, "One?\n\nTwo.\n\nThree, edited by them.", "One?\n\nTwo.\n\nThree."
+        ) == ("One?\n\nTwo.\n\nThree, edited by them.")
+        assert merge_paragraphs(
+            self.BASE, "One?\n\nTwo.\n\nThree.", "One?\n\nTwo.\n\nThree, edited by me."
+        ) == ("One?\n\nTwo.\n\nThree, edited by me.")
+
+    def test_both_adding_a_different_paragraph_does_not_merge(self):
+        assert merge_paragraphs(self.BASE, self.BASE + "\n\nFour.", self.BASE + "\n\nFive.") is None
+        assert merge_paragraphs(self.BASE, "Zero.\n\n" + self.BASE, self.BASE + "\n\nFour.") is None
+
+    def test_both_adding_the_same_paragraph_is_that_addition(self):
+        added = self.BASE + "\n\nFour."
+        assert merge_paragraphs(self.BASE, added, added) == added
+
+    def test_blank_lines_between_and_around_paragraphs_are_no_paragraphs(self):
+        theirs = "\n\nOne, edited by them.\n\n\n\nTwo.\n \n\t\nThree.\n\n"
+        mine = "One.\r\n\r\nTwo.\r\n\r\nThree, edited by me.\r\n"
+        assert merge_paragraphs(self.BASE, theirs, mine) == (
+            "One, edited by them.\n\nTwo.\n\nThree, edited by me."
+        )
+
+    def test_an_edit_that_only_moves_blank_lines_changes_no_paragraph(self):
+        assert merge_paragraphs(
+            self.BASE, "One.\n\n\n\nTwo.\n\nThree.\n", "One.\n\nTwo.\n\nThree, edited by me."
+        ) == ("One.\n\nTwo.\n\nThree, edited by me.")

@@ -8,13 +8,16 @@ from catalog.domain.vocabulary import (
     EventKind,
     anchor_for,
     billing_of_heading,
+    infobox_key,
     is_reserved_anchor,
+    is_typed_infobox_key,
     kind_of_headings,
     kind_of_words,
     marker_numbers,
     sentence_at,
     split_markers,
     split_paragraphs,
+    split_sentences,
     strip_markers,
 )
 
@@ -138,3 +141,85 @@ class TestSentences:
 
     def test_the_end_of_the_paragraph_belongs_to_its_last_sentence(self):
         assert sentence_at(self.PARAGRAPH, len(self.PARAGRAPH)) == "Filming began."
+
+
+class TestInfoboxKeys:
+    @pytest.mark.parametrize(
+        ("key", "name"),
+        [
+            ("Num-episodes", "numepisodes"),
+            ("Executive-producer", "executiveproducer"),
+            ("first_aired", "firstaired"),
+            ("Bg  Color", "bgcolor"),
+            ("Created - by", "createdby"),
+            ("Release date", "releasedate"),
+        ],
+    )
+    def test_a_key_is_compared_without_case_spaces_hyphens_or_underscores(self, key, name):
+        assert infobox_key(key) == name
+
+    @pytest.mark.parametrize(
+        "key",
+        ["Num-episodes", "Executive-producer", "first-aired", "Created-by", "Music-by",
+         "Background-colour", "Episode-list", "STARRING", "Number of episodes"],
+    )  # fmt: skip
+    def test_hyphenated_keys_are_the_sites_own_fields(self, key):
+        assert is_typed_infobox_key(key)
+
+    @pytest.mark.parametrize("key", ["Location", "Filming-location", "Based-on", "Genre"])
+    def test_other_keys_are_kept_as_lines(self, key):
+        assert not is_typed_infobox_key(key)
+
+
+class TestAbbreviations:
+    @pytest.mark.parametrize(
+        "paragraph",
+        [
+            "He met the crew (Dr. Smith among them) on set. Filming began.",
+            "He met [Mr. Smith] on set. Filming began.",
+            "He called it “St. Elsewhere with guns” on set. Filming began.",
+            'The shoot moved to "Mt. Hood" for a week. Filming began.',
+            "They met Mrs. Lee on set. Filming began.",
+        ],
+    )
+    def test_an_abbreviation_ends_no_sentence_even_after_an_opening_bracket(self, paragraph):
+        assert [s.text for s in split_sentences(paragraph)] == [
+            paragraph.removesuffix(" Filming began."),
+            "Filming began.",
+        ]
+
+    def test_a_sentence_ending_in_a_bracket_still_ends(self):
+        assert [s.text for s in split_sentences("It aired (in 2016). Filming began.")] == [
+            "It aired (in 2016).",
+            "Filming began.",
+        ]
+
+    def test_an_elision_ends_no_sentence(self):
+        assert [
+            s.text for s in split_sentences('"The performances [...] Pacing is off." Then.')
+        ] == [
+            '"The performances [...] Pacing is off."',
+            "Then.",
+        ]
+
+    def test_initials_end_no_sentence_but_a_word_before_a_capital_does(self):
+        assert [
+            s.text for s in split_sentences("The A.V. Club liked it. So did J. Doe. Then.")
+        ] == [
+            "The A.V. Club liked it.",
+            "So did J. Doe.",
+            "Then.",
+        ]
+
+    @pytest.mark.parametrize(
+        "paragraph", ["They chose Plan B! Filming began.", "Was it Mr? Filming began."]
+    )
+    def test_only_a_period_can_be_an_initials_or_an_abbreviations(self, paragraph):
+        assert [s.text for s in split_sentences(paragraph)][1:] == ["Filming began."]
+
+    def test_a_sentence_starts_at_its_first_word_not_at_the_space_before_it(self):
+        assert [(s.text, s.start) for s in split_sentences("One.   Two.\n Three.")] == [
+            ("One.", 0),
+            ("Two.", 7),
+            ("Three.", 13),
+        ]

@@ -50,8 +50,9 @@ _OUT_OF = re.compile(
     r"(?: (?:stars?|points?))?(?![\w/])",
     re.I,
 )
-_SLASH = re.compile(r"(?<![\w./])(?P<a>\d+(?:\.\d+)?)/(?P<b>\d+)(?![\w/])")
-_STARS = re.compile(rf"\b(?P<a>{NUMBER})[ -](?:stars?|star rating)\b", re.I)
+# Not part of a date ("3/10/2018") or of versions ("2.0/2.1"): no slash, dot or word either side.
+_SLASH = re.compile(r"(?<![\w./])(?P<a>\d+(?:\.\d+)?)/(?P<b>\d+)(?![\w/]|\.\d)")
+_STARS = re.compile(rf"\b(?P<a>{NUMBER})[ -](?:star rating|stars?)\b", re.I)
 _GLYPHS = re.compile(rf"[{FULL_STARS}]+[{HALF_STARS}]?[{EMPTY_STARS}]*")
 _MINUS = "−–-"  # the hyphen last: a literal in a character class
 _GRADE = rf"[A-F](?:[+{_MINUS}]|\+\+|(?:[{_MINUS}]){{2}})?"
@@ -88,7 +89,9 @@ def number_value(text):
 
 def scaled(text, value, maximum):
     """The rating `value` out of `maximum` on 0-100, rounded half up."""
-    if maximum <= 0 or value > maximum:
+    if maximum <= 0:
+        return Rating(text, None, "a maximum of 0")
+    if value > maximum:
         return Rating(text, None, "more than its maximum")
     score = math.floor(value * 100 / maximum + Fraction(1, 2))
     return Rating(text, score, value=Fraction(value), maximum=Fraction(maximum))

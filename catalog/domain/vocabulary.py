@@ -264,9 +264,10 @@ def split_sentences(paragraph):
         before = paragraph[start : match.start()]
         last_word = re.search(r"(\S+)$", before)
         word = last_word.group(1) if last_word else ""
+        # an initial ("J."), initials run together ("The A.V. Club") or an abbreviation, also
+        # after an opening bracket or quote ("(Dr.", "[Mr.", "“St.")
         if match.group().startswith(".") and (
-            # an initial ("J."), initials run together ("The A.V. Club") or an abbreviation
-            re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word) or word.lower().strip("(") in ABBREVIATIONS
+            re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word) or word.lower().lstrip('(["“') in ABBREVIATIONS
         ):
             continue
         if paragraph[match.start() - 1 : match.start()] == "[":  # an elided "[...]"
