@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -67,6 +68,9 @@ def main():
                         help="a module to mutate (repeatable); all of them by default")
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--minutes", type=float, default=None,
+                        help="stop each module after this many minutes and report the mutants "
+                             "run so far (the rest are counted as 'other')")
     args = parser.parse_args()
     if args.list:
         for module, tests in MODULES.items():
@@ -79,7 +83,7 @@ def main():
         copy_project(work)
         results = []
         for module in modules:
-            results.append(run_module(work, module, skips))
+            results.append(run_module(work, module, skips, args.minutes))
             print_module(results[-1])
         print_report(results)
     finally:
@@ -126,17 +130,25 @@ def cosmic_ray(*args, cwd, check=True):
                           capture_output=True, text=True)
 
 
-def run_module(work, module, skips):
+def run_module(work, module, skips, minutes=None):
     name = module.replace("/", "_").removesuffix(".py")
     config = work / f"mutate-{name}.toml"
     session = work / f"mutate-{name}.sqlite"
-    test_command = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-p", "no:cacheprovider",
-                    "-x", "-q", "-o", "addopts=", *MODULES[module]]
+    # Only pytest-django is loaded: the other plugins the venv has (Playwright, schemathesis,
+    # hypothesis, ...) took most of each run's time at start-up. When the covering tests need
+    # them, the baseline fails so, and the tests are run with every plugin instead.
+    lean = ["env", "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1", sys.executable, "-m", "pytest",
+            "-p", "pytest_django.plugin"]
+    full = [sys.executable, "-m", "pytest", "-p", "no:xdist"]
+    options = ["-p", "no:cacheprovider", "-x", "-q", "-o", "addopts=", *MODULES[module]]
     result = {"module": module, "error": None, "mutants": [], "seconds": 0.0}
     started = time.monotonic()
     print(f"\n{module}: baseline ({' '.join(MODULES[module])})", flush=True)
-    baseline = subprocess.run(test_command, cwd=work, env=environment(),
-                              capture_output=True, text=True)
+    for test_command in (lean + options, full + options):
+        baseline = subprocess.run(test_command, cwd=work, env=environment(),
+                                  capture_output=True, text=True)
+        if baseline.returncode == 0:
+            break
     baseline_seconds = time.monotonic() - started
     if baseline.returncode != 0:
         result["error"] = "the covering tests fail without mutation:\n" + baseline.stdout[-2000:]
@@ -156,9 +168,19 @@ def run_module(work, module, skips):
     count = len(dump(work, session))
     print(f"{module}: baseline {baseline_seconds:.1f}s, {count} mutants, "
           f"timeout {timeout:.0f}s each", flush=True)
-    run = cosmic_ray("exec", str(config), str(session), cwd=work, check=False)
-    if run.returncode != 0:
-        result["error"] = f"cosmic-ray exec failed:\n{run.stderr[-2000:]}"
+    run = subprocess.Popen([sys.executable, "-m", "cosmic_ray.cli", "exec", str(config),
+                            str(session)], cwd=work, env=environment(), start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _, stderr = run.communicate(timeout=minutes * 60 if minutes else None)
+        if run.returncode != 0:
+            result["error"] = f"cosmic-ray exec failed:\n{stderr[-2000:]}"
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        # cosmic-ray and the test run it started: their own process group.
+        os.killpg(run.pid, signal.SIGTERM)
+        run.wait()
+        result["stopped"] = True
+        print(f"{module}: stopped; the mutants not run are counted as 'other'", flush=True)
     for item, outcome in dump(work, session):
         mutation = item["mutations"][0]
         line = mutation["start_pos"][0]
@@ -226,6 +248,8 @@ def counts(result):
 def print_module(result):
     if result["error"]:
         print(f"{result['module']}: ERROR {result['error']}", flush=True)
+    elif result.get("stopped"):
+        print(f"{result['module']}: stopped before the end (--minutes or Ctrl-C)", flush=True)
     t = counts(result)
     score = "-" if t["score"] is None else f"{t['score']:.1f}%"
     print(f"{result['module']}: {len(result['mutants'])} mutants, {t['killed']} killed, "
