@@ -67,6 +67,9 @@ def main():
     parser.add_argument("--module", action="append", choices=sorted(MODULES), metavar="PATH",
                         help="a module to mutate (repeatable); all of them by default")
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    parser.add_argument("--report", metavar="DIR", type=Path,
+                        help="run nothing: report again from a work directory kept by --keep "
+                             "(also one whose run was stopped), with the skip list as it is now")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     parser.add_argument("--minutes", type=float, default=None,
                         help="stop each module after this many minutes and report the mutants "
@@ -78,6 +81,16 @@ def main():
         return 0
     modules = args.module or list(MODULES)
     skips = load_skips()
+    if args.report:
+        results = []
+        for module in modules:
+            if session_path(args.report, module).exists():
+                result = {"module": module, "error": None, "seconds": 0.0}
+                result["mutants"] = collect(args.report, module, skips)
+                result["stopped"] = any(m["outcome"] == "not run" for m in result["mutants"])
+                results.append(result)
+        print_report(results)
+        return 0
     work = Path(tempfile.mkdtemp(prefix="mutate-"))
     try:
         copy_project(work)
@@ -131,9 +144,8 @@ def cosmic_ray(*args, cwd, check=True):
 
 
 def run_module(work, module, skips, minutes=None):
-    name = module.replace("/", "_").removesuffix(".py")
-    config = work / f"mutate-{name}.toml"
-    session = work / f"mutate-{name}.sqlite"
+    config = session_path(work, module).with_suffix(".toml")
+    session = session_path(work, module)
     # Only pytest-django is loaded: the other plugins the venv has (Playwright, schemathesis,
     # hypothesis, ...) took most of each run's time at start-up. When the covering tests need
     # them, the baseline fails so, and the tests are run with every plugin instead.
@@ -181,24 +193,38 @@ def run_module(work, module, skips, minutes=None):
         run.wait()
         result["stopped"] = True
         print(f"{module}: stopped; the mutants not run are counted as 'other'", flush=True)
-    for item, outcome in dump(work, session):
+    result["mutants"] = collect(work, module, skips)
+    result["seconds"] = time.monotonic() - started
+    return result
+
+
+def session_path(work, module):
+    return work / f"mutate-{module.replace('/', '_').removesuffix('.py')}.sqlite"
+
+
+def collect(work, module, skips):
+    """The session's mutants, each with its outcome (and the skip list's reason)."""
+    mutants = []
+    for item, outcome in dump(work, session_path(work, module)):
         mutation = item["mutations"][0]
         line = mutation["start_pos"][0]
-        source = (work / module).read_text().splitlines()[line - 1] if line else ""
+        diff = outcome.get("diff") if outcome else None
+        # The line as it read before the change: from the diff (the copy's file may be left
+        # mutated by a stopped run), else from the file.
+        source = old_lines(diff)[:1] or (work / module).read_text().splitlines()[line - 1:line]
         mutant = {
             "line": line,
             "operator": mutation["operator_name"],
             "occurrence": mutation["occurrence"],
-            "source": source.strip(),
+            "source": source[0].strip() if source else "",
             "outcome": outcome["test_outcome"] if outcome else "not run",
-            "change": changed_lines(outcome.get("diff") if outcome else None),
+            "change": changed_lines(diff),
         }
         if mutant["outcome"] == "survived" and (reason := skipped(module, mutant, skips)):
             mutant["outcome"] = "equivalent"
             mutant["reason"] = reason
-        result["mutants"].append(mutant)
-    result["seconds"] = time.monotonic() - started
-    return result
+        mutants.append(mutant)
+    return mutants
 
 
 def dump(work, session):
@@ -206,14 +232,24 @@ def dump(work, session):
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
+def diff_lines(diff, sign):
+    if not diff:
+        return []
+    lines = diff if isinstance(diff, list) else diff.splitlines()
+    return [x[1:] for x in lines if x.startswith(sign) and not x.startswith(sign * 3)]
+
+
+def old_lines(diff):
+    return diff_lines(diff, "-")
+
+
 def changed_lines(diff):
     """The diff's changed lines, as `old -> new`."""
     if not diff:
         return ""
-    lines = diff if isinstance(diff, list) else diff.splitlines()
-    old = [x[1:].strip() for x in lines if x.startswith("-") and not x.startswith("---")]
-    new = [x[1:].strip() for x in lines if x.startswith("+") and not x.startswith("+++")]
-    return f"{' / '.join(old)}  ->  {' / '.join(new)}"
+    old = " / ".join(x.strip() for x in diff_lines(diff, "-"))
+    new = " / ".join(x.strip() for x in diff_lines(diff, "+"))
+    return f"{old}  ->  {new}"
 
 
 def skipped(module, mutant, skips):
@@ -266,11 +302,12 @@ def print_report(results):
     for result in results:
         t = counts(result)
         score = "-" if t["score"] is None else f"{t['score']:.1f}%"
-        print(f"{result['module']:<34} {len(result['mutants']):>7} {t['killed']:>6} "
+        name = result["module"] + (" *" if result.get("stopped") else "")
+        print(f"{name:<34} {len(result['mutants']):>7} {t['killed']:>6} "
               f"{t['survived']:>8} {t['equivalent']:>5} {t['other']:>5} {score:>6} "
               f"{result['seconds']:>5.0f}s")
     print("(other: the mutant's tests were not run, or it made the module fail to import: "
-          "cosmic-ray's 'incompetent')")
+          "cosmic-ray's 'incompetent'); *: stopped before all its mutants were run")
     for result in results:
         survivors = [m for m in result["mutants"] if m["outcome"] == "survived"]
         if result["error"]:
