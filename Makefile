@@ -20,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `make test` runs one test process a core (pytest-xdist); WORKERS=0 runs the suite in this one.
 WORKERS ?= auto
 
-.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import chaos lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import chaos mutate lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -90,6 +90,11 @@ bench-import: install
 # make chaos ARGS='--phase-seconds 3 --only baseline,postgres'
 chaos: install
 	$(BIN)/python bench/fault_drill.py $(ARGS)
+
+# Mutation testing of the rule modules (cosmic-ray), each against its covering tests; not in CI.
+# make mutate ARGS='--module catalog/domain/ratings.py'  (docs/testing.md, "Mutation testing")
+mutate: install
+	$(BIN)/python bench/mutate.py $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .
