@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 # and again when the dependencies or their pins change.
 SITE_INSTALLED := $(VENV)/.installed-site
 DEV_INSTALLED := $(VENV)/.installed-dev
+MUTATE_INSTALLED := $(VENV)/.installed-mutate
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -33,6 +34,11 @@ $(SITE_INSTALLED): $(BIN)/python pyproject.toml constraints.txt
 # The `dev` extras: the test tools (pytest, Playwright, schemathesis, ...) and ruff.
 $(DEV_INSTALLED): $(SITE_INSTALLED)
 	$(PIP) -e '.[dev]'
+	touch $@
+
+# The mutation tester (`make mutate`), which the tests and CI do not need.
+$(MUTATE_INSTALLED): $(DEV_INSTALLED)
+	$(PIP) -e '.[dev,mutate]'
 	touch $@
 
 install-site: $(SITE_INSTALLED)
@@ -93,7 +99,7 @@ chaos: install
 
 # Mutation testing of the rule modules (cosmic-ray), each against its covering tests; not in CI.
 # make mutate ARGS='--module catalog/domain/ratings.py'  (docs/testing.md, "Mutation testing")
-mutate: install
+mutate: $(MUTATE_INSTALLED)
 	$(BIN)/python bench/mutate.py $(ARGS)
 
 lint: install

@@ -32,7 +32,7 @@ SKIP_FILE = ROOT / "bench" / "mutate_skip.toml"
 # Each rule module and the tests that cover it, smallest first.
 MODULES = {
     "catalog/domain/prose_merge.py": ["tests/test_prose_merge.py"],
-    "catalog/domain/ratings.py": ["tests/test_import_reviews.py"],
+    "catalog/domain/ratings.py": ["tests/test_ratings.py", "tests/test_import_reviews.py"],
     "catalog/models/base.py": ["tests/test_published_rule.py"],
     "catalog/history/diff.py": ["tests/test_history_agree.py", "tests/test_pages_changes.py"],
     "catalog/history/fields.py": ["tests/test_history_agree.py", "tests/test_history_admin.py"],
