@@ -19,14 +19,15 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.core.handlers.wsgi import LimitedStream
-from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
 from catalog.api import limits
+from catalog.plumbing import database
 from catalog.tmdb.errors import NOT_FOUND as TMDB_NOT_FOUND
+from catalog.tmdb.errors import TmdbError
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -81,8 +82,7 @@ def error_response(request, status, detail, tmdb_code=None):
     if request.path_info.startswith("/tmdb/"):
         if tmdb_code == TMDB_NOT_FOUND.code:
             detail = TMDB_NOT_FOUND.message
-        body = {"success": False, "status_code": tmdb_code or 5, "status_message": detail}
-        response = JsonResponse(body, status=status)
+        response = TmdbError(status, tmdb_code or 5, detail).response()
     elif wants_json(request):
         response = JsonResponse({"detail": detail}, status=status)
     elif status == HTTPStatus.NOT_FOUND:
@@ -105,10 +105,6 @@ def database_unavailable(request):
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
-
-
-def is_database_unavailable(error):
-    return isinstance(error, OperationalError | InterfaceError)
 
 
 class RequestGuardMiddleware:
@@ -220,6 +216,6 @@ def server_error(request):
     503 (database_unavailable); anything else the API's and the site's 500
     (catalog.api.limits.server_error). Exceptions raised anywhere, in a view or in a
     middleware (sessions, sign-in lockouts), come here, so this is the one place."""
-    if is_database_unavailable(sys.exc_info()[1]):
+    if database.is_unreachable(sys.exc_info()[1]):
         return database_unavailable(request)
     return limits.server_error(request)

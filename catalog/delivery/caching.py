@@ -53,7 +53,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -62,6 +61,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from catalog.content.services import content_changed
 from catalog.delivery import purging
 from catalog.models.versions import GENERATION, add_versions, move_versions, read_versions
+from catalog.plumbing import database
 
 SITE = "site"
 CHANGES = "changes"
@@ -201,7 +201,7 @@ def _versions_if_reachable(keys):
     """read_versions(keys), or None when the database cannot be reached."""
     try:
         return read_versions(keys)
-    except (OperationalError, InterfaceError):
+    except database.UNREACHABLE:
         return None
 
 
