@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `make test` runs one test process a core (pytest-xdist); WORKERS=0 runs the suite in this one.
 WORKERS ?= auto
 
-.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import chaos mutate lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import score-articles chaos mutate lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -90,6 +90,11 @@ bench-storage: install
 # make bench-import ARGS='--words 1000 4000 16000'
 bench-import: install
 	$(BIN)/python bench/import_worst_case.py $(ARGS)
+
+# How many of the blind articles' facts the importer reads right (--missed lists the misses).
+# make score-articles ARGS='tests/articles/blind --missed'
+score-articles: install-site
+	$(BIN)/python bench/article_facts.py $(ARGS)
 
 # The fault drill (docs/caching.md): its own PostgreSQL, Redis and gunicorn on free loopback
 # ports; exits non-zero on a lost write, a write without its revision or a stale answer.

@@ -1,0 +1,165 @@
+"""How many of a season article's facts the importer reads right: each article `<slug>.txt`
+beside its `<slug>.facts.json`, the facts a person wrote down from the text before the
+importer ever read it (the format: docs/importing.md, "The blind corpus").
+
+    make score-articles                              # tests/articles/blind
+    make score-articles ARGS='path/to/folder --missed'
+
+A fact is one season field (series, number, network, release date, episode count) or one row
+(a cast or crew credit, a review, an aggregate score, a dated event, an accolade). It is right
+when the importer gives exactly it; an article the importer refuses scores 0. Rows the importer
+gives that the facts do not hold are counted apart ("extra"): they are wrong too, but they do
+not lower the score of what was there to read.
+"""
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jjsite.settings")
+
+BLIND = ROOT / "tests" / "articles" / "blind"
+SEASON_FIELDS = ("series", "number", "network", "release_date", "episode_count")
+ROWS = ("cast", "crew", "reviews", "aggregates", "events", "accolades")
+# Quotation marks and dashes as typed or as a word processor writes them, compared as one.
+_SAME = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _plain(value):
+    """A value compared without case, spacing or typographic variants; None stays None."""
+    if value is None or isinstance(value, int):
+        return value
+    text = unicodedata.normalize("NFC", str(value)).translate(_SAME)
+    return " ".join(text.split()).casefold() or None
+
+
+def _fact(kind, values):
+    return (kind, *(_plain(value) for value in values))
+
+
+def expected_facts(facts):
+    """The facts file's facts, as comparable tuples."""
+    found = [_fact(name, [facts[name]]) for name in SEASON_FIELDS if facts[name] is not None]
+    for kind in ROWS:
+        found += [_fact(kind, row) for row in facts[kind]]
+    return found
+
+
+def _event_date(event):
+    iso = event.date.isoformat()
+    return {"day": iso, "month": iso[:7], "year": iso[:4]}[event.date_precision]
+
+
+def read_facts(article):
+    """What the importer read (catalog.importer.data.ArticleData), as the same tuples."""
+    release = article.release_date.isoformat() if article.release_date else None
+    season = {
+        "series": article.series,
+        "number": article.number,
+        "network": article.network or None,
+        "release_date": release,
+        "episode_count": article.episode_count,
+    }
+    found = [_fact(name, [value]) for name, value in season.items() if value is not None]
+    for credit in article.credits:
+        if credit.department == "cast":
+            found.append(_fact("cast", [credit.person, credit.character, credit.billing]))
+        else:
+            found.append(_fact("crew", [credit.person, credit.job, credit.episode]))
+    for review in article.reviews:
+        if review.kind == "aggregate":
+            found.append(_fact("aggregates", [review.outlet, review.score, review.sample_size]))
+        else:
+            found.append(_fact("reviews", [review.outlet, review.critic, review.rating_text]))
+    found += [_fact("events", [_event_date(e), e.date_precision, e.kind]) for e in article.events]
+    found += [
+        _fact("accolades", [a.year, a.award, a.category, a.nominee, a.result])
+        for a in article.accolades
+    ]
+    return found
+
+
+@dataclass
+class Score:
+    name: str
+    expected: int
+    right: int
+    missed: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    refused: str = ""
+
+    @property
+    def percent(self):
+        return round(100 * self.right / self.expected) if self.expected else 100
+
+
+def score_article(path):
+    """Reads the article at `path` as the importer does and compares it with its facts."""
+    from catalog.importer import ArticleError, parse_article
+
+    path = Path(path)
+    expected = Counter(expected_facts(json.loads(path.with_suffix(".facts.json").read_text())))
+    try:
+        article = parse_article(path.read_text(encoding="utf-8"), str(path))
+    except ArticleError as error:
+        total = sum(expected.values())
+        return Score(path.stem, total, 0, sorted(expected.elements(), key=str), [], str(error))
+    read = Counter(read_facts(article))
+    right = expected & read
+    return Score(
+        name=path.stem,
+        expected=sum(expected.values()),
+        right=sum(right.values()),
+        missed=sorted((expected - read).elements(), key=str),
+        extra=sorted((read - expected).elements(), key=str),
+    )
+
+
+def articles_in(folder):
+    return sorted(p for p in Path(folder).glob("*.txt") if p.with_suffix(".facts.json").exists())
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", default=str(BLIND))
+    parser.add_argument("--missed", action="store_true", help="list each missed and extra fact")
+    options = parser.parse_args(argv)
+
+    import django
+
+    django.setup()
+    scores = [score_article(path) for path in articles_in(options.folder)]
+    if not scores:
+        parser.error(f"no article with a .facts.json beside it in {options.folder}")
+    width = max(len(score.name) for score in scores)
+    print(f"{'article':<{width}}  right  facts      %  extra")
+    for score in scores:
+        print(
+            f"{score.name:<{width}}  {score.right:>5}  {score.expected:>5}  {score.percent:>4}%"
+            f"  {len(score.extra):>5}" + ("  refused" if score.refused else "")
+        )
+        if options.missed:
+            if score.refused:
+                print(f"    refused: {score.refused}")
+            for fact in score.missed:
+                print(f"    missed: {fact}")
+            for fact in score.extra:
+                print(f"    extra:  {fact}")
+    right = sum(score.right for score in scores)
+    expected = sum(score.expected for score in scores)
+    extra = sum(len(score.extra) for score in scores)
+    print(
+        f"{'total':<{width}}  {right:>5}  {expected:>5}  {round(100 * right / expected):>4}%"
+        f"  {extra:>5}"
+    )
+
+
+if __name__ == "__main__":
+    main()
