@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 from catalog.content import services
 from catalog.importer import import_text
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.django_db
 
 ARTICLES = Path(__file__).parent / "articles"
 HARBOR = (ARTICLES / "import-harbor-lights-season-1.txt").read_text(encoding="utf-8")
+IMPORT_URL = reverse("admin-import-article")
 
 # The article as its authors changed it since the first import: a new release date (a field
 # no editor touched) and a new network (a field an editor changed too: a conflict).
@@ -235,6 +237,38 @@ def test_an_article_with_a_new_section_keeps_the_sections_editors_reordered(
     )
     cast = lines.index("  Sections › Cast and characters (line 21)")
     assert lines[cast + 1] == "      position [conflict]: editors 2, article 3, at last import 2"
+
+
+# --- The admin's preview -------------------------------------------------------------------
+
+
+def test_the_admin_preview_shows_what_it_keeps_and_what_it_changes(editors_changes, editor_admin):
+    response = editor_admin.post(
+        IMPORT_URL, {"article": BOTH_CHANGED, "citations": "", "preview": "1"}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    kept = {
+        (value.kind, value.label): (value.ours, value.theirs, value.base, value.conflict)
+        for value in response.context["result"].plan.kept
+    }
+    assert kept[("seasons", "network")] == ("Tidewater+", "Tidewater Plus", "Tidewater", True)
+    assert kept[("outlets", "name")] == (
+        "Coastal Screen Weekly",
+        "Coastal Screen",
+        "Coastal Screen",
+        False,
+    )
+    assert kept[("credits", "row")] == ("(deleted)", "(in the article)", "(imported)", False)
+    assert 'id="import-kept"' in response.text
+    assert "Tidewater Plus" in response.text
+    updated = dict(response.context["kinds"])["seasons"]["updated"]
+    assert updated[0].changes == {"release date": ("2021-10-14", "2021-10-21")}
+
+    data = {**response.context["confirm"].initial, "confirm": "1"}
+    assert editor_admin.post(IMPORT_URL, data).status_code == HTTPStatus.FOUND
+    assert season().release_date == datetime.date(2021, 10, 21)
+    assert_the_editors_changes_stayed()
 
 
 def test_the_base_is_what_the_last_import_read_even_when_it_wrote_nothing(first_import):
