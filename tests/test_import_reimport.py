@@ -24,7 +24,7 @@ from django.urls import reverse
 
 from catalog.content import services
 from catalog.importer import import_text
-from catalog.models import Credit, ImportBase, Outlet, Revision, Season, Section
+from catalog.models import Credit, ImportBase, Outlet, Person, Revision, Season, Section
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import SeasonFactory
 
@@ -90,6 +90,8 @@ def editors_changes(first_import, editor, editor_admin, editor_client, commit):
         f"/api/v1/outlets/{outlet.pk}/", {"name": "Coastal Screen Weekly"}
     )
     assert renamed.status_code == HTTPStatus.OK, renamed.content
+    person = editor_client.patch("/api/v1/people/agnes-whitlow/", {"name": "Agnes Whitlow-Reyes"})
+    assert person.status_code == HTTPStatus.OK, person.content
     deleted = editor_client.delete(f"/api/v1/credits/{credit('Colm Verity').pk}/")
     assert deleted.status_code == HTTPStatus.NO_CONTENT, deleted.content
 
@@ -108,6 +110,8 @@ def assert_the_editors_changes_stayed():
     assert now.network == "Tidewater+"
     assert Outlet.objects.filter(name="Coastal Screen Weekly").count() == 1
     assert not Outlet.objects.filter(name="Coastal Screen").exists()
+    assert not Person.objects.filter(name="Agnes Whitlow").exists()
+    assert credit("Agnes Whitlow-Reyes").job == "composer"
     assert not Credit.objects.filter(person__name="Colm Verity").exists()
     music = Section.objects.get(season=now, title="Music")
     assert music.body == f"{MUSIC} A choir sings over the finale."
@@ -124,16 +128,19 @@ def test_a_reimport_keeps_the_editors_changes_and_applies_the_articles_own(
 
     assert season().release_date == datetime.date(2021, 10, 21)  # the article's change
     assert_the_editors_changes_stayed()
-    assert output.splitlines()[:15] == [
+    assert output.splitlines()[:17] == [
         "Imported Harbor Lights season 1 (harbor-lights-season-1): "
         "0 created, 1 updated, 51 unchanged.",
-        "Kept 6 values editors changed since the last import (0 conflicts: the article "
+        "Kept 7 values editors changed since the last import (0 conflicts: the article "
         "changed them too); the article's value was not written:",
         "  Seasons › Harbor Lights season 1",
         "      network: editors 'Tidewater+', article 'Tidewater', at last import 'Tidewater'",
         "  Sections › Music (line 37)",
         f"      body: editors '{MUSIC} A choir sings over the finale.', article '{MUSIC}', "
         f"at last import '{MUSIC}'",
+        "  People › Agnes Whitlow-Reyes",
+        "      name: editors 'Agnes Whitlow-Reyes', article 'Agnes Whitlow', "
+        "at last import 'Agnes Whitlow'",
         "  Credits › Imogen Starling – Nell Ward (Harbor Lights season 1) (line 22)",
         "      order: editors 3, article 2, at last import 2",
         "  Credits › Tobias Quill – Captain Amos Reed (Harbor Lights season 1) (line 23)",
@@ -271,10 +278,35 @@ def test_the_admin_preview_shows_what_it_keeps_and_what_it_changes(editors_chang
     assert_the_editors_changes_stayed()
 
 
-def test_the_base_is_what_the_last_import_read_even_when_it_wrote_nothing(first_import):
+def test_the_same_import_again_leaves_the_base_as_it_was(first_import):
     base = ImportBase.objects.get(season=first_import)
+
     import_text(text=HARBOR, source="again.txt")
-    assert ImportBase.objects.get(season=first_import).imported_at == base.imported_at
+
+    again = ImportBase.objects.get(season=first_import)
+    assert (again.rows, again.imported_at, again.source) == (
+        base.rows,
+        base.imported_at,
+        base.source,
+    )
+
+
+def test_an_import_that_writes_nothing_still_keeps_what_it_read(first_import, save):
+    save(first_import, network="Tidewater+")
+    agreeing = HARBOR.replace("- Network: Tidewater\n", "- Network: Tidewater+\n")
+    import_text(text=agreeing, source="agreeing.txt")  # the article now says what editors did
+    assert ImportBase.objects.get(season=first_import).revision is None
+    save(season(), network="Tidewater Now")
+
+    result = import_text(text=agreeing, source="agreeing.txt", dry_run=True)
+
+    [kept] = result.plan.kept  # the editors' change since, not a conflict with the article's
+    assert (kept.ours, kept.theirs, kept.base, kept.conflict) == (
+        "Tidewater Now",
+        "Tidewater+",
+        "Tidewater+",
+        False,
+    )
 
 
 # --- The merge, one field at a time (services.merge_from_base) -----------------------------
