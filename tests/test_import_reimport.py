@@ -24,9 +24,20 @@ from django.urls import reverse
 
 from catalog.content import services
 from catalog.importer import import_text
-from catalog.models import Credit, ImportBase, Outlet, Person, Revision, Season, Section
+from catalog.models import (
+    Credit,
+    ImportBase,
+    Outlet,
+    Person,
+    Review,
+    Revision,
+    Season,
+    Section,
+)
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import SeasonFactory
+from tests.seed import ARTICLE as SEED_ARTICLE
+from tests.seed import CITATIONS as SEED_CITATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +228,22 @@ def test_a_first_import_over_a_season_without_a_base_writes_as_before(tmp_path, 
     assert season().network == "Tidewater"
     assert "Kept" not in output
     assert ImportBase.objects.filter(season=first_import).exists()
+
+
+def test_the_seed_make_run_loads_keeps_an_editors_change_on_a_reimport(db, editor_client):
+    call_command("setup_site", stdout=StringIO())  # the fixture, then the seeds' bases
+    assert not Revision.objects.exists()  # importing the seeds over it wrote no content
+    outlet = Review.objects.filter(kind="critic").order_by("pk").first().outlet
+    renamed = editor_client.patch(f"/api/v1/outlets/{outlet.pk}/", {"name": "Renamed Outlet"})
+    assert renamed.status_code == HTTPStatus.OK, renamed.content
+
+    output = run(SEED_ARTICLE, "--citations", str(SEED_CITATIONS))
+
+    assert Outlet.objects.get(pk=outlet.pk).name == "Renamed Outlet"
+    assert (
+        f"      name: editors 'Renamed Outlet', article '{outlet.name}', "
+        f"at last import '{outlet.name}'"
+    ) in output.splitlines()
 
 
 def test_an_article_with_a_new_section_keeps_the_sections_editors_reordered(
