@@ -246,6 +246,18 @@ def test_the_seed_make_run_loads_keeps_an_editors_change_on_a_reimport(db, edito
     ) in output.splitlines()
 
 
+def test_a_section_editors_gave_another_anchor_is_still_the_articles_section(
+    tmp_path, first_import, save
+):
+    save(Section.objects.get(season=first_import, title="Music"), anchor="score")
+    before = every_row()
+
+    output = run(article_file(tmp_path, HARBOR))
+
+    assert every_row() == before  # not moved out of its own way, not created again
+    assert "0 created, 0 updated" in output.splitlines()[0]
+
+
 def test_an_article_with_a_new_section_keeps_the_sections_editors_reordered(
     tmp_path, first_import, save
 ):

@@ -519,8 +519,10 @@ def write_sections(writer, season, article):
                 values["position"] = last + 1
             writer.upsert(Section, lookup, values, line=data.line, hold=("position",))
             continue
+        # The section itself is the one the base names (its anchor may be an editor's now).
+        itself = writer.matched(Section, lookup, writer.base.get(row_key(Section, lookup)))
         taken = Section.objects.filter(season=season, position=data.position)
-        for moved in taken.exclude(anchor=data.anchor):
+        for moved in taken.exclude(anchor=data.anchor).exclude(pk=getattr(itself, "pk", None)):
             writer.move(moved, {"position": 10_000 + data.position})
         writer.upsert(Section, lookup, values, line=data.line)
 
