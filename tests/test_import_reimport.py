@@ -246,6 +246,32 @@ def test_the_seed_make_run_loads_keeps_an_editors_change_on_a_reimport(db, edito
     ) in output.splitlines()
 
 
+def test_an_episode_editors_deleted_stays_deleted_with_the_credits_it_held(
+    tmp_path, first_import, editor, commit
+):
+    episode = first_import.episodes.get(number=4)
+    painter = Credit.objects.get(episode=episode)  # deleted with it
+    actor = services.Actor.editor(editor, Revision.Via.ADMIN)
+    commit(services.content_delete, instance=episode, actor=actor)
+
+    output = run(article_file(tmp_path, HARBOR))
+
+    assert not first_import.episodes.filter(number=4).exists()
+    assert not Credit.objects.filter(person=painter.person).exists()
+    lines = output.splitlines()
+    assert "  Episodes › Harbor Lights season 1 episode 4" in lines
+    assert f"  Credits › {painter} (line {painter_line()})" in lines
+    assert lines.count("      deleted by editors: not re-created") == 2
+
+
+def painter_line():
+    return next(
+        number
+        for number, line in enumerate(HARBOR.split("\n"), start=1)
+        if line.startswith("The season premiered")
+    )
+
+
 def test_a_section_editors_gave_another_anchor_is_still_the_articles_section(
     tmp_path, first_import, save
 ):
