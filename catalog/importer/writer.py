@@ -5,8 +5,9 @@ references its markers cite, then the lead, the infobox, the sections, people, e
 reviews, events and accolades). Every row is written through the content write service
 (catalog.content.services) as the importer with the article's file for actor. Running it again with
 the same data changes nothing (no row is saved unless a value differs). Fields the article does not
-hold (episode titles, reference details, a season's status) are never overwritten, so editors' work
-on them survives a re-import.
+hold (episode titles, reference details, a season's status) are never overwritten. Over a season
+imported before, it merges from what the last import read (ImportBase, see `Writer`): what editors
+changed since stays, and is listed (`ImportPlan.kept`).
 
 The `Writer` records what it did to every row it matched (`PlannedRow`: created, updated with
 each field's old and new value, or unchanged), in the order written: the plan a dry run shows
