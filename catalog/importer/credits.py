@@ -197,10 +197,11 @@ def sentence_credits(text, source, line, episode_count, season=None):
 
     def add(match, people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
-        dropped = Note(line=line, kind="dropped", text=source, message=problem)
+        names = person_names(people)
+        understood = crew(names[0] if names else "", job, source, line, note=note)
+        dropped = Note(line, "dropped", source, problem, understood)
         if problem and dropped not in notes:
             notes.append(dropped)
-        names = person_names(people)
         if names and episodes:
             spans.append(match.span())
         for name in names:
@@ -410,9 +411,18 @@ def unused_job_note(text, source, line, used=(), credited=()):
             default=None,
         )
         if nearest and not set(nearby_people(nearest)) & set(credited):
-            message = f"names a job ({match.group(0)}) but no person could be credited"
-            return [Note(line=line, kind="job", text=source, message=message)]
+            word = match.group(0)
+            message = f"names a job ({word}) but no person could be credited"
+            understood = crew(nearby_people(nearest)[0], word_job(word) or "", source, line)
+            return [Note(line, "job", source, message, understood)]
     return []
+
+
+def word_job(word):
+    """The job a job word names: "composed" -> composer, "showrunners" -> showrunner."""
+    if word.lower() == "showrunning":
+        return "showrunner"
+    return role_job(word) or verb_job(word)
 
 
 def nearby_people(found):
@@ -596,6 +606,8 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
     names = split_list(match.group("names"))
     notes = []
     if episode_count and len(names) != episode_count:
+        # The first name left over, or (too few names) the job alone.
+        extra = names[episode_count] if len(names) > episode_count else ""
         notes.append(
             Note(
                 line=line,
@@ -603,6 +615,7 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
                 text=source,
                 message=f"{len(names)} {noun} are listed for {episode_count} episodes; "
                 "the extra or missing ones were not credited",
+                understood=crew(extra, job, source, line),
             )
         )
         names = names[:episode_count]
