@@ -31,20 +31,22 @@ def editor_account(site):
     return editor_user(USERNAME, PASSWORD)
 
 
-def previewed(page, site):
+def previewed(browser, site, viewport):
+    """(page, its notes): the editor's preview of the article, on a screen of `viewport`."""
+    page = browser.new_context(viewport=viewport).new_page()
+    sign_in(page, site, USERNAME, PASSWORD)
     page.goto(f"{site}/admin/catalog/import/")
     page.fill("#id_article", ARTICLE.read_text(encoding="utf-8"))
     page.click('input[name="preview"]')
     expect(page.locator("#import-preview")).to_contain_text("Importing Saltmarsh season 1")
+    notes = page.locator("li.import-note")
+    expect(notes).to_have_count(4)
+    return page, notes
 
 
 def test_the_notes_with_their_forms_on_a_phone(browser, site):
-    page = browser.new_context(viewport=PHONE).new_page()
-    sign_in(page, site, USERNAME, PASSWORD)
-    previewed(page, site)
+    page, notes = previewed(browser, site, PHONE)
 
-    notes = page.locator("li.import-note")
-    expect(notes).to_have_count(4)
     composer = notes.filter(has_text=COMPOSER_SENTENCE)
     expect(composer.locator('input[name$="-person"]')).to_have_value("Odile Marchetti")
     # On a phone the form stands under its sentence, its fields inside the screen's width.
@@ -62,12 +64,8 @@ def test_the_notes_with_their_forms_on_a_phone(browser, site):
 
 
 def test_an_editor_turns_a_note_into_a_credit_and_confirms_it_in_one_revision(browser, site):
-    page = browser.new_context(viewport=DESKTOP).new_page()
-    sign_in(page, site, USERNAME, PASSWORD)
-    previewed(page, site)
+    page, notes = previewed(browser, site, DESKTOP)
 
-    notes = page.locator("li.import-note")
-    expect(notes).to_have_count(4)
     # In line order, each by its sentence.
     expect(notes.nth(0)).to_contain_text("'later that year' is a date relative to none written")
     expect(notes.nth(1)).to_contain_text(COMPOSER_SENTENCE)
