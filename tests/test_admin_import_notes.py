@@ -5,7 +5,8 @@ catalog/admin/import_notes.py), with the Django client:
   importer understood (a credit's person and job, an aggregator, a critic, an event's kind);
 - a valid form adds its row to this import: the preview comes back with the row in the plan
   and without its note, and nothing is written; confirming writes the rows added with the
-  article's, in the import's one revision, through the write service;
+  article's, in the import's one revision, through the write service; a row taken out again
+  brings its note back, and a preview made again (the season changed meanwhile) keeps them;
 - a value the admin's forms refuse, or a row the import holds already, is an error by its note,
   and nothing is added or written;
 - the confirmation's token covers the rows added: a confirmation with rows changed, dropped
@@ -25,6 +26,7 @@ from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.urls import reverse
 
+from catalog.content import services
 from catalog.models import Credit, Event, Person, Review, Revision, Season
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +166,45 @@ def test_rows_of_every_kind_added_from_notes_are_written_with_the_import(editor_
         assert row.history.get().revision == revision
 
 
+def test_a_row_taken_out_again_brings_its_note_back_and_is_not_written(editor_admin):
+    added = add(editor_admin, preview(editor_admin), "job")
+    (row,) = kept_rows(added)
+
+    response = editor_admin.post(URL, {**added.context["confirm"].initial, "remove": row["note"]})
+
+    assert response.status_code == HTTPStatus.OK
+    assert kept_rows(response) == []
+    assert len(response.context["notes"]) == 4
+    assert "Odile Marchetti – composer (Saltmarsh season 1)" not in created(response, "credits")
+    confirm(editor_admin, response)
+    assert Season.objects.filter(slug=SLUG).exists()
+    assert not Credit.objects.filter(person__name="Odile Marchetti").exists()
+
+
+def test_rows_added_stay_in_a_preview_made_again_because_the_season_changed(editor_admin, editor):
+    # The season is on the site: an import of the article edited, with a credit added...
+    confirm(editor_admin, preview(editor_admin))
+    edited = ARTICLE.replace("- Network: Estuary", "- Network: Estuary Plus")
+    added = add(editor_admin, preview(editor_admin, edited), "job")
+    # ... while another editor changes the colour the article also gives.
+    season = Season.objects.get(slug=SLUG)
+    services.content_save(
+        instance=season,
+        actor=services.Actor.editor(editor, "admin"),
+        fields={"background_color": "#000000"},
+    )
+
+    response = confirm(editor_admin, added)
+
+    assert "The content changed since your preview, so nothing was imported." in response.text
+    assert not Credit.objects.filter(person__name="Odile Marchetti").exists()
+    assert len(kept_rows(response)) == 1
+    assert "Odile Marchetti – composer (Saltmarsh season 1)" in created(response, "credits")
+    confirm(editor_admin, response)
+    assert Credit.objects.filter(season=season, person__name="Odile Marchetti").exists()
+    assert Season.objects.get(slug=SLUG).network == "Estuary Plus"
+
+
 # --- Refused values -------------------------------------------------------------------------
 
 
@@ -261,9 +302,10 @@ def test_rows_added_on_a_forged_or_old_token_are_refused(editor_admin):
     assert "does not match the preview it came from" in response.text
 
 
-def test_a_note_that_is_not_in_the_preview_is_refused(editor_admin):
+@pytest.mark.parametrize("action", ["add", "remove"])
+def test_a_note_that_is_not_in_the_preview_is_refused(editor_admin, action):
     previewed = preview(editor_admin)
-    data = {**previewed.context["confirm"].initial, "add": "0000000000001"}
+    data = {**previewed.context["confirm"].initial, action: "0000000000001"}
 
     response = editor_admin.post(URL, data)
 

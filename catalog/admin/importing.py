@@ -265,6 +265,8 @@ def _import_article(request):
         return _confirm(request)
     if "add" in request.POST:
         return _add(request)
+    if "remove" in request.POST:
+        return _remove(request)
     form = ArticleForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render(request, {"form": form}, status=400)
@@ -307,14 +309,28 @@ def _add(request):
     if form.is_valid():
         rows = [*added, import_notes.new_row(key, note, form)]
         try:
-            return _preview(
-                request, ArticleForm(), texts, _run(request, texts, rows, dry_run=True), rows
-            )
+            with_row = _run(request, texts, rows, dry_run=True)
         except ArticleError as error:  # a row the import holds already, a value refused
-            form.add_error(
-                None, f"{error.problem[:1].upper()}{error.problem[1:]}. Nothing was added."
-            )
+            problem = error.problem
+            form.add_error(None, f"{problem[:1].upper()}{problem[1:]}. Nothing was added.")
+        else:
+            return _preview(request, ArticleForm(), texts, with_row, rows)
     return _preview(request, ArticleForm(), texts, result, added, bound={key: form})
+
+
+def _remove(request):
+    """A row added from a note taken out again: the preview without it, its note back."""
+    texts, _plan, added = _posted_preview(request)
+    if texts is None:
+        return _refused(request, NOT_THE_PREVIEW)
+    rows = [row for row in added if row["note"] != request.POST["remove"]]
+    if len(rows) == len(added):
+        return _refused(request, NOT_THE_PREVIEW)
+    try:
+        result = _run(request, texts, rows, dry_run=True)
+    except ArticleError as error:  # the data changed meanwhile, and a row is now refused
+        return _refused(request, f"{error}. Nothing was imported.")
+    return _preview(request, ArticleForm(), texts, result, rows)
 
 
 def _confirm(request):
