@@ -23,6 +23,7 @@ from catalog.importer.job_words import (
     NOT_NAME_WORDS,
     ROLE,
     ROLE_MODIFIER,
+    ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_NOUNS,
     SEASON_NOUNS,
@@ -198,10 +199,11 @@ def sentence_credits(text, source, line, episode_count, season=None):
     def add(match, people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
         names = person_names(people)
-        understood = crew(names[0] if names else "", job, source, line, note=note)
-        dropped = Note(line, "dropped", source, problem, understood)
-        if problem and dropped not in notes:
-            notes.append(dropped)
+        if problem:
+            understood = crew(names[0] if names else "", job, source, line, note=note)
+            dropped = Note(line, "dropped", source, problem, understood)
+            if dropped not in notes:
+                notes.append(dropped)
         if names and episodes:
             spans.append(match.span())
         for name in names:
@@ -413,16 +415,23 @@ def unused_job_note(text, source, line, used=(), credited=()):
         if nearest and not set(nearby_people(nearest)) & set(credited):
             word = match.group(0)
             message = f"names a job ({word}) but no person could be credited"
-            understood = crew(nearby_people(nearest)[0], word_job(word) or "", source, line)
+            job = word_job(text[max(0, match.start() - 60) : match.start()], word) or ""
+            understood = crew(nearby_people(nearest)[0], job, source, line)
             return [Note(line, "job", source, message, understood)]
     return []
 
 
-def word_job(word):
-    """The job a job word names: "composed" -> composer, "showrunners" -> showrunner."""
+def word_job(before, word):
+    """The job a job word names, with the modifiers right before it: "composed" -> composer,
+    "showrunners" -> showrunner, "... executive producers" -> executive producer."""
     if word.lower() == "showrunning":
         return "showrunner"
-    return role_job(word) or verb_job(word)
+    modifiers = []
+    for previous in reversed(before.lower().split()):
+        if previous not in ROLE_MODIFIERS:
+            break
+        modifiers.insert(0, previous)
+    return role_job(" ".join([*modifiers, word])) or verb_job(word)
 
 
 def nearby_people(found):

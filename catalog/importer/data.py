@@ -73,7 +73,7 @@ class ReviewData:
 
 @dataclass
 class EventData:
-    date: datetime.date
+    date: datetime.date | None  # None only in a note's partial event (no date could be read)
     date_precision: str
     kind: str
     text: str
@@ -119,7 +119,7 @@ class Note:
     message: str  # what was not understood or was dropped, and why
     # What the importer did make of it, partial (a credit's person and job, an event's date,
     # a rating...): where the admin's preview starts the form that adds the row by hand.
-    understood: "CreditData | ReviewData | EventData | None" = field(default=None, compare=False)
+    understood: CreditData | ReviewData | EventData | None = field(default=None, compare=False)
 
     def __str__(self):
         where = f"line {self.line}: " if self.line else ""

@@ -371,15 +371,18 @@ def partial_aggregate(text, line, source=None):
 
 def partial_review(text, line):
     """What a sentence that names no critic with an outlet does say of a review (the first
-    name in it, taken for the critic; its first rating), for its note: the rest blank."""
+    name in it, taken for the critic, or for the outlet when a possessive: "The Guardian's
+    reviewer"; its first rating), for its note: the rest blank."""
     plain = outside_quotes(text)
-    name = re.search(NAME, LEADING_ADVERB_RE.sub("", plain))
+    match = re.search(NAME, LEADING_ADVERB_RE.sub("", plain))
+    name = match.group() if match else ""
+    outlet = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else ""
     ratings = find_ratings(text)
     return ReviewData(
-        outlet="",
+        outlet=outlet,
         is_aggregator=False,
         kind="critic",
-        critic=name.group() if name else None,
+        critic=None if outlet or not name else name,
         rating_text=ratings[0].text if ratings else "",
         score=ratings[0].score if ratings else None,
         source=text,
