@@ -198,12 +198,12 @@ def sentence_credits(text, source, line, episode_count, season=None):
 
     def add(match, people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
+        dropped = Note(line=line, kind="dropped", text=source, message=problem)
+        if problem and dropped not in notes:
+            notes.append(dropped)
         names = person_names(people)
-        if problem:
-            understood = crew(names[0] if names else "", job, source, line, note=note)
-            dropped = Note(line, "dropped", source, problem, understood)
-            if dropped not in notes:
-                notes.append(dropped)
+        if problem:  # what was understood: the job, and who had it
+            dropped.understood = crew(names[0] if names else "", job, source, line, note=note)
         if names and episodes:
             spans.append(match.span())
         for name in names:
