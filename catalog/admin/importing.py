@@ -15,10 +15,11 @@
 Each note of the preview stands by its sentence with a form, prefilled from what the importer
 understood of it (catalog/admin/import_notes.py), that adds a credit, a review, an aggregator's
 result or an event to this import: the page is previewed again with the row in the plan and
-without its note. The rows added so far travel with the texts in the hidden fields, and the
-token signs their hash too, so a confirmation writes exactly the rows that were previewed, with
-the article's, in its one revision. A row refused (a value the admin's forms refuse, a row the
-import holds already) is an error by its note, and nothing is added.
+without its note (**Take out** brings the note back). The rows added so far travel with the
+texts in the hidden fields, and the token signs their hash too, so a confirmation writes
+exactly the rows that were previewed, with the article's, in its one revision. A row refused (a
+value the admin's forms refuse, a row the import holds already) is an error by its note, and
+nothing is added.
 
 The import runs in the request. What bounds how long it holds the worker (see the README's
 measurements): `SEASON_ADMIN_IMPORT_MAX_BYTES` (the parse's time grows with the text) and
