@@ -23,6 +23,7 @@ from catalog.importer.job_words import (
     NOT_NAME_WORDS,
     ROLE,
     ROLE_MODIFIER,
+    ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_NOUNS,
     SEASON_NOUNS,
@@ -201,6 +202,8 @@ def sentence_credits(text, source, line, episode_count, season=None):
         if problem and dropped not in notes:
             notes.append(dropped)
         names = person_names(people)
+        if problem:  # what was understood: the job, and who had it
+            dropped.understood = crew(names[0] if names else "", job, source, line, note=note)
         if names and episodes:
             spans.append(match.span())
         for name in names:
@@ -410,9 +413,25 @@ def unused_job_note(text, source, line, used=(), credited=()):
             default=None,
         )
         if nearest and not set(nearby_people(nearest)) & set(credited):
-            message = f"names a job ({match.group(0)}) but no person could be credited"
-            return [Note(line=line, kind="job", text=source, message=message)]
+            word = match.group(0)
+            message = f"names a job ({word}) but no person could be credited"
+            job = word_job(text[max(0, match.start() - 60) : match.start()], word) or ""
+            understood = crew(nearby_people(nearest)[0], job, source, line)
+            return [Note(line, "job", source, message, understood)]
     return []
+
+
+def word_job(before, word):
+    """The job a job word names, with the modifiers right before it: "composed" -> composer,
+    "showrunners" -> showrunner, "... executive producers" -> executive producer."""
+    if word.lower() == "showrunning":
+        return "showrunner"
+    modifiers = []
+    for previous in reversed(before.lower().split()):
+        if previous not in ROLE_MODIFIERS:
+            break
+        modifiers.insert(0, previous)
+    return role_job(" ".join([*modifiers, word])) or verb_job(word)
 
 
 def nearby_people(found):
@@ -596,6 +615,8 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
     names = split_list(match.group("names"))
     notes = []
     if episode_count and len(names) != episode_count:
+        # The first name left over, or (too few names) the job alone.
+        extra = names[episode_count] if len(names) > episode_count else ""
         notes.append(
             Note(
                 line=line,
@@ -603,6 +624,7 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
                 text=source,
                 message=f"{len(names)} {noun} are listed for {episode_count} episodes; "
                 "the extra or missing ones were not credited",
+                understood=crew(extra, job, source, line),
             )
         )
         names = names[:episode_count]

@@ -56,23 +56,24 @@ class ReviewData:
     outlet: str
     is_aggregator: bool
     kind: str
-    critic: str | None
-    rating_text: str
-    score: int | None
-    average_rating: str
-    sample_size: int | None
-    consensus: str
-    excerpt: str
-    sentiment: str
-    scope: str
-    order: int
-    source: str
+    # What a review may not give (and a note's partial review leaves out): blank.
+    critic: str | None = None
+    rating_text: str = ""
+    score: int | None = None
+    average_rating: str = ""
+    sample_size: int | None = None
+    consensus: str = ""
+    excerpt: str = ""
+    sentiment: str = ""
+    scope: str = ""
+    order: int = 0
+    source: str = ""
     line: int | None = None
 
 
 @dataclass
 class EventData:
-    date: datetime.date
+    date: datetime.date | None  # None only in a note's partial event (no date could be read)
     date_precision: str
     kind: str
     text: str
@@ -116,6 +117,9 @@ class Note:
     kind: str  # what the text looked like it held: job, review, rating, aggregate, date, ...
     text: str  # the sentence (or value) as written
     message: str  # what was not understood or was dropped, and why
+    # What the importer did make of it, partial (a credit's person and job, an event's date,
+    # a rating...): where the admin's preview starts the form that adds the row by hand.
+    understood: CreditData | ReviewData | EventData | None = field(default=None, compare=False)
 
     def __str__(self):
         where = f"line {self.line}: " if self.line else ""

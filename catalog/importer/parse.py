@@ -125,7 +125,21 @@ def read_article_text(text):
     article.people = people_named(article)
     article.events, notes = extract_events(article.paragraphs, list(article.people), article.series)
     article.notes.extend(notes)
+    article.notes = in_article_order(article.notes, article.paragraphs)
     return article
+
+
+def in_article_order(notes, paragraphs):
+    """The notes by line, then by where their sentence stands in its paragraph (each reader
+    makes its own in article order; together they are read kind by kind)."""
+    starts = {}
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            starts.setdefault((paragraph.line, sentence.text), sentence.start)
+    return sorted(
+        notes,
+        key=lambda note: (note.line is None, note.line or 0, starts.get((note.line, note.text), 0)),
+    )
 
 
 def people_named(article):
