@@ -5,14 +5,19 @@ cast heading, a person-valued infobox key, or prose of the shapes below. A perso
 mentioned or quoted gets no credit.
 """
 
+import functools
 import re
 
 from catalog.domain.vocabulary import (
-    INFOBOX_JOBS,
     INFOBOX_STARRING,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     billing_of_heading,
+    heading_role,
     infobox_key,
+    infobox_meaning,
+    is_cast_heading,
+    split_sentences,
 )
 from catalog.importer.data import CreditData, Note
 from catalog.importer.errors import LineProblem
@@ -45,10 +50,6 @@ PER_EPISODE_RE = re.compile(
 
 # Numbers of episodes as an article writes them: "the first two episodes", "episode five".
 COUNT_WORDS = [word for word, value in NUMBER_WORDS.items() if value]
-ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-ORDINAL_WORDS += ["ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"]
-ORDINAL_WORDS += ["fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-ORDINAL_WORDS += ["twentieth"]
 ORDINAL = "|".join(ORDINAL_WORDS)
 
 # A job word's people for the notes: at most six lower-case words away.
@@ -160,10 +161,25 @@ SHARED_WITH_RE = re.compile(
 
 # A capitalised word in what a job made says it is another work ("The Defenders' score"),
 # unless the words tie it to this season ("Oscar's paintings in the season").
-THIS_SEASON_RE = re.compile(r"\b(?:in|for|of|on|throughout)\s+(?:the|this)\s+season\b")
+THIS_SEASON_RE = re.compile(
+    r"\b(?:in|for|of|on|throughout)\s+(?:the|this)\s+(?:season|series|miniseries)\b"
+)
 OTHER_SEASON_RE = re.compile(
     r"\b(?:previous|earlier|prior|past|other|former|next|later)\s+(?:seasons?|series)\b"
 )
+
+
+@functools.cache
+def numbered_season_re(nouns):
+    """ "the first season", "season 3" in the words an article calls a season by (`nouns`:
+    "series" too in a British article, "the second series", "series 1")."""
+    words = "|".join(rf"{re.escape(noun)}s?" for noun in nouns)
+    return re.compile(
+        rf"\b(?P<ordinal>{ORDINAL})\s+(?:{words})\b|\b(?:{words})\s+(?P<number>\d+)",
+        re.IGNORECASE,
+    )
+
+
 SEASON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(SEASON_NOUNS)})\b", re.IGNORECASE)
 NUMBERED_SEASON_RE = re.compile(
     rf"\b(?P<ordinal>{ORDINAL})\s+seasons?\b|\bseasons?\s+(?P<number>\d+)", re.IGNORECASE
@@ -190,7 +206,7 @@ ORDINAL_EPISODES_RE = re.compile(
 )
 
 
-def sentence_credits(text, source, line, episode_count, season=None):
+def sentence_credits(text, source, line, episode_count, season=None, nouns=("season",)):
     """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
     `spans`: where in `text` the shapes that credited someone stand (their job words are used)."""
     credits, notes, spans = [], [], []
@@ -211,7 +227,9 @@ def sentence_credits(text, source, line, episode_count, season=None):
 
     for match in [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]:
         verb, what = match.group("verb"), match.group("what").strip()
-        if about_this_season(what, season, opening=False) and names_what_a_job_makes(what):
+        if about_this_season(what, season, opening=False, nouns=nouns) and names_what_a_job_makes(
+            what
+        ):
             job = job_of(verb, what)
             if job:
                 add(match, match.group("people") + shared_with(text, match.end()), job, what)
@@ -220,7 +238,7 @@ def sentence_credits(text, source, line, episode_count, season=None):
         role = role_job(match.group("role")) if match.group("role").strip() else None
         if match.group("role").strip() and not role:
             continue  # "by a team led by A": A's job is not said
-        if not about_this_season(subject, season, opening=True):
+        if not about_this_season(subject, season, opening=True, nouns=nouns):
             continue
         job = role or job_of(verb, subject)
         # What an artist made is said with the credit ("Oscar's paintings").
@@ -232,17 +250,19 @@ def sentence_credits(text, source, line, episode_count, season=None):
         add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
         tail = match.group("tail")
-        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(tail, season):
+        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(
+            tail, season, nouns
+        ):
             continue
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
             add(match, people, role_job(role), tail)
     for match in POSSESSIVE_RE.finditer(text):
-        if about_this_season(match.group("tail"), season, opening=False):
+        if about_this_season(match.group("tail"), season, opening=False, nouns=nouns):
             add(match, match.group("people"), work_job(match["thing"]), match["tail"])
     for match in INCLUDED_RE.finditer(text):
         before = re.split(r"[,;:(]", text[: match.start()])[-1]
-        if about_this_season(before, season, opening=True):
+        if about_this_season(before, season, opening=True, nouns=nouns):
             for role in split_list(match.group("roles")):
                 add(match, match.group("people"), role_job(role))
     for match in APPOSITION_RE.finditer(text):
@@ -296,11 +316,11 @@ def names_what_a_job_makes(what):
     )
 
 
-def about_this_season(words, season, *, opening):
+def about_this_season(words, season, *, opening, nouns=("season",)):
     """False when the words name another work (a capitalised title, "the previous season")
     and do not tie it to this season. `opening`: the words may start the sentence, so their
     first word may be capitalised as a common word ("The score")."""
-    if other_season(words, season):
+    if other_season(words, season, nouns):
         return False
     if THIS_SEASON_RE.search(words):
         return True
@@ -311,17 +331,17 @@ def about_this_season(words, season, *, opening):
     return not any(token[0].isupper() for token in tokens)
 
 
-def other_season(words, season):
+def other_season(words, season, nouns=("season",)):
     """Whether the words name a season other than this one ("the previous season", "the first
     season" in a season 2 article)."""
     lower = words.lower()
     if OTHER_SEASON_RE.search(lower):
         return True
-    numbered = NUMBERED_SEASON_RE.search(lower)
+    numbered = numbered_season_re(tuple(nouns)).search(lower)
     if not numbered or season is None:
         return False
     number = numbered.group("number")
-    return (int(number) if number else ORDINAL_WORDS.index(numbered.group("ordinal")) + 1) != season
+    return (int(number) if number else ORDINAL_WORDS[numbered.group("ordinal")]) != season
 
 
 def passive_subject(text, verb_start):
@@ -360,7 +380,7 @@ def episodes_named(words, episode_count):
         else:
             unknown = match.group(0)
     elif match := ORDINAL_EPISODES_RE.search(lower):
-        numbers += [ORDINAL_WORDS.index(word) + 1 for word in split_list(match["ordinals"])]
+        numbers += [ORDINAL_WORDS[word] for word in split_list(match["ordinals"])]
     elif match := EPISODE_NUMBERS_RE.search(lower):
         listed = [number_of(word) for word in split_list(match["numbers"])]
         numbers += [] if None in listed else listed
@@ -420,53 +440,150 @@ def nearby_people(found):
     return person_names(re.sub(r"['’]s?$", "", found["people"]))
 
 
+# A list item: "Name as Character", "Name as Character: who they are", "Name as Character, a
+# detective", "Name (role)", "Name – role", or the name alone.
+CAST_ITEM_DESCRIPTION_RE = re.compile(r"(?::\s|\s+[–—]\s+|,\s+(?=[a-z]))")
+CAST_ITEM_ROLE_RE = re.compile(
+    r"^(?P<name>[^(–—]+?)\s*(?:\((?P<bracket>[^)]*)\)|[–—]\s*(?P<dash>.+))$"
+)
+
+
+def cast_item(text):
+    """(name, character) of a cast list's item, as written."""
+    match = CAST_ITEM_RE.match(text)
+    if match:
+        character = CAST_ITEM_DESCRIPTION_RE.split(match.group("character"), maxsplit=1)[0]
+        return match.group("name").strip(), character.strip()
+    match = CAST_ITEM_ROLE_RE.match(text)
+    if match:
+        return match.group("name").strip(), (match["bracket"] or match["dash"] or "").strip()
+    return text.strip(), ""
+
+
 def cast_credits(document):
-    """Credits from the list items under the cast headings, in billing order."""
+    """Credits from the list items and the prose under the cast headings, in billing order
+    (vocabulary's Billing table names the headings); a list that gives no character takes its
+    heading's role word ("Judges": Judge) where it has one."""
     credits = []
     for section in document.sections:
         billing = billing_of_heading(section.title)
         if billing is None:
+            if is_cast_heading(section.title):  # "Cast": its prose says the billing
+                credits += prose_cast(section.paragraphs, None, len(credits))
             continue
-        for order, item in enumerate(section.items, start=1):
-            match = CAST_ITEM_RE.match(item.text)
-            name = (match.group("name") if match else item.text).strip()
-            character = match.group("character").strip() if match else ""
+        role = heading_role(section.title)
+        order = 0
+        for item in section.items:
+            name, character = cast_item(item.text)
             if not name:
                 raise LineProblem(item.number, "this cast line names nobody")
+            order += 1
             credits.append(
-                cast(name, billing, order, source=item.raw, line=item.number, character=character)
-            )
+                cast(name, billing, order, source=item.raw, line=item.number,
+                     character=character or role)
+            )  # fmt: skip
+        credits += prose_cast(section.paragraphs, billing, order, role)
     return credits
+
+
+# Cast in prose, under a cast heading: "A as B, C as D and E as F", "Also appearing are A
+# (B) and C (D).", "Guest stars included A as B." Each entry is a person, then "as" (after an
+# acting verb or none) and a character, or the character in brackets. A character is up to
+# eight words, capitalised or quoted (a nickname), with particles between them.
+CHARACTER_WORD = (
+    rf"(?:{CAPITAL}[\w'’.-]*|[\"“][^\"”]{{1,40}}[\"”]|himself|herself|themselves|themself)"
+)
+CHARACTER = (
+    rf"{CHARACTER_WORD}(?:\s+(?:(?:of|the|de|van|von|da|la|le|del|du)\s+)*{CHARACTER_WORD}){{0,7}}"
+)
+ACTING = (
+    r"(?:(?:also\s+)?(?:stars?|starring|starred|appears?|appearing|appeared|plays?|playing|played"
+    r"|portrays?|portraying|portrayed|voices?|voicing|voiced|returns?|returning|returned"
+    r"|guest[- ]stars?|guest[- ]starring|guest[- ]starred)\s+)?"
+)
+CAST_PROSE_RE = re.compile(
+    rf"{SUBJECT}(?P<name>{PERSON})\s+(?:{ACTING}as\s+(?P<character>{CHARACTER})"
+    rf"|\((?P<bracket>{CHARACTER})\))"
+)
+# The billing a sentence under a cast heading without one ("Cast") gives its people.
+BILLING_WORDS = [
+    ("guest", re.compile(r"\bguest", re.I)),
+    ("recurring", re.compile(r"\brecurring\b", re.I)),
+    ("main", re.compile(r"\b(?:star(?:s|ring|red)?|main cast|series regulars?)\b", re.I)),
+]
+
+
+def prose_cast(paragraphs, billing, order, role=""):
+    """Cast credits from the prose under a cast heading, each person with their character
+    (or the heading's role word), after `order` people of the heading's list. Under a
+    heading with no billing ("Cast"), a sentence's words give it ("guest stars included")."""
+    credits = []
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph.text):
+            sentence_billing = billing or next(
+                (b for b, words in BILLING_WORDS if words.search(sentence.text)), None
+            )
+            if sentence_billing is None:
+                continue
+            for match in CAST_PROSE_RE.finditer(sentence.text):
+                names = person_names(match.group("name"))
+                character = (match.group("character") or match.group("bracket")).strip()
+                for name in names:
+                    order += 1
+                    credits.append(
+                        cast(name, sentence_billing, order, source=sentence.text,
+                             line=paragraph.number, character=character or role)
+                    )  # fmt: skip
+    return credits
+
+
+def infobox_names(value):
+    """The people of an infobox value: a list by commas, "and", semicolons or line breaks
+    (`<br>`), each without a bracketed remark ("A (episodes 1–4)") or a reference marker."""
+    value = re.sub(r"<br\s*/?>|\s+/\s+|\s+•\s+|\s*·\s*|;", ", ", value)
+    value = re.sub(r"\s*\([^)]*\)|\[\d+\]", "", value)
+    return split_list(value)
 
 
 def infobox_credits(infobox, cast_list):
-    """Crew named by infobox keys; the Starring list checked against the main cast."""
+    """Crew named by infobox keys (vocabulary.INFOBOX_KEYS: "Created by", "Music by",
+    "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by":
+    with their role word), the Starring list checked against the main cast."""
     credits = []
     main_names = [credit.person for credit in cast_list if credit.billing == "main"]
+    listed = {credit.person for credit in cast_list}
     for key, value, line in infobox:
-        known_key = infobox_key(key)
-        if known_key == INFOBOX_STARRING:
-            starring = split_list(value)
-            if main_names and set(starring) != set(main_names):
-                missing = sorted(set(main_names) - set(starring))
-                extra = sorted(set(starring) - set(main_names))
-                raise LineProblem(
-                    line.number,
-                    "the Starring list does not match the Main cast list"
-                    + (f"; not in Starring: {', '.join(missing)}" if missing else "")
-                    + (f"; not in Main: {', '.join(extra)}" if extra else ""),
-                )
-            if not main_names:
-                for order, name in enumerate(starring, start=1):
-                    credits.append(cast(name, "main", order, source=line.text, line=line.number))
-        elif known_key in INFOBOX_JOBS:
-            job = INFOBOX_JOBS[known_key]
-            for name in split_list(value):
-                credits.append(crew(name, job, line.text, line.number))
+        meaning = infobox_meaning(key)
+        if meaning is None:
+            continue
+        names = infobox_names(value)
+        if infobox_key(key) == INFOBOX_STARRING and main_names and set(names) != set(main_names):
+            missing = sorted(set(main_names) - set(names))
+            extra = sorted(set(names) - set(main_names))
+            raise LineProblem(
+                line.number,
+                "the Starring list does not match the Main cast list"
+                + (f"; not in Starring: {', '.join(missing)}" if missing else "")
+                + (f"; not in Main: {', '.join(extra)}" if extra else ""),
+            )
+        if meaning.cast:
+            # A cast list names them already (with their characters): the box adds no one.
+            order = len(main_names)
+            for name in names:
+                if name not in listed:
+                    order += 1
+                    listed.add(name)
+                    credits.append(
+                        cast(name, "main", order, source=line.text, line=line.number,
+                             character=meaning.role)
+                    )  # fmt: skip
+        elif meaning.job:
+            for name in names:
+                credits.append(crew(name, meaning.job, line.text, line.number))
     return credits
 
 
-def prose_credits(paragraphs, episode_count, season=None, known=()):
+def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("season",)):
     """Crew credited by the prose (the shapes below), and the per-episode lists.
     Returns (credits, notes): a note for each sentence that names a job next to people it did
     not credit, and for each name dropped from a per-episode list. `season`: this season's
@@ -482,14 +599,14 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
             plain = outside_quotes(sentence.text)
             text = full_names.written_in(plain)
             found, dropped, used = sentence_credits(
-                text, sentence.text, paragraph.line, episode_count, season
+                text, sentence.text, paragraph.line, episode_count, season, nouns
             )
             if full_names.learn(credit.person for credit in found):
                 # Someone credited here may be named again by surname in the same sentence
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
                 text = full_names.written_in(plain)
                 found, dropped, used = sentence_credits(
-                    text, sentence.text, paragraph.line, episode_count, season
+                    text, sentence.text, paragraph.line, episode_count, season, nouns
                 )
             match = PER_EPISODE_RE.search(text)
             if match:
@@ -507,7 +624,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
                     # that credited nobody ("Rosenberg and the season's writers were ...") is
                     # no note.
                     _found, _dropped, used = sentence_credits(
-                        plain, sentence.text, paragraph.line, episode_count, season
+                        plain, sentence.text, paragraph.line, episode_count, season, nouns
                     )
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))

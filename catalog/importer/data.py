@@ -129,6 +129,7 @@ class ArticleData:
     number: int
     slug: str
     lead: str
+    season_word: str = "season"  # what the article calls a season: "series" in a British one
     background_color: str = ""
     network: str = ""
     release_date: datetime.date | None = None
