@@ -186,7 +186,11 @@ KIND_HEADINGS = [
 ]
 # Where the headings say nothing, the words around a date, first match wins.
 KIND_WORDS = [
-    (EventKind.RELEASE, r"releas\w*|premiered on|available|removed|debut\w*|streaming|aired"),
+    (
+        EventKind.RELEASE,
+        r"releas\w*|premiered on|available|removed|debut\w*|streaming|aired"
+        r"|(?:season|series|miniseries) (?:concluded|ended|finished)",
+    ),
     (EventKind.MARKETING, r"trailer|teaser|premiere|poster|panel"),
     (EventKind.MUSIC, r"soundtrack|score|album|song"),
     (EventKind.FILMING, r"film\w*|shoot\w*|wrapped|production"),

@@ -129,7 +129,7 @@ LINK = (
     r"|as)"
 )
 ROLE_AS_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+(?:(?:also|later|again|then|would|will)\s+)*"
+    rf"{SUBJECT}(?P<people>{PEOPLE})(?:,\s+who(?:\s+[^,]{{1,80}},)?)?\s+(?:(?:also|later|again|then|would|will)\s+)*"
     rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE}){{0,5}})\b(?!\s+{PERSON})"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
 )
@@ -145,8 +145,25 @@ APPOSITION_RE = re.compile(
 #    clause must name no other work: "The Lantern's writers included A" is not this season's).
 INCLUDED_RE = re.compile(
     rf"(?i:\b(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}))"
-    r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+(?:included|were)\s+"
+    r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+"
+    r"(?:included|include|includes|were|are|was|is)\s+"
     rf"(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+# 8. ROLE PEOPLE came back / joined: "Cinematographer Owen Blake returned", "..., and composer
+#    A joined the series" (a role before a name that only stands there, "Composer A was
+#    unavailable", credits nobody). "returned from the first season" is this season's too.
+ROLE_FIRST_RE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|while|whereas|but)\s+)(?:(?:[Tt]he|[Ss]eries|[Ss]eason)\s+)?"
+    rf"(?P<roles>(?i:{BARE_ROLE}))\s+(?P<people>{NAME_WORDS}(?:{AND_LIST}{PERSON}){{0,19}})\s+"
+    r"(?:(?:also|again|later)\s+)?"
+    r"(?:return(?:ed|s|ing)|join(?:ed|s|ing)|came\s+(?:on\s+)?(?:aboard|back|on)|signed\s+on"
+    r"|(?:was|were)\s+(?:hired|brought\s+(?:on|in|back)|tapped|enlisted)|serv(?:ed|es)"
+    r"|work(?:ed|s))\b(?!\s+as\b)"  # "Creator A returned as a producer": the role after "as"
+    rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# "returned from the first season": where they came back from, not where they work now.
+RETURNED_FROM_RE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?(?:seasons?|series|parts?)(?:\s+\d+)?\b", re.I
 )
 # 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
 POSSESSIVE_RE = re.compile(
@@ -201,6 +218,10 @@ ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<co
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
 EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
+# "episodes one through four", "episodes 1–4", "episodes two to five": every episode between.
+EPISODE_RANGE_RE = re.compile(
+    r"\bepisodes?\s+(?P<first>\w+)\s*(?:through|thru|to|until|–|-)\s*(?P<last>\w+)\b"
+)
 ORDINAL_EPISODES_RE = re.compile(
     rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)\s+episodes?\b"
 )
@@ -257,6 +278,14 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
             add(match, people, role_job(role), tail)
+    for match in ROLE_FIRST_RE.finditer(text):
+        tail = RETURNED_FROM_RE.sub("", match.group("tail"))
+        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(
+            tail, season, nouns
+        ):
+            continue
+        for role in split_list(match.group("roles")):
+            add(match, match.group("people"), role_job(role), tail)
     for match in POSSESSIVE_RE.finditer(text):
         if about_this_season(match.group("tail"), season, opening=False, nouns=nouns):
             add(match, match.group("people"), work_job(match["thing"]), match["tail"])
@@ -381,6 +410,10 @@ def episodes_named(words, episode_count):
             unknown = match.group(0)
     elif match := ORDINAL_EPISODES_RE.search(lower):
         numbers += [ORDINAL_WORDS[word] for word in split_list(match["ordinals"])]
+    elif (match := EPISODE_RANGE_RE.search(lower)) and all(
+        number_of(match[end]) for end in ("first", "last")
+    ):
+        numbers += range(number_of(match["first"]), number_of(match["last"]) + 1)
     elif match := EPISODE_NUMBERS_RE.search(lower):
         listed = [number_of(word) for word in split_list(match["numbers"])]
         numbers += [] if None in listed else listed
@@ -528,6 +561,8 @@ def prose_cast(paragraphs, billing, order, role=""):
             for match in CAST_PROSE_RE.finditer(sentence.text):
                 names = person_names(match.group("name"))
                 character = (match.group("character") or match.group("bracket")).strip()
+                if not re.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\.$", character):
+                    character = character.rstrip(".")  # the sentence's end
                 for name in names:
                     order += 1
                     credits.append(

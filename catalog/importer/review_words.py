@@ -59,6 +59,10 @@ APPROVAL_PHRASINGS = (
     r"(?P<written>(?P<score>\d{1,3})%) (?:approval )?(?:rating|score)",
     r"(?P<written>(?P<score>\d{1,3})%) approval",
     r"(?P<written>(?P<score>\d{1,3})%) of (?:the )?(?:[\d,]+ )?(?:critics|reviews)",
+    # from the reviews' side: "Of the 45 reviews collected by X, 91% are positive", "based on
+    # 45 reviews, 91% of which were positive"
+    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:which|them|those|these))? (?:are|were|is|was|"
+    r"have been|had been|being) (?:positive|favou?rable|fresh)",
 )
 OUT_OF_100_PHRASINGS = (
     r"(?:score|Metascore|rating) of (?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
