@@ -493,6 +493,14 @@ def cast_item(text):
     return text.strip(), ""
 
 
+def character_of(character, role):
+    """A cast credit's character: as the list or prose gives it; under a heading that names a
+    role ("Judges", "Contestants"), that role, with what the item adds ("Contestant (winner)")."""
+    if role and character and character.lower() != role.lower() and character[0].islower():
+        return f"{role} ({character})"
+    return character or role
+
+
 def cast_credits(document):
     """Credits from the list items and the prose under the cast headings, in billing order
     (vocabulary's Billing table names the headings); a list that gives no character takes its
@@ -513,7 +521,7 @@ def cast_credits(document):
             order += 1
             credits.append(
                 cast(name, billing, order, source=item.raw, line=item.number,
-                     character=character or role)
+                     character=character_of(character, role))
             )  # fmt: skip
         credits += prose_cast(section.paragraphs, billing, order, role)
     return credits
@@ -563,6 +571,8 @@ def prose_cast(paragraphs, billing, order, role=""):
                 character = (match.group("character") or match.group("bracket")).strip()
                 if not re.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\.$", character):
                     character = character.rstrip(".")  # the sentence's end
+                if character in {"himself", "herself", "themselves", "themself"}:
+                    character = character.capitalize()  # "as himself": Himself, as lists write it
                 for name in names:
                     order += 1
                     credits.append(

@@ -177,6 +177,8 @@ def parse_release(value):
         match = pattern.fullmatch(first)
         if match:
             first = f"{match.group('month')} {match.group('day')}, {end.year}"
+    if re.fullmatch(r"\d{1,2}", first):  # "12 – 15 March 2021": the end's month and year
+        first = f"{MONTHS[end.month - 1]} {first}, {end.year}"
     start = parse_iso_date(first)
     if end < start:
         raise DateProblem(f"{value!r} ends before it starts")
