@@ -454,3 +454,49 @@ def test_the_prose_cast_article_gives_its_review_and_event_and_no_note(lanterns)
         ("Last aired", "February 23, 2015"),
     ]
     assert lanterns.notes == []
+
+
+# --- Crew shapes, one sentence each ----------------------------------------------------------
+
+
+def read_sentence(sentence):
+    """The credits (person, job, episode, note) and notes of one sentence in a season 2 article
+    of ten episodes."""
+    text = (
+        f"= Probe season 2 =\n\nInfobox\n- No. of episodes: 10\n\nLead.\n\n== Crew ==\n{sentence}\n"
+    )
+    article = parse_article(text)
+    credits = [(c.person, c.job, c.episode, c.note) for c in article.credits]
+    return credits, [n.message for n in article.notes]
+
+
+A, B = "Ann Lee", "Bo Chen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credits"),
+    [
+        ("Ann Lee and Bo Chen wrote the premiere.", [(A, "writer", 1, ""), (B, "writer", 1, "")]),
+        ("Ann Lee was hired to write the finale.", [(A, "writer", 10, "")]),
+        ("Ann Lee served as composer.", [(A, "composer", None, "")]),
+        ("Ann Lee helmed the first two episodes.", [(A, "director", 1, ""), (A, "director", 2, "")]),
+        ("Ann Lee directed episodes one through three.",
+         [(A, "director", 1, ""), (A, "director", 2, ""), (A, "director", 3, "")]),
+        ("The fifth and sixth episodes were directed by Ann Lee.",
+         [(A, "director", 5, ""), (A, "director", 6, "")]),
+        ("The season's composer is Ann Lee.", [(A, "composer", None, "")]),
+        ("Cinematographer Ann Lee returned for the season.", [(A, "cinematographer", None, "")]),
+        ("Ann Lee took over as showrunner from Bo Chen.", [(A, "showrunner", None, "")]),
+        ("Ann Lee replaced Bo Chen as showrunner.", [(A, "showrunner", None, "")]),
+        ("Ann Lee, the series creator, wrote the finale.",
+         [(A, "writer", 10, ""), (A, "creator", None, "")]),
+        ("Ann Lee wrote and directed the finale.", [(A, "writer", 10, ""), (A, "director", 10, "")]),
+        # a count of episodes that says not which: the season's credit, noted with the count
+        ("Ann Lee directed four episodes of the season.",
+         [(A, "director", None, "four episodes")]),
+        ("Ann Lee served as director for three episodes.",
+         [(A, "director", None, "three episodes")]),
+    ],
+)  # fmt: skip
+def test_a_crew_shape_credits_its_people_and_notes_nothing(sentence, credits):
+    assert read_sentence(sentence) == (credits, [])

@@ -69,8 +69,14 @@ PERSON = "".join(rf"(?<!\b{CAPITAL}[\w'’.-]{{{k}}}\s)" for k in range(20)) + N
 PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: linear time
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
-SUBJECT = r"(?<![\w'’-])" + "".join(
-    rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"]
+SUBJECT = (
+    r"(?<![\w'’-])"
+    + "".join(rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"])
+    + "".join(
+        # "A replaced B as showrunner": B no longer holds the job
+        rf"(?<!\b{word}\s)"
+        for word in ["replaced", "replacing", "succeeded", "succeeding"]
+    )
 )
 # People after "by" end where their clause does ("by A, and B was hired": only A).
 PEOPLE_END = (
@@ -99,13 +105,17 @@ PEOPLE_AFTER_RE = re.compile(
 )
 # 1. PEOPLE VERB WHAT: "A and B composed the score", "A was hired to compose the score",
 #    "A directed all eight episodes", "with A directing the first two episodes".
+# Two verbs of one doer: "A wrote and directed the finale".
+VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+and\s+(?P<verb2>{ANY_VERB}))?"
 ACTIVE_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+{AUX}(?P<verb>{ANY_VERB})\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
-# 1b. The same after a relative clause: "A, who created the series, again wrote every episode".
+# 1b. The same after a relative clause or an apposition: "A, who created the series, again
+#     wrote every episode", "A, the series' creator, wrote the finale".
 ACTIVE_AFTER_WHO_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+who\s+[^,]{{1,80}},\s+{AUX}(?P<verb>{ANY_VERB})\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}),"
+    rf"\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
 # 2. WHAT (was) VERB by PEOPLE: "The score was provided by A", "All music composed by A",
@@ -121,7 +131,8 @@ THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEO
 #    "with A as showrunner".
 LINK = (
     r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
-    r"signed\s+on|came\s+(?:on|aboard)|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
+    r"signed\s+on|came\s+(?:on|aboard)|took\s+over|stepped\s+in|"
+    rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
     r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
     r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
     r"\s+as|was|were|is|are|became|remained"
@@ -164,6 +175,11 @@ ROLE_FIRST_RE = re.compile(
 # "returned from the first season": where they came back from, not where they work now.
 RETURNED_FROM_RE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?(?:seasons?|series|parts?)(?:\s+\d+)?\b", re.I
+)
+# 5b. PEOPLE, the season's ROLE: "A, the series' creator, wrote ...".
+APPOSITION_AFTER_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:the\s+)?(?i:season|series|show)(?:'s|'|’s|’)?\s+"
+    rf"(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}),"
 )
 # 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
 POSSESSIVE_RE = re.compile(
@@ -215,6 +231,7 @@ FIRST_LAST_RE = re.compile(
 # The episodes left out after a count, as a second clause says them: "and B directed the
 # remaining three" (after "A directed the first three episodes").
 ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)$")
+COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\s+)?)?episodes?\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
 EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
@@ -234,6 +251,8 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
 
     def add(match, people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
+        if episodes == [None] and not note:
+            note = episodes_counted(episodes_from, episode_count)
         dropped = Note(line=line, kind="dropped", text=source, message=problem)
         if problem and dropped not in notes:
             notes.append(dropped)
@@ -247,13 +266,15 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
                 )
 
     for match in [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]:
-        verb, what = match.group("verb"), match.group("what").strip()
+        what = match.group("what").strip()
         if about_this_season(what, season, opening=False, nouns=nouns) and names_what_a_job_makes(
             what
         ):
-            job = job_of(verb, what)
-            if job:
-                add(match, match.group("people") + shared_with(text, match.end()), job, what)
+            for verb in filter(None, [match.group("verb"), match.group("verb2")]):
+                job = job_of(verb, what)
+                if job:
+                    people = match.group("people") + shared_with(text, match.end())
+                    add(match, people, job, what)
     for match in PASSIVE_RE.finditer(text):
         verb, subject = match.group("verb"), passive_subject(text, match.start())
         role = role_job(match.group("role")) if match.group("role").strip() else None
@@ -294,7 +315,7 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         if about_this_season(before, season, opening=True, nouns=nouns):
             for role in split_list(match.group("roles")):
                 add(match, match.group("people"), role_job(role))
-    for match in APPOSITION_RE.finditer(text):
+    for match in [*APPOSITION_RE.finditer(text), *APPOSITION_AFTER_RE.finditer(text)]:
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role))
     return credits, notes, spans
@@ -435,6 +456,18 @@ def episodes_named(words, episode_count):
             "the episodes past the last were not credited"
         )
     return numbers, None
+
+
+def episodes_counted(words, episode_count):
+    """ "four episodes" when the words count some of the season's episodes without saying
+    which ("directed four episodes of the season"): kept as the season-wide credit's note."""
+    match = COUNTED_EPISODES_RE.search(words.lower())
+    if not match or WHOLE_SEASON_RE.search(words.lower()):
+        return ""
+    count = number_of(match.group("count"))
+    if not count or (episode_count and count >= episode_count):
+        return ""
+    return f"{match.group('count')} episode{'s' if count > 1 else ''}"
 
 
 def number_of(word):
