@@ -502,3 +502,49 @@ A, B = "Ann Lee", "Bo Chen"
 )  # fmt: skip
 def test_a_crew_shape_credits_its_people_and_notes_nothing(sentence, credits):
     assert read_sentence(sentence) == (credits, [])
+
+
+def read_under(heading, sentence):
+    """The cast credits (person, billing, character) and aggregator results of one sentence
+    under `heading`."""
+    text = "= Probe series 2 =\n\nInfobox\n- No. of episodes: 10\n\nLead.\n\n"
+    text += f"== {heading} ==\n{sentence}\n"
+    article = parse_article(text)
+    cast = [(c.person, c.billing, c.character) for c in article.credits]
+    results = [(r.outlet, r.score, r.sample_size, r.average_rating) for r in article.reviews]
+    return cast + results, [n.message for n in article.notes]
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "read"),
+    [
+        ("Guest", "Ann Lee as Jo Park, Bo Chen as Max Reyes, and Cy Dunn as the Narrator.",
+         [(A, "guest", "Jo Park"), (B, "guest", "Max Reyes"), ("Cy Dunn", "guest", "Narrator")]),
+        ("Recurring", "Ann Lee plays Jo Park, a detective, and Bo Chen portrays Max Reyes.",
+         [(A, "recurring", "Jo Park"), (B, "recurring", "Max Reyes")]),
+        ("Special guest stars",
+         "The series features appearances from Ann Lee (as herself) and Bo Chen (Max).",
+         [(A, "guest", "Herself"), (B, "guest", "Max")]),
+        ("Cast and characters", "Notable guest stars include Ann Lee, who played Jo Park.",
+         [(A, "guest", "Jo Park")]),
+        ("Cast and characters", "Also starring are Ann Lee as Jo and Bo Chen as Max.",
+         [(A, "main", "Jo"), (B, "main", "Max")]),
+        ("Critical response",
+         "Of the 45 reviews collected by Rotten Tomatoes, 91% are positive, with an average "
+         "rating of 7.8/10.", [("Rotten Tomatoes", 91, 45, "7.8/10")]),
+        ("Critical response",
+         "Rotten Tomatoes collected 45 reviews, 91% of which were positive.",
+         [("Rotten Tomatoes", 91, 45, "")]),
+        ("Critical response",
+         "On Rotten Tomatoes, based on 45 reviews, 91% of which were positive, the season has "
+         "an average of 7.8/10.", [("Rotten Tomatoes", 91, 45, "7.8/10")]),
+        ("Critical response",
+         "Rotten Tomatoes reports that 91% of 45 critical reviews are positive.",
+         [("Rotten Tomatoes", 91, 45, "")]),
+        ("Critical response",
+         "Of 45 critics surveyed by Rotten Tomatoes, 91% gave the series a positive review.",
+         [("Rotten Tomatoes", 91, 45, "")]),
+    ],
+)  # fmt: skip
+def test_cast_in_prose_and_aggregates_from_the_reviews_side(heading, sentence, read):
+    assert read_under(heading, sentence) == (read, [])

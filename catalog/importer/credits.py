@@ -575,9 +575,12 @@ ACTING = (
     r"|portrays?|portraying|portrayed|voices?|voicing|voiced|returns?|returning|returned"
     r"|guest[- ]stars?|guest[- ]starring|guest[- ]starred)\s+)?"
 )
+# Verbs whose object is the character: "A plays B", "A, who voiced B".
+PLAYS = r"(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing)"
 CAST_PROSE_RE = re.compile(
-    rf"{SUBJECT}(?P<name>{PERSON})\s+(?:{ACTING}as\s+(?P<character>{CHARACTER})"
-    rf"|\((?P<bracket>{CHARACTER})\))"
+    rf"(?<![\w'’-])(?P<name>{PERSON})(?:\s+{ACTING}as\s+(?:the\s+)?(?P<character>{CHARACTER})"
+    rf"|(?:,\s+who)?\s+{PLAYS}\s+(?:the\s+)?(?P<played>{CHARACTER})"
+    rf"|\s+\((?:as\s+)?(?P<bracket>{CHARACTER})\))"
 )
 # The billing a sentence under a cast heading without one ("Cast") gives its people.
 BILLING_WORDS = [
@@ -601,7 +604,9 @@ def prose_cast(paragraphs, billing, order, role=""):
                 continue
             for match in CAST_PROSE_RE.finditer(sentence.text):
                 names = person_names(match.group("name"))
-                character = (match.group("character") or match.group("bracket")).strip()
+                character = next(
+                    match[group] for group in ("character", "played", "bracket") if match[group]
+                ).strip()
                 if not re.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\.$", character):
                     character = character.rstrip(".")  # the sentence's end
                 if character in {"himself", "herself", "themselves", "themself"}:
