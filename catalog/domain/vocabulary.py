@@ -2,13 +2,16 @@
 
 - Billing: the order of the cast groups and the heading words that name each group. Any
   heading the importer accepts for a cast group is the heading the page puts that group under.
+- Seasons' names: the words an article calls a season by ("series", "part"), the words that
+  make a title one work's only season ("miniseries"), ordinals and Roman numerals.
 - Event kinds: the headings and the words that imply a kind, and which kinds are production.
 - Anchors: the one function that makes a heading's anchor, for the importer and the page,
   with one set of anchors the page keeps for itself.
 - Paragraphs: prose is stored with one blank line between paragraphs and "\\n" line endings;
   text from a browser (CRLF) or an old Mac (CR) is read the same way.
-- Infobox keys: which `- Key: Value` lines the site keeps as a season's own fields or as
-  credits (shown from there, edited there), and which it keeps as lines, as written.
+- Infobox keys: one table (INFOBOX_KEYS) of both Wikipedia templates' keys: which `- Key:
+  Value` lines the site keeps as a season's own fields, crew or cast credits (shown from there,
+  edited there), and which it keeps as lines, as written.
 - Sentences: where prose splits into sentences (the importer's facts, a citation's sentence).
 - Citation markers: `[24]` in prose, where the words reference 24 backs end.
 - Numbers in words and quotations: the number words an article writes ("three out of five"),
