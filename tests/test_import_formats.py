@@ -548,3 +548,36 @@ def read_under(heading, sentence):
 )  # fmt: skip
 def test_cast_in_prose_and_aggregates_from_the_reviews_side(heading, sentence, read):
     assert read_under(heading, sentence) == (read, [])
+
+
+def test_headings_of_one_billing_make_one_list_and_starring_is_compared_with_actors_only():
+    text = """= Probe season 1 =
+
+Infobox
+- Starring: Ann Lee, Bo Chen, Cy Dunn
+- Presented by: Di Moss
+
+Lead.
+
+== Cast ==
+=== Main ===
+- Ann Lee as Jo
+- Bo Chen as Max
+=== Also starring ===
+- Cy Dunn as Pat
+=== Judges ===
+- Ed Hall
+=== Guest ===
+- Fi Ray as Lu
+"""
+    article = parse_article(text)
+
+    # Ed Hall judges: he is in no Starring list, and the import is not refused for it.
+    assert [(c.person, c.billing, c.order, c.character) for c in article.credits] == [
+        ("Ann Lee", "main", 1, "Jo"),
+        ("Bo Chen", "main", 2, "Max"),
+        ("Cy Dunn", "main", 3, "Pat"),
+        ("Ed Hall", "main", 4, "Judge"),
+        ("Fi Ray", "guest", 1, "Lu"),
+        ("Di Moss", "main", 5, "Presenter"),
+    ]

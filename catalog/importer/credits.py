@@ -546,17 +546,21 @@ def cast_credits(document):
                 credits += prose_cast(section.paragraphs, None, len(credits))
             continue
         role = heading_role(section.title)
-        order = 0
+        # Two headings of one billing ("Main", then "Also starring") make one list, in order.
+        before = sum(credit.billing == billing for credit in credits)
+        listed = []
         for item in section.items:
             name, character = cast_item(item.text)
             if not name:
                 raise LineProblem(item.number, "this cast line names nobody")
-            order += 1
-            credits.append(
-                cast(name, billing, order, source=item.raw, line=item.number,
+            listed.append(
+                cast(name, billing, before + len(listed) + 1, source=item.raw, line=item.number,
                      character=character_of(character, role))
             )  # fmt: skip
-        credits += prose_cast(section.paragraphs, billing, order, role)
+        listed += prose_cast(section.paragraphs, billing, before + len(listed), role)
+        for credit in listed:
+            credit.under_role_heading = bool(role)
+        credits += listed
     return credits
 
 
@@ -633,7 +637,11 @@ def infobox_credits(infobox, cast_list):
     "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by":
     with their role word), the Starring list checked against the main cast."""
     credits = []
-    main_names = [credit.person for credit in cast_list if credit.billing == "main"]
+    main_names = [
+        credit.person
+        for credit in cast_list
+        if credit.billing == "main" and not credit.under_role_heading
+    ]
     listed = {credit.person for credit in cast_list}
     for key, value, line in infobox:
         meaning = infobox_meaning(key)
@@ -651,7 +659,7 @@ def infobox_credits(infobox, cast_list):
             )
         if meaning.cast:
             # A cast list names them already (with their characters): the box adds no one.
-            order = len(main_names)
+            order = sum(credit.billing == "main" for credit in [*cast_list, *credits])
             for name in names:
                 if name not in listed:
                     order += 1
