@@ -50,20 +50,41 @@ def credits_of(article):
         ("The second season of Fargo", "Fargo", 2, "season"),
         ("Fargo (third season)", "Fargo", 3, "season"),
         ("Star Trek: Picard season 3", "Star Trek: Picard", 3, "season"),
-        ("Chernobyl (miniseries)", "Chernobyl", 1, "season"),
-        ("The Night Of (limited series)", "The Night Of", 1, "season"),
-        ("Fleabag (TV series)", "Fleabag", 1, "season"),
-        ("The Office (2005 TV series)", "The Office", 1, "season"),
     ],
 )
 def test_a_title_gives_the_series_the_number_and_the_season_word(title, series, number, word):
     assert read_title(title) == Title(series, number, word)
 
 
+@pytest.mark.parametrize(
+    ("title", "series"),
+    [
+        ("Chernobyl (miniseries)", "Chernobyl"),
+        ("The Night Of (limited series)", "The Night Of"),
+        ("Fleabag (TV series)", "Fleabag"),
+        ("The Office (2005 TV series)", "The Office"),
+    ],
+)
+def test_a_title_of_one_work_is_its_only_season(title, series):
+    assert read_title(title) == Title(series, 1, "season", numbered=False)
+
+
+def test_a_whole_show_s_article_of_several_seasons_is_refused_at_its_count():
+    text = "= Fleabag (TV series) =\n\nInfobox\n- No. of series: 2\n\nLead.\n"
+
+    with pytest.raises(ArticleError) as refused:
+        parse_article(text, "fleabag.txt")
+
+    assert refused.value.line == 4
+    assert "a show of 2 seasons, not one season" in refused.value.problem
+
+
 def test_a_title_with_no_number_is_a_miniseries_when_the_lead_says_so():
     lead = "Mare of Easttown is an American crime drama television miniseries created by A B."
 
-    assert read_title("Mare of Easttown", lead) == Title("Mare of Easttown", 1, "season")
+    assert read_title("Mare of Easttown", lead) == Title(
+        "Mare of Easttown", 1, "season", numbered=False
+    )
 
 
 @pytest.mark.parametrize(

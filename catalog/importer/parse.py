@@ -23,7 +23,7 @@ from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
 from catalog.importer.reviews import extract_reviews
 from catalog.importer.text import sort_name
-from catalog.importer.titles import read_title, season_nouns
+from catalog.importer.titles import check_single_season, read_title, season_nouns
 
 HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -107,6 +107,7 @@ def parse_article(text, path="<article>", citations_text=None, citations_path="<
 def read_article_text(text):
     document = parse_document(text)
     title = read_title(document.title, document.lead[0].text if document.lead else "")
+    check_single_season(title, document.infobox)
     article = ArticleData(
         title=document.title,
         series=title.series,

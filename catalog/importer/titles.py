@@ -53,6 +53,27 @@ class Title:
     series: str
     number: int
     word: str  # the word the article calls a season by: "season", "series", "part", ...
+    numbered: bool = True  # False: one work's only season, numbered 1 for want of a number
+
+
+# The infobox keys that count a show's seasons ("No. of seasons: 3").
+SEASON_COUNT_KEY_RE = re.compile(r"^no\.? of (?:seasons|series)$|^num_?seasons$", re.IGNORECASE)
+
+
+def check_single_season(title, infobox):
+    """A title with no number read as a work's only season: refused (a LineProblem at the
+    count's line) when the infobox counts more than one season, as a whole show's article
+    does ("X (TV series)" with "No. of seasons: 3")."""
+    if title.numbered:
+        return
+    for key, value, line in infobox:
+        count = re.match(r"\d+", value.strip())
+        if SEASON_COUNT_KEY_RE.match(key.strip()) and count and int(count.group()) > 1:
+            raise LineProblem(
+                line.number,
+                f"the article is about a show of {count.group()} seasons, not one season: its "
+                "title must name the season, as in `= Jessica Jones season 2 =`",
+            )
 
 
 def number_of(word):
@@ -71,14 +92,14 @@ def read_title(title, lead=""):
         groups = match.groupdict()
         series = match.group("series").strip().rstrip(",:–-").strip()
         if groups.get("single"):
-            return Title(series, 1, "season")
+            return Title(series, 1, "season", numbered=False)
         number = number_of(groups["number"]) if groups.get("number") else None
         if groups.get("ordinal"):
             number = ORDINAL_WORDS[groups["ordinal"].lower()]
         if series and number:
             return Title(series, number, groups["word"].lower())
     if SINGLE_LEAD_RE.match(lead.strip()):
-        return Title(title.strip(), 1, "season")
+        return Title(title.strip(), 1, "season", numbered=False)
     raise LineProblem(
         1,
         "the title must name a series and a season, as in `= Jessica Jones season 2 =` "
