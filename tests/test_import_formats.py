@@ -602,3 +602,42 @@ Lead.
         ("Fi Ray", "guest", 1, "Lu"),
         ("Di Moss", "main", 5, "Presenter"),
     ]
+
+
+# --- An episode table, and episodes named by title ------------------------------------------
+
+
+def test_the_episode_table_gives_titles_and_per_episode_crew_and_the_prose_names_titles():
+    article = parsed("episodes-north-shore-season-1.txt")
+
+    assert article.episode_count == 3
+    assert article.episode_titles == {1: "Pilot", 2: "The Long Swim", 3: "Ice Out"}
+    assert [(c.person, c.job, c.episode) for c in article.credits] == [
+        ("Ann Lee", "director", 1),
+        ("Cy Dunn", "writer", 1),  # "Cy Dunn & Di Moss"
+        ("Di Moss", "writer", 1),
+        ("Ed Hall", "director", 2),
+        ("Bo Chen", "writer", 2),  # "Teleplay by: Bo Chen; Story by: Cy Dunn"
+        ("Cy Dunn", "writer", 2),
+        ("Ann Lee", "director", 3),
+        ("Di Moss", "writer", 3),
+        # '..., and Fay Wu edited "The Long Swim".' (Ann Lee's two are the table's already)
+        ("Fay Wu", "editor", 2),
+    ]
+    assert article.notes == []
+
+
+@pytest.mark.django_db
+def test_an_episode_s_title_is_set_when_it_is_created_and_is_the_editors_after():
+    path = ARTICLES / "episodes-north-shore-season-1.txt"
+    season, _summary = article_import(path=path)
+    assert list(season.episodes.values_list("number", "title")) == [
+        (1, "Pilot"),
+        (2, "The Long Swim"),
+        (3, "Ice Out"),
+    ]
+    season.episodes.filter(number=1).update(title="Pilot (extended)")
+
+    article_import(path=path)
+
+    assert season.episodes.get(number=1).title == "Pilot (extended)"

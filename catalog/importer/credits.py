@@ -20,6 +20,7 @@ from catalog.domain.vocabulary import (
     split_sentences,
 )
 from catalog.importer.data import CreditData, Note
+from catalog.importer.episodes import titles_as_numbers
 from catalog.importer.errors import LineProblem
 from catalog.importer.job_words import (
     ANY_VERB,
@@ -674,7 +675,7 @@ def infobox_credits(infobox, cast_list):
     return credits
 
 
-def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("season",)):
+def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("season",), episodes=()):
     """Crew credited by the prose (the shapes below), and the per-episode lists.
     Returns (credits, notes): a note for each sentence that names a job next to people it did
     not credit, and for each name dropped from a per-episode list. `season`: this season's
@@ -687,7 +688,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
         # what it could not use there.
         reviewing = is_review_paragraph(paragraph)
         for index, sentence in enumerate(paragraph.sentences):
-            plain = outside_quotes(sentence.text)
+            plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
             text = full_names.written_in(plain)
             found, dropped, used = sentence_credits(
                 text, sentence.text, paragraph.line, episode_count, season, nouns

@@ -142,6 +142,7 @@ class ArticleData:
     sections: list[SectionData] = field(default_factory=list)
     people: dict[str, PersonData] = field(default_factory=dict)
     credits: list[CreditData] = field(default_factory=list)
+    episode_titles: dict[int, str] = field(default_factory=dict)  # the episode table's
     reviews: list[ReviewData] = field(default_factory=list)
     events: list[EventData] = field(default_factory=list)
     accolades: list[AccoladeData] = field(default_factory=list)

@@ -18,6 +18,7 @@ from catalog.importer.credits import cast_credits, infobox_credits, prose_credit
 from catalog.importer.data import ArticleData, InfoboxLineData, PersonData, SectionData
 from catalog.importer.dates import DateProblem, parse_release
 from catalog.importer.document import parse_document
+from catalog.importer.episodes import extract_episodes
 from catalog.importer.errors import ArticleError, LineProblem
 from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
@@ -122,6 +123,11 @@ def read_article_text(text):
 
     cast = cast_credits(document)
     crew = infobox_credits(document.infobox, cast)
+    episodes, table = extract_episodes(document)
+    article.episode_titles = {episode.number: episode.title for episode in episodes}
+    if article.episode_count is None and episodes:
+        article.episode_count = max(article.episode_titles)
+    crew += table
     known = [credit.person for credit in [*cast, *crew]]
     prose, notes = prose_credits(
         article.paragraphs,
@@ -129,6 +135,7 @@ def read_article_text(text):
         article.number,
         known=known,
         nouns=season_nouns(article.season_word),
+        episodes=episodes,
     )
     article.notes.extend(notes)
     article.credits = unique_credits([*cast, *crew, *prose])
