@@ -822,6 +822,16 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
     return credits, notes
 
 
+def episode_table_credits(episodes):
+    """One crew credit per episode and person of the episode table's columns (EpisodeData)."""
+    return [
+        crew(name, job, episode.source, episode.line, episode=episode.number, order=episode.number)
+        for episode in episodes
+        for job, names in episode.crew.items()
+        for name in names
+    ]
+
+
 def unique_credits(credits):
     """The first of each (person, department, job, character, episode), in article order."""
     seen, result = set(), []

@@ -9,10 +9,9 @@ name episodes by title: `"Pilot"` in a sentence is read as that episode (`titles
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from catalog.importer.accolades import clean
-from catalog.importer.data import CreditData
 from catalog.importer.text import split_list
 
 EPISODE_HEADINGS = re.compile(r"^(?:episodes|episode list|list of episodes)$", re.I)
@@ -33,6 +32,8 @@ CELL_LABEL_RE = re.compile(r"\b(?:teleplay|story|written|screenplay)\s+by\s*:?\s
 class EpisodeData:
     number: int
     title: str
+    crew: dict = field(default_factory=dict)  # job -> the names its column gives
+    source: str = ""  # the row's cells
     line: int | None = None
 
 
@@ -45,8 +46,8 @@ def column_kinds(headers):
 
 
 def extract_episodes(document):
-    """([EpisodeData], [CreditData]) of the episode tables, in the table's order."""
-    episodes, credits = [], []
+    """The EpisodeData of the episode tables, in the table's order."""
+    episodes = []
     for section in document.sections:
         if not EPISODE_HEADINGS.match(section.title.strip()) or not section.table_rows:
             continue
@@ -64,26 +65,13 @@ def extract_episodes(document):
                 continue
             number = int(number_text)
             title = re.sub(r"\[\d+\]", "", values.get("title", "")).strip().strip('"“”').strip()
-            episodes.append(EpisodeData(number, title, line))
-            source = " | ".join(clean(cell.value) for cell in row)
+            crew = {}
             for kind in ("director", "writer"):
                 names = re.sub(r"[&;]", ",", CELL_LABEL_RE.sub(", ", values.get(kind, "")))
-                for name in split_list(names):
-                    credits.append(
-                        CreditData(
-                            person=name,
-                            department="crew",
-                            billing=None,
-                            character="",
-                            job=kind,
-                            order=number,
-                            episode=number,
-                            note="",
-                            source=source,
-                            line=line,
-                        )
-                    )
-    return episodes, credits
+                crew[kind] = split_list(names)
+            source = " | ".join(clean(cell.value) for cell in row)
+            episodes.append(EpisodeData(number, title, crew, source, line))
+    return episodes
 
 
 def titles_as_numbers(text, episodes):

@@ -14,7 +14,13 @@ from catalog.domain.vocabulary import (
 )
 from catalog.importer.accolades import extract_accolades
 from catalog.importer.citations import extract_citations, write_markers
-from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
+from catalog.importer.credits import (
+    cast_credits,
+    episode_table_credits,
+    infobox_credits,
+    prose_credits,
+    unique_credits,
+)
 from catalog.importer.data import ArticleData, InfoboxLineData, PersonData, SectionData
 from catalog.importer.dates import DateProblem, parse_release
 from catalog.importer.document import parse_document
@@ -123,11 +129,11 @@ def read_article_text(text):
 
     cast = cast_credits(document)
     crew = infobox_credits(document.infobox, cast)
-    episodes, table = extract_episodes(document)
+    episodes = extract_episodes(document)
     article.episode_titles = {episode.number: episode.title for episode in episodes}
     if article.episode_count is None and episodes:
         article.episode_count = max(article.episode_titles)
-    crew += table
+    crew += episode_table_credits(episodes)
     known = [credit.person for credit in [*cast, *crew]]
     prose, notes = prose_credits(
         article.paragraphs,
