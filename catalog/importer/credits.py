@@ -109,7 +109,7 @@ PEOPLE_AFTER_RE = re.compile(
 # Two verbs of one doer: "A wrote and directed the finale".
 VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+and\s+(?P<verb2>{ANY_VERB}))?"
 ACTIVE_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+{AUX}{VERBS}\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
 # 1b. The same after a relative clause or an apposition: "A, who created the series, again
@@ -132,11 +132,13 @@ THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEO
 #    "with A as showrunner".
 LINK = (
     r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
-    r"signed\s+on|came\s+(?:on|aboard)|took\s+over|stepped\s+in|"
+    r"signed\s+on|came\s+(?:on|aboard)|took\s+over|stepped\s+in|remain(?:ed|s)?|"
+    r"stay(?:ed|s)?\s+on|"
     rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
     r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
     r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
-    r"\s+as|was|were|is|are|became|remained"
+    r"\s+as|(?:was|were|is|are)\s+(?:named|appointed|made|promoted\s+to)|was|were|is|are|became"
+    r"|remained"
     # "with A as showrunner": a bare "as" (a role noun must follow, so "A as Jessica" is none).
     r"|as)"
 )
@@ -150,7 +152,7 @@ ROLE_AS_RE = re.compile(
 BARE_ROLE = rf"(?:(?:{ROLE_MODIFIER})\s+){{0,3}}(?:{ROLE_NOUN})"
 APPOSITION_RE = re.compile(
     rf"\b(?i:season|series)(?:'s|'|’s|’)?\s+(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}})"
-    rf"\s+(?P<people>{PEOPLE})"
+    rf",?\s+(?P<people>{PEOPLE})"
 )
 # 7. ROLES (for the season) included / were PEOPLE: "Writers for the season included A and B",
 #    "The season's directors included A, B and C" (what stands before the roles in their
@@ -179,7 +181,7 @@ RETURNED_FROM_RE = re.compile(
 )
 # 5b. PEOPLE, the season's ROLE: "A, the series' creator, wrote ...".
 APPOSITION_AFTER_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:the\s+)?(?i:season|series|show)(?:'s|'|’s|’)?\s+"
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:the\s+)?(?:(?i:season|series|show)(?:'s|'|’s|’)?\s+)?"
     rf"(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}),"
 )
 # 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
@@ -233,6 +235,7 @@ FIRST_LAST_RE = re.compile(
 # remaining three" (after "A directed the first three episodes").
 ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)$")
 COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\s+)?)?episodes?\b")
+FIRST_AND_LAST_RE = re.compile(r"\b(?:first|opening)\s+and\s+(?:last|final|closing)\s+episodes\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
 EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
@@ -293,18 +296,14 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
         tail = match.group("tail")
-        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(
-            tail, season, nouns
-        ):
+        if names_other_work(tail) or other_season(tail, season, nouns):
             continue
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
             add(match, people, role_job(role), tail)
     for match in ROLE_FIRST_RE.finditer(text):
         tail = RETURNED_FROM_RE.sub("", match.group("tail"))
-        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(
-            tail, season, nouns
-        ):
+        if names_other_work(tail) or other_season(tail, season, nouns):
             continue
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role), tail)
@@ -320,6 +319,19 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role))
     return credits, notes, spans
+
+
+# A date names no other work: "hired as showrunner in March 2019".
+DATE_PHRASE_RE = re.compile(
+    r"\b(?:in|on|by|from|until|during)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2})?,?"
+    r"(?:\s+\d{4})?"
+)
+
+
+def names_other_work(tail):
+    """Whether the words after a role say it was on another work ("for The Lantern")."""
+    return bool(re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", DATE_PHRASE_RE.sub("", tail)))
 
 
 def shared_with(text, end):
@@ -422,7 +434,9 @@ def episodes_named(words, episode_count):
         return [None], None
     numbers, unknown = [], None
     match = FIRST_LAST_RE.search(lower) or ELIDED_EPISODES_RE.search(lower)
-    if match and (match.group("count") is None or number_of(match.group("count"))):
+    if FIRST_AND_LAST_RE.search(lower) and episode_count:  # "the first and last episodes"
+        numbers += [1, episode_count]
+    elif match and (match.group("count") is None or number_of(match.group("count"))):
         count = number_of(match.group("count")) if match.group("count") else 1
         if match.group("end") in ("first", "opening"):
             numbers += range(1, count + 1)

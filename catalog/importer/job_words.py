@@ -156,6 +156,7 @@ NOT_NAME_WORDS = [
     "Season",
     "Actress",
     "Actor",
+    "Both",
 ]
 
 
