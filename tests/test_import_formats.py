@@ -87,10 +87,22 @@ def test_a_title_with_no_number_is_a_miniseries_when_the_lead_says_so():
     )
 
 
+def test_an_anthology_season_named_by_its_subtitle_takes_its_number_from_the_lead():
+    lead = (
+        "The third season of the American horror anthology television series American "
+        "Horror Story, subtitled Coven, takes place in New Orleans."
+    )
+
+    assert read_title("American Horror Story: Coven", lead) == Title(
+        "American Horror Story", 3, "season"
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "lead"),
     [
         ("Jessica Jones", "The second season of the series Jessica Jones follows her."),
+        ("Star Trek: Picard", "The first season of Star Trek: Picard follows him."),
         ("Jessica Jones season", ""),
         ("Season 2", ""),
     ],

@@ -7,6 +7,8 @@ ROMAN_NUMERALS, SINGLE_SEASON_WORDS):
   "Jessica Jones season 2", "Doctor Who (series 12)", "Money Heist part 3", "X: Season Two";
 - ORDINAL WORD of SHOW, SHOW (ORDINAL WORD): "The second season of X", "X (second series)";
 - SHOW (SINGLE): "Chernobyl (miniseries)", "X (TV series)", "X (2019 TV series)": season 1;
+- SHOW: SUBTITLE, an anthology's season, when the lead gives its number and the show ("The
+  third season of the ... series American Horror Story, subtitled Coven"): season 3;
 - SHOW alone, when the lead's first sentence calls it a miniseries or limited series
   ("Mare of Easttown is an American crime drama television miniseries ..."): season 1.
 Anything else is refused, naming the forms it may take.
@@ -42,6 +44,11 @@ TITLE_FORMS = [
     re.compile(rf"^(?P<series>.+?)\s*\((?:the )?{ORDINAL} {WORD}\)$"),
     re.compile(rf"^(?P<series>.+?)\s*\({SINGLE}\)$"),
 ]
+# An anthology's season named by its subtitle ("American Horror Story: Coven"), whose lead
+# gives its number ("The third season of the ... series American Horror Story, subtitled
+# Coven, ...").
+SUBTITLED_RE = re.compile(r"^(?P<series>[^:]+?):\s+(?P<subtitle>\S.*)$")
+LEAD_NUMBER_RE = re.compile(rf"^[^.]*?\b{ORDINAL} {WORD} of\b")
 # The lead's first sentence calling the work a single season of its own.
 SINGLE_LEAD_RE = re.compile(
     rf"^[^.]*?\b(?:is|was)\s+an?\s+[^.]*?\b(?i:{_alternation(SINGLE_SEASON_WORDS[:3])})\b"
@@ -98,6 +105,14 @@ def read_title(title, lead=""):
             number = ORDINAL_WORDS[groups["ordinal"].lower()]
         if series and number:
             return Title(series, number, groups["word"].lower())
+    subtitled = SUBTITLED_RE.match(title)
+    numbered = LEAD_NUMBER_RE.match(lead.strip())
+    if subtitled and numbered and title not in lead and subtitled["series"] in lead:
+        return Title(
+            subtitled["series"].strip(),
+            ORDINAL_WORDS[numbered["ordinal"].lower()],
+            numbered["word"].lower(),
+        )
     if SINGLE_LEAD_RE.match(lead.strip()):
         return Title(title.strip(), 1, "season", numbered=False)
     raise LineProblem(
