@@ -666,3 +666,27 @@ def test_an_episode_s_title_is_set_when_it_is_created_and_is_the_editors_after()
     article_import(path=path)
 
     assert season.episodes.get(number=1).title == "Pilot (extended)"
+
+
+def test_a_cast_table_credits_a_row_each_with_the_heading_s_role_and_the_finish():
+    text = """= Probe series 3 =
+
+Lead.
+
+== Contestants ==
+{| class="wikitable"
+! Contestant !! Age !! Occupation !! Hometown !! Result
+|-
+| [[Dara Quinn]] || 41 || Nurse || Belfast || Winner
+|-
+| Ezra Bloom[3] || 29 || Teacher || Hull || Runner-up
+|-
+| colspan="5" | A summary row
+|}
+"""
+    article = parse_article(text)
+
+    assert [(c.person, c.billing, c.order, c.character) for c in article.credits] == [
+        ("Dara Quinn", "main", 1, "Contestant (Winner)"),
+        ("Ezra Bloom", "main", 2, "Contestant (Runner-up)"),
+    ]

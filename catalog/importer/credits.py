@@ -19,6 +19,7 @@ from catalog.domain.vocabulary import (
     is_cast_heading,
     split_sentences,
 )
+from catalog.importer.accolades import clean
 from catalog.importer.data import CreditData, Note
 from catalog.importer.episodes import titles_as_numbers
 from catalog.importer.errors import LineProblem
@@ -573,6 +574,7 @@ def cast_credits(document):
                      character=character_of(character, role))
             )  # fmt: skip
         listed += prose_cast(section.paragraphs, billing, before + len(listed), role)
+        listed += table_cast(section, billing, before + len(listed), role)
         for credit in listed:
             credit.under_role_heading = bool(role)
         credits += listed
@@ -637,6 +639,47 @@ def prose_cast(paragraphs, billing, order, role=""):
                              line=paragraph.number, character=character or role)
                     )  # fmt: skip
     return credits
+
+
+# A cast table's columns (a competition's "Contestant | Age | Hometown | Result"): the one that
+# names the people (else the first), and the one that says how each finished.
+CAST_NAME_COLUMN_RE = re.compile(
+    r"^(?:contestants?|names?|cast(?: members?)?|housemates?|participants?|competitors?|players?"
+    r"|bakers?|chefs?|queens?|designers?|actors?|performers?|celebrit(?:y|ies))$",
+    re.I,
+)
+CAST_RESULT_COLUMN_RE = re.compile(r"^(?:result|finish|status|outcome|place|placement)$", re.I)
+
+
+def table_cast(section, billing, order, role=""):
+    """Cast credits from a wikitable under a cast heading: one a row, the name column's person,
+    with the heading's role and how they finished ("Contestant (Winner)")."""
+    credits, columns = [], None
+    for row, line in zip(section.table_rows, section.table_row_lines, strict=True):
+        values = [clean_cell(cell.value) for cell in row]
+        if columns is None:
+            if all(cell.header for cell in row):
+                columns = values
+            continue
+        if len(values) != len(columns):
+            continue  # a row the header does not describe
+        named = [i for i, header in enumerate(columns) if CAST_NAME_COLUMN_RE.match(header)]
+        result = [i for i, header in enumerate(columns) if CAST_RESULT_COLUMN_RE.match(header)]
+        names = person_names(values[named[0] if named else 0])
+        finish = values[result[0]] if result else ""
+        character = f"{role} ({finish})" if role and finish else role or finish
+        for name in names:
+            order += 1
+            credits.append(
+                cast(name, billing, order, source=" | ".join(values), line=line,
+                     character=character)
+            )  # fmt: skip
+    return credits
+
+
+def clean_cell(value):
+    """A table cell's text: wiki links as their text (accolades.clean), no reference markers."""
+    return re.sub(r"\[\d+\]", "", clean(value)).strip()
 
 
 def infobox_names(value):
