@@ -603,6 +603,14 @@ CAST_PROSE_RE = re.compile(
     rf"|(?:,\s+who)?\s+{PLAYS}\s+(?:the\s+)?(?P<played>{CHARACTER})"
     rf"|\s+\((?:as\s+)?(?P<bracket>{CHARACTER})\))"
 )
+# People listed with no character: "Guest stars include A, B and C", "with appearances from
+# A and B" (each credited with the heading's role, or none).
+CAST_NAMES_RE = re.compile(
+    r"\b(?:include[sd]?|including|are|were|featur(?:e|es|ed|ing)|(?:appearances?|cameos?)\s+"
+    r"(?:from|by))\s+"
+)
+# An item of such a list that is only a name (not "who played B", not "A as B": read above).
+NAME_ITEM_RE = re.compile(rf"(?:both\s+)?(?P<name>{NAME})")
 # The billing a sentence under a cast heading without one ("Cast") gives its people.
 BILLING_WORDS = [
     ("guest", re.compile(r"\bguest", re.I)),
@@ -623,8 +631,8 @@ def prose_cast(paragraphs, billing, order, role=""):
             )
             if sentence_billing is None:
                 continue
+            found = []  # (position, name, character) in the sentence's order
             for match in CAST_PROSE_RE.finditer(sentence.text):
-                names = person_names(match.group("name"))
                 character = next(
                     match[group] for group in ("character", "played", "bracket") if match[group]
                 ).strip()
@@ -632,7 +640,20 @@ def prose_cast(paragraphs, billing, order, role=""):
                     character = character.rstrip(".")  # the sentence's end
                 if character in {"himself", "herself", "themselves", "themself"}:
                     character = character.capitalize()  # "as himself": Himself, as lists write it
-                for name in names:
+                found += [(match.start(), name, character) for name in person_names(match["name"])]
+            # the last such word: "features guest appearances from A" lists from "from"
+            trigger = next(reversed(list(CAST_NAMES_RE.finditer(sentence.text))), None)
+            if trigger:
+                position = trigger.end()
+                for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", sentence.text[position:]):
+                    item_match = NAME_ITEM_RE.fullmatch(item.strip().rstrip("."))
+                    if item_match:
+                        found.append((position, item_match["name"], ""))
+                    position += len(item) + 1
+            named = set()
+            for _position, name, character in sorted(found, key=lambda entry: entry[0]):
+                if name not in named:
+                    named.add(name)
                     order += 1
                     credits.append(
                         cast(name, sentence_billing, order, source=sentence.text,
