@@ -49,6 +49,9 @@ class CreditData:
     note: str
     source: str
     line: int | None = None
+    # Listed under a heading of people who play no character (Judges, Hosts, Contestants):
+    # the infobox's Starring list is not compared with them.
+    under_role_heading: bool = False
 
 
 @dataclass
@@ -133,6 +136,7 @@ class ArticleData:
     number: int
     slug: str
     lead: str
+    season_word: str = "season"  # what the article calls a season: "series" in a British one
     background_color: str = ""
     network: str = ""
     release_date: datetime.date | None = None
@@ -142,6 +146,7 @@ class ArticleData:
     sections: list[SectionData] = field(default_factory=list)
     people: dict[str, PersonData] = field(default_factory=dict)
     credits: list[CreditData] = field(default_factory=list)
+    episode_titles: dict[int, str] = field(default_factory=dict)  # the episode table's
     reviews: list[ReviewData] = field(default_factory=list)
     events: list[EventData] = field(default_factory=list)
     accolades: list[AccoladeData] = field(default_factory=list)

@@ -539,9 +539,16 @@ def write_people(writer, article):
 
 
 def write_episodes(writer, season, article):
-    """The numbered episodes (titles are the editors'); returns {number: Episode}."""
+    """The numbered episodes; returns {number: Episode}. A title from the article's episode
+    table is set when the episode is created: after that the title is the editors'."""
     return {
-        number: writer.upsert(Episode, {"season": season, "number": number})
+        number: writer.upsert(
+            Episode,
+            {"season": season, "number": number},
+            create_only={"title": article.episode_titles[number]}
+            if article.episode_titles.get(number)
+            else None,
+        )
         for number in range(1, (article.episode_count or 0) + 1)
     }
 
