@@ -146,6 +146,19 @@ def known_misses(scores):
     }
 
 
+def misses_json(misses):
+    """known-misses.json's text: one fact a line, so that a fix's change reads line by line."""
+    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    articles = []
+    for name, article in misses.items():
+        kinds = [f'  "refused": {dump(article["refused"])}']
+        for kind in ("missed", "extra"):
+            facts = ",\n".join(f"   {dump(fact)}" for fact in article[kind])
+            kinds.append(f'  "{kind}": [\n{facts}\n  ]' if facts else f'  "{kind}": []')
+        articles.append(f" {dump(name)}: {{\n" + ",\n".join(kinds) + "\n }")
+    return "{\n" + ",\n".join(articles) + "\n}\n"
+
+
 def articles_in(folder):
     return sorted(p for p in Path(folder).glob("*.txt") if p.with_suffix(".facts.json").exists())
 
