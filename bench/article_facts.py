@@ -193,9 +193,7 @@ def main(argv=None):
             for fact in score.extra:
                 print(f"    extra:  {fact}")
     if options.record:
-        KNOWN_MISSES.write_text(
-            json.dumps(known_misses(scores), indent=1, ensure_ascii=False) + "\n"
-        )
+        KNOWN_MISSES.write_text(misses_json(known_misses(scores)))
     right = sum(score.right for score in scores)
     expected = sum(score.expected for score in scores)
     extra = sum(len(score.extra) for score in scores)
