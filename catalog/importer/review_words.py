@@ -12,10 +12,12 @@ REVIEW_VERBS = (
     "concluded", "rated", "scored", "graded", "declared", "observed", "remarked", "added",
     "complained", "lauded", "dismissed", "panned", "enjoyed", "considered", "deemed",
     "thought", "believed", "highlighted", "singled", "summed", "likened", "compared",
+    "questioned", "assigned", "admired", "commended", "hailed", "applauded",
     # a verdict told with "was": "Variety's Tom Reyes was more measured, praising ..."
-    r"(?:was|were) (?:more |less |also |far |much |equally |largely )?(?:measured|critical|"
-    r"positive|negative|impressed|unimpressed|enthusiastic|lukewarm|harsh|kinder|warmer|"
-    r"cooler|mixed|disappointed|won over)",
+    r"(?:was|were) (?:more |less |also |far |much |equally |largely |similarly |somewhat )?"
+    r"(?:measured|critical|positive|negative|impressed|unimpressed|enthusiastic|lukewarm|harsh|"
+    r"kinder|warmer|cooler|mixed|disappointed|won over|reserved|convinced|persuaded|"
+    r"sceptical|skeptical)",
     r"(?:was|were) left (?:disappointed|cold|unimpressed|wanting more)",
 )  # fmt: skip
 # The verbs that may come before the critic ("..., wrote Jo Berry of Digital Spy").
@@ -32,13 +34,32 @@ OUTLET_FIRST = (
     r"In (?:his|her|their|a|an) (?:\w+ )?review(?: of [^,]+?)?",
 )
 OUTLET_AFTER_COMMA = (r"reviewing(?: the [^,]+?)?", r"writing", r"a critic")
+# What a critic is called before their name ("Vox critic Todd VanDerWerff argued ...") or in
+# place of it ("a reviewer for Die Welt was less convinced": the outlet's review, no critic).
+CRITIC_NOUNS = (
+    "critic", "reviewer", "TV critic", "television critic", "film critic", "chief critic",
+    "columnist",
+)  # fmt: skip
+# Where one sentence holds a second critic's review: the connector before a clause that names
+# the critic and outlet ("A of X gave it four stars, while Y's B rated it 4/5").
+CLAUSE_CONNECTORS = (r", while ", r", whereas ", r", and ", r", but ", r"; ", r": ")
+# Words that start a sentence as its subject but are never an outlet's name, for a sentence
+# that names an outlet alone ("Fotogramas was more enthusiastic, rating it 3.5 out of 5").
+NOT_AN_OUTLET = (
+    "He", "She", "They", "It", "This", "That", "These", "Those", "Critics", "Reviewers",
+    "Others", "Some", "Many", "Most", "Several", "Both", "All", "One", "Another", "Each",
+    "Viewers", "Audiences", "Fans", "Everyone", "Nobody", "Few", "The", "A", "An",
+)  # fmt: skip
 # Words that start a sentence but are not part of an outlet's name ("However, Variety's ...").
 SENTENCE_ADVERBS = (
     "Also", "And", "But", "Conversely", "However", "Likewise", "Meanwhile", "Similarly",
     "Still", "Elsewhere", "Additionally",
 )  # fmt: skip
 # A review's overall tone, from its introducing sentence.
-MIXED_WORDS = ("mixed", "measured", "lukewarm", "ambivalent", r"less (?:enthusiastic|impressed)")
+MIXED_WORDS = (
+    "mixed", "measured", "lukewarm", "ambivalent", "reserved",
+    r"less (?:enthusiastic|impressed|convinced|persuaded)",
+)  # fmt: skip
 NEGATIVE_WORDS = (
     "negative", "disappointed", "disappointing", "bored", "panned", "unimpressed", "disliked",
     "criticized", "criticised", "scathing",
@@ -82,7 +103,8 @@ COUNT_PHRASINGS = (
     r"\b(?P<count>\d[\d,]*) (?:critics'? |critic )?reviews\b",
 )
 CONSENSUS_PHRASINGS = (
-    r"consensus (?:reads|states|says|summarizes|summarises)[,:]? [\"“](?P<consensus>.+?)[\"”]",
+    r"consensus (?:reads|states|says|summarizes|summarises|calls (?:it|the \w+))[,:]? "
+    r"[\"“](?P<consensus>.+?)[\"”]",
 )
 # A label an aggregator gives its score ("indicating "generally favorable" reviews").
 LABEL_PHRASINGS = (
