@@ -217,6 +217,15 @@ def test_the_seed_gives_no_review_notes():
         # what the critic is, before their name
         ("Pinewood Weekly critic Lou Ambers argued that it soared.", "Pinewood Weekly",
          "Lou Ambers", "", None),
+        ("The Beacon's TV critic Lou Ambers gave it four stars.", "The Beacon", "Lou Ambers",
+         "four stars", 80),
+        # "writing for" without its commas, "who writes for"
+        ("Lou Ambers writing for Variety called it a triumph.", "Variety", "Lou Ambers", "",
+         None),
+        ("Lou Ambers, who writes for Variety, gave it 7/10.", "Variety", "Lou Ambers", "7/10",
+         70),
+        ("The Evening Courier gave it four stars.", "The Evening Courier", None, "four stars",
+         80),
         # an outlet's review with no critic named
         ("A reviewer for Der Kurier was less convinced, rating it 2/5.", "Der Kurier", None,
          "2/5", 40),
@@ -382,6 +391,9 @@ def test_every_review_read_is_saved_as_read(name):
          [("The Spur", "Ben Cole", "", None), ("Polygon", "Kay Dunn", "C", 50)]),
         ("Writing for Variety, Lee Park liked it; a reviewer for Le Monde was less convinced.",
          [("Variety", "Lee Park", "", None), ("Le Monde", None, "", None)]),
+        ('Ana Petit of Le Soir called it "un chef-d\'œuvre", and Süddeutsche Zeitung critic '
+         "Hans Meier agreed.",
+         [("Le Soir", "Ana Petit", "", None), ("Süddeutsche Zeitung", "Hans Meier", "", None)]),
         # "and" inside a clause that names no second critic does not cut it
         ("Jo Lamb of Vulture praised Ana Ruiz and Tom Bell, and gave it 4/5.",
          [("Vulture", "Jo Lamb", "4/5", 80)]),

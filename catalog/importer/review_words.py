@@ -12,7 +12,8 @@ REVIEW_VERBS = (
     "concluded", "rated", "scored", "graded", "declared", "observed", "remarked", "added",
     "complained", "lauded", "dismissed", "panned", "enjoyed", "considered", "deemed",
     "thought", "believed", "highlighted", "singled", "summed", "likened", "compared",
-    "questioned", "assigned", "admired", "commended", "hailed", "applauded",
+    "questioned", "assigned", "admired", "commended", "hailed", "applauded", "agreed",
+    "disagreed", "echoed",
     # a verdict told with "was": "Variety's Tom Reyes was more measured, praising ..."
     r"(?:was|were) (?:more |less |also |far |much |equally |largely |similarly |somewhat )?"
     r"(?:measured|critical|positive|negative|impressed|unimpressed|enthusiastic|lukewarm|harsh|"
@@ -33,7 +34,9 @@ OUTLET_FIRST = (
     r"Reviewing(?: the [^,]+?)?",
     r"In (?:his|her|their|a|an) (?:\w+ )?review(?: of [^,]+?)?",
 )
-OUTLET_AFTER_COMMA = (r"reviewing(?: the [^,]+?)?", r"writing", r"a critic")
+OUTLET_AFTER_COMMA = (
+    r"reviewing(?: the [^,]+?)?", r"writing", r"a critic", r"who (?:writes|wrote|reviews|reviewed)",
+)  # fmt: skip
 # What a critic is called before their name ("Vox critic Todd VanDerWerff argued ...") or in
 # place of it ("a reviewer for Die Welt was less convinced": the outlet's review, no critic).
 CRITIC_NOUNS = (
@@ -48,7 +51,7 @@ CLAUSE_CONNECTORS = (r", while ", r", whereas ", r", and ", r", but ", r"; ", r"
 NOT_AN_OUTLET = (
     "He", "She", "They", "It", "This", "That", "These", "Those", "Critics", "Reviewers",
     "Others", "Some", "Many", "Most", "Several", "Both", "All", "One", "Another", "Each",
-    "Viewers", "Audiences", "Fans", "Everyone", "Nobody", "Few", "The", "A", "An",
+    "Viewers", "Audiences", "Fans", "Everyone", "Nobody", "Few",
 )  # fmt: skip
 # Words that start a sentence but are not part of an outlet's name ("However, Variety's ...").
 SENTENCE_ADVERBS = (

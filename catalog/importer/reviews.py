@@ -75,9 +75,10 @@ IN_OUTLET_RE = re.compile(
     rf"^(?:(?:{any_of(words.SENTENCE_ADVERBS)}),? )?(?:In|(?:For|At)(?: the)?) "
     rf"(?P<outlet>{OUTLET_AFTER}), (?P<critic>{NAME}),? (?:\w+ )?{VERB}"
 )
+# "Jo Berry, writing for Variety, ...", also without the commas before a review verb.
 OUTLET_AFTER_COMMA_RE = re.compile(
-    rf"(?P<critic>{NAME}), (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) (?:the )?"
-    rf"(?P<outlet>{OUTLET_AFTER}),"
+    rf"(?P<critic>{NAME}),? (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) (?:the )?"
+    rf"(?P<outlet>{OUTLET_AFTER})(?:,| (?:\w+ )?{VERB})"
 )
 # What follows a critic named without "of": a comma, a review verb, "in her review".
 AFTER_CRITIC = rf"(?=,| (?:\w+ )?{VERB}| in (?:his|her|their) review)"
@@ -86,9 +87,11 @@ INVERTED_APOSTROPHE_RE = re.compile(
     rf"{INVERTED_VERB} (?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME})"
 )
 CRITIC_NOUN = any_of(words.CRITIC_NOUNS)
-# "Vox critic Todd VanDerWerff argued ...": the outlet, what the critic is, the critic.
+# "Vox critic Todd VanDerWerff argued ...", "The Guardian's TV critic Jo Berry said": the
+# outlet, what the critic is, the critic (the shortest outlet: "TV" is the noun's).
 OUTLET_NOUN_RE = re.compile(
-    rf"(?P<outlet>{OUTLET}) (?:{CRITIC_NOUN}) (?P<critic>{NAME}){AFTER_CRITIC}"
+    rf"(?P<outlet>(?:The |A )?{OUTLET_WORD}(?: (?:of |the |and |& )?{OUTLET_WORD}){{0,7}}?)"
+    rf"(?:['’]s)? (?:{CRITIC_NOUN}) (?P<critic>{NAME}){AFTER_CRITIC}"
 )
 # "a reviewer for Die Welt was less convinced": the outlet's review, with no critic named.
 UNNAMED_CRITIC_RE = re.compile(
@@ -356,7 +359,7 @@ def outlet_alone(text, plain, people):
         return None
     outlet = LEADING_ADVERB_RE.sub("", match.group("outlet"))
     named_words = {word for name in people for word in name.split()}
-    if set(outlet.split()) & (named_words | NOT_AN_OUTLET):
+    if set(re.sub(r"^(?:The|A) ", "", outlet).split()) & (named_words | NOT_AN_OUTLET):
         return None
     return None, outlet
 
