@@ -226,6 +226,12 @@ def test_the_seed_gives_no_review_notes():
          70),
         ("The Evening Courier gave it four stars.", "The Evening Courier", None, "four stars",
          80),
+        ("Critic Lou Ambers of Slate called it superb.", "Slate", "Lou Ambers", "", None),
+        ("Writing for Le Soir, the critic Ana Petit gave it 4/5.", "Le Soir", "Ana Petit", "4/5",
+         80),
+        ("Ana Petit (Le Soir) gave it 4/5.", "Le Soir", "Ana Petit", "4/5", 80),
+        ("In his four-star review for Empire, Lou Ambers praised it.", "Empire", "Lou Ambers",
+         "four-star", 80),
         # an outlet's review with no critic named
         ("A reviewer for Der Kurier was less convinced, rating it 2/5.", "Der Kurier", None,
          "2/5", 40),
@@ -263,6 +269,17 @@ def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
          ("Critics Hub", "90%", 90, "", None, "")),
         ("The season has a Metascore of 74 out of 100 on Metacritic.",
          ("Metacritic", "74 out of 100", 74, "", None, "")),
+        # a quoted word, "percent", "certified fresh at", the aggregator's own word for its score
+        ('The season has a 93% "Fresh" rating on Rotten Tomatoes from 27 critics.',
+         ("Rotten Tomatoes", "93%", 93, "", 27, "")),
+        ("The season holds a 93 percent approval rating on Rotten Tomatoes, based on 27 reviews.",
+         ("Rotten Tomatoes", "93 percent", 93, "", 27, "")),
+        ("The season is certified fresh at 91% on Rotten Tomatoes.",
+         ("Rotten Tomatoes", "91%", 91, "", None, "")),
+        ('The season received a Metascore of 69 based on 12 reviews, indicating "generally '
+         'favorable reviews".', ("Metacritic", "69", 69, "", 12, "generally favorable reviews")),
+        ("The season holds a Tomatometer score of 88% from 40 reviews.",
+         ("Rotten Tomatoes", "88%", 88, "", 40, "")),
     ],
 )  # fmt: skip
 def test_an_aggregator_sentence(sentence, expected):

@@ -32,7 +32,7 @@ INVERTED_VERBS = (
 OUTLET_FIRST = (
     r"Writing",
     r"Reviewing(?: the [^,]+?)?",
-    r"In (?:his|her|their|a|an) (?:\w+ )?review(?: of [^,]+?)?",
+    r"In (?:his|her|their|a|an) (?:[\w-]+ )?review(?: of [^,]+?)?",  # "In his four-star review"
 )
 OUTLET_AFTER_COMMA = (
     r"reviewing(?: the [^,]+?)?", r"writing", r"a critic", r"who (?:writes|wrote|reviews|reviewed)",
@@ -71,29 +71,37 @@ POSITIVE_WORDS = ("positive", "praised", "enjoyed", "glowing", "rave", "favorabl
 
 # Aggregators: the names known to be aggregators, and how a sentence introduces one.
 AGGREGATORS = ("Rotten Tomatoes", "Metacritic")
+# An aggregator's own word for its score, which names it: "a Metascore of 69".
+AGGREGATOR_ALIASES = {"Metascore": "Metacritic", "Tomatometer": "Rotten Tomatoes"}
 AGGREGATOR_INTRODUCTIONS = (
     r"aggregators? (?:website |site )?",  # "review aggregator Rotten Tomatoes"
     r"^(?:On|At|According to) ",  # "On Metacritic, ..."
 )
 # Aggregator phrasings, one regular expression each; named groups: score (the figure),
 # written (the score as the article writes it), average, count, consensus.
+# A percentage as written: "82%", "82 percent", "82 per cent".
+PERCENT = r"(?P<written>(?P<score>\d{1,3})(?:%| percent\b| per cent\b))"
 APPROVAL_PHRASINGS = (
-    r"approval (?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
-    r"(?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
-    r"(?P<written>(?P<score>\d{1,3})%) (?:approval )?(?:rating|score)",
-    r"(?P<written>(?P<score>\d{1,3})%) approval",
-    r"(?P<written>(?P<score>\d{1,3})%) of (?:the )?(?:[\d,]+ )?(?:critics|reviews|critical reviews"
+    rf"approval (?:rating|score) of {PERCENT}",
+    rf"(?:rating|score) of {PERCENT}",
+    # "a 93% approval rating", "a 93% "Fresh" rating" (the quoted word is left out)
+    rf"{PERCENT} (?:(?:approval|Fresh|fresh) )?(?:rating|score)",
+    rf"{PERCENT} approval",
+    rf"{PERCENT} of (?:the )?(?:[\d,]+ )?(?:critics|reviews|critical reviews"
     r"|critics' reviews|reviewers)",
-    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:them|critics|reviewers))? gave (?:the|it|this)"
+    rf"{PERCENT}(?: of (?:them|critics|reviewers))? gave (?:the|it|this)"
     r"(?: \w+)? (?:a )?(?:positive|favou?rable) review",
     # from the reviews' side: "Of the 45 reviews collected by X, 91% are positive", "based on
     # 45 reviews, 91% of which were positive"
-    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:which|them|those|these))? (?:are|were|is|was|"
+    rf"{PERCENT}(?: of (?:which|them|those|these))? (?:are|were|is|was|"
     r"have been|had been|being) (?:positive|favou?rable|fresh)",
+    rf"(?:[Cc]ertified )?[Ff]resh (?:rating )?(?:at|of) {PERCENT}",  # "certified fresh at 93%"
 )
 OUT_OF_100_PHRASINGS = (
     r"(?:score|Metascore|rating) of (?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
     r"(?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
+    # Metacritic's own word for its score out of 100: "a Metascore of 69"
+    r"Metascore of (?P<written>(?P<score>\d{1,3}))\b(?![%/.]| out of| percent| per cent)",
 )
 AVERAGE_PHRASINGS = (
     r"(?<!weighted )average(?: (?:rating|score))?(?: of)? "

@@ -65,9 +65,11 @@ OUTLET_AFTER = r"(?:The |A )?[A-Z][\w.&'’+-]*(?: (?:of |the |and |& )?[A-Z][\w
 CRITIC_OF_RE = re.compile(
     rf"(?P<critic>{NAME}) (?:of|from|at|for) (?:the )?(?P<outlet>{OUTLET_AFTER})"
 )
+CRITIC_NOUN = any_of(words.CRITIC_NOUNS)
+# "Writing for Le Monde, (the critic) Anne Petit ..."
 OUTLET_FIRST_RE = re.compile(
     rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) (?:the )?(?P<outlet>{OUTLET_AFTER}), "
-    rf"(?P<critic>{NAME})"
+    rf"(?:the (?:{CRITIC_NOUN}) )?(?P<critic>{NAME})"
 )
 # "In The Telegraph, Anita Singh gave it ...": the outlet alone leads, and a review verb follows
 # ("For the Los Angeles Times, ..."; not "In the United Kingdom, ...": a place).
@@ -86,7 +88,10 @@ APOSTROPHE_RE = re.compile(rf"(?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME}){AF
 INVERTED_APOSTROPHE_RE = re.compile(
     rf"{INVERTED_VERB} (?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME})"
 )
-CRITIC_NOUN = any_of(words.CRITIC_NOUNS)
+# "Jo Berry (Variety) gave it 4/5": the outlet in brackets.
+CRITIC_BRACKET_RE = re.compile(rf"(?P<critic>{NAME}) \((?P<outlet>{OUTLET_AFTER})\){AFTER_CRITIC}")
+# "Critic Tim Goodman of ...": what the critic is, before a name, is no part of it.
+CRITIC_TITLE_RE = re.compile(rf"^(?i:{CRITIC_NOUN}) ")
 # "Vox critic Todd VanDerWerff argued ...", "The Guardian's TV critic Jo Berry said": the
 # outlet, what the critic is, the critic (the shortest outlet: "TV" is the noun's).
 OUTLET_NOUN_RE = re.compile(
@@ -113,6 +118,7 @@ NAMING_RES = (
     OUTLET_AFTER_COMMA_RE,
     IN_OUTLET_RE,
     CRITIC_OF_RE,
+    CRITIC_BRACKET_RE,
     OUTLET_NOUN_RE,
     INVERTED_APOSTROPHE_RE,
     APOSTROPHE_RE,
@@ -135,6 +141,7 @@ CONSENSUS_RES = compiled(words.CONSENSUS_PHRASINGS)
 LABEL_RES = compiled(words.LABEL_PHRASINGS)
 AGGREGATOR_NAME = r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,7})"
 KNOWN_AGGREGATOR_RE = re.compile(rf"\b(?P<name>{any_of(words.AGGREGATORS)})\b")
+AGGREGATOR_ALIAS_RE = re.compile(rf"\b(?:{any_of(words.AGGREGATOR_ALIASES)})\b")
 INTRODUCED_AGGREGATOR_RES = [
     re.compile(f"{intro}{AGGREGATOR_NAME}") for intro in words.AGGREGATOR_INTRODUCTIONS
 ]
@@ -259,6 +266,9 @@ def aggregator_named(text, leading_name):
         match = pattern.search(text)
         if match:
             return match.group("name")
+    match = AGGREGATOR_ALIAS_RE.search(text)
+    if match:  # "a Metascore of 69": Metacritic's
+        return words.AGGREGATOR_ALIASES[match.group()]
     match = LEADING_NAME_RE.search(text)
     if leading_name and match and match.group("name") not in NOT_A_NAME:
         return match.group("name")
@@ -288,9 +298,15 @@ def aggregator_clauses(text):
     return [*clauses, text[start:]]
 
 
+def plain_words(text):
+    """The article's own words of a sentence, single-spaced: "a 93% "Fresh" rating" is "a 93%
+    rating"."""
+    return " ".join(outside_quotes(text).split())
+
+
 def aggregate_review(text, order, line, leading_name, source=None):
     """The aggregator result of a sentence (or of one clause of `source`), or None."""
-    plain = outside_quotes(text)
+    plain = plain_words(text)
     score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
     if not score or int(score.group("score")) > 100:
         return None
@@ -331,7 +347,11 @@ def naming(plain):
         if match:
             # A sentence's closing period is no part of the outlet ("of The Atlantic.").
             outlet = LEADING_ADVERB_RE.sub("", match.group("outlet")).removesuffix(".")
-            return match.groupdict().get("critic"), outlet, match.start()
+            critic = match.groupdict().get("critic")
+            untitled = CRITIC_TITLE_RE.sub("", critic or "")
+            if critic and len(untitled.split()) >= 2:
+                critic = untitled
+            return critic, outlet, match.start()
     match = POSSESSIVE_RUN_RE.search(plain)
     if match:
         words_ = LEADING_ADVERB_RE.sub("", match.group("run")).split()
@@ -447,7 +467,7 @@ def rate(review, texts, line):
 def partial_aggregate(text, line, source=None):
     """What a sentence that gave no aggregator result does say of one (its aggregator, score,
     average, count), for its note: the rest blank."""
-    plain = outside_quotes(text)
+    plain = plain_words(text)
     score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
     if score and int(score.group("score")) > 100:
         score = None
