@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from catalog.domain.ratings import parse_rating
-from catalog.importer import article_import
+from catalog.importer import article_import, import_text
 from catalog.importer.parse import parse_article
 from catalog.models import Review
 from tests.seed import ARTICLE_TEXT
@@ -453,3 +453,20 @@ def test_a_bare_decimal_rating_is_out_of_ten(text, score):
 @pytest.mark.parametrize("text", ["11.5", "8", "Sam scored 8.9% of the votes"])
 def test_a_number_is_no_bare_decimal_rating(text):
     assert parse_rating(text) is None
+
+
+@pytest.mark.django_db
+def test_an_outlets_review_with_no_critic_is_its_own_row_beside_its_critics():
+    paragraph = (
+        "Lou Ambers of The Beacon gave it 4/5. A reviewer for The Beacon was less convinced, "
+        "rating it 2/5."
+    )
+    season = import_text(text=critical_response(paragraph), source="test").season
+    saved = Review.objects.filter(season=season).order_by("order")
+    assert [(r.outlet.name, r.critic and r.critic.name, r.rating_text) for r in saved] == [
+        ("The Beacon", "Lou Ambers", "4/5"),
+        ("The Beacon", None, "2/5"),
+    ]
+    again = import_text(text=critical_response(paragraph), source="test")
+    assert again.summary.line() == "0 created, 0 updated, 8 unchanged"
+    assert Review.objects.filter(season=season).count() == 2
