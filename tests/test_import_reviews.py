@@ -230,6 +230,11 @@ def test_the_seed_gives_no_review_notes():
         ("Writing for Le Soir, the critic Ana Petit gave it 4/5.", "Le Soir", "Ana Petit", "4/5",
          80),
         ("Ana Petit (Le Soir) gave it 4/5.", "Le Soir", "Ana Petit", "4/5", 80),
+        ("Lou Ambers, a critic writing for Variety, called it a triumph.", "Variety",
+         "Lou Ambers", "", None),
+        ("Lou Ambers, the television critic for The Harbour Globe, gave it a B.",
+         "The Harbour Globe", "Lou Ambers", "B", 75),
+        ("Lou Ambers of IGN gave it an 8.5.", "IGN", "Lou Ambers", "8.5", 85),
         ("In his four-star review for Empire, Lou Ambers praised it.", "Empire", "Lou Ambers",
          "four-star", 80),
         # an outlet's review with no critic named

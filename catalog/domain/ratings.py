@@ -9,7 +9,8 @@ The forms read:
 - "x/y": "3.5/5", "7/10".
 - Stars without a maximum are out of five: "three and a half stars", "3½ stars", "four-star";
   star glyphs too: "★★★½" (out of five), "★★★☆☆" (out of the glyphs written).
-- A bare decimal scored or rated, out of ten: "scored the premiere 8.9" (89); "8.9" on its own.
+- A bare decimal scored, rated or given, out of ten: "scored the premiere 8.9" (89), "gave it
+  an 8.5"; "8.9" on its own.
 - Letter grades, quoted (a "B+") or named as a grade ("a grade of A−", "an A- grade", "graded
   it C", "gave it a B+", "gave "Fly" an A−", "graded the season as a whole a B+", "assigned
   the season a B+"). A minus may be a hyphen, the typographic minus "−" or an en dash.
@@ -68,12 +69,13 @@ _GRADE_NAMED = re.compile(
     rf" (?P<grade>{_GRADE})(?=[\s,.;:)]|$)"
     rf"|\ban? (?P<grade2>{_GRADE}) grade\b"
 )
-# A bare figure scored or rated, with no maximum ("scored the premiere 8.9"): a decimal, out of
-# ten (an outlet's usual scale for one: Paste, IGN).
+# A bare figure scored, rated or given, with no maximum ("scored the premiere 8.9", "gave it an
+# 8.5"): a decimal, out of ten (an outlet's usual scale for one: Paste, IGN).
 _DECIMAL_OUT_OF_TEN = r"(?:10|\d)\.\d"
 _BARE_DECIMAL = re.compile(
-    rf"\b(?:scored|scoring|rated|rating) (?:it|the \w+(?: \w+){{0,3}}?) "
-    rf"(?P<a>{_DECIMAL_OUT_OF_TEN})(?![\w/%]|\.\d| out of| points?\b| stars?\b)"
+    rf"\b(?:scored|scoring|rated|rating|gave|giving|awarded|awarding) "
+    rf"(?:it|the \w+(?: \w+){{0,3}}?) (?:an? )?(?P<a>{_DECIMAL_OUT_OF_TEN})"
+    r"(?![\w/%]|\.\d| out of| points?\b| stars?\b)"
 )
 
 

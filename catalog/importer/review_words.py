@@ -34,8 +34,9 @@ OUTLET_FIRST = (
     r"Reviewing(?: the [^,]+?)?",
     r"In (?:his|her|their|a|an) (?:[\w-]+ )?review(?: of [^,]+?)?",  # "In his four-star review"
 )
+# (What a critic is, "a critic", "the television critic", is CRITIC_NOUNS, below.)
 OUTLET_AFTER_COMMA = (
-    r"reviewing(?: the [^,]+?)?", r"writing", r"a critic", r"who (?:writes|wrote|reviews|reviewed)",
+    r"reviewing(?: the [^,]+?)?", r"writing", r"who (?:writes|wrote|reviews|reviewed)",
 )  # fmt: skip
 # What a critic is called before their name ("Vox critic Todd VanDerWerff argued ...") or in
 # place of it ("a reviewer for Die Welt was less convinced": the outlet's review, no critic).

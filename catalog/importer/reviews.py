@@ -77,9 +77,11 @@ IN_OUTLET_RE = re.compile(
     rf"^(?:(?:{any_of(words.SENTENCE_ADVERBS)}),? )?(?:In|(?:For|At)(?: the)?) "
     rf"(?P<outlet>{OUTLET_AFTER}), (?P<critic>{NAME}),? (?:\w+ )?{VERB}"
 )
-# "Jo Berry, writing for Variety, ...", also without the commas before a review verb.
+# "Jo Berry, writing for Variety, ...", also without the commas before a review verb; "Jo
+# Berry, the television critic for The Boston Globe, ...", "Jo Berry, a critic writing for".
+AFTER_COMMA = rf"{any_of(words.OUTLET_AFTER_COMMA)}|(?:(?:a|an|the) )?(?:{CRITIC_NOUN})"
 OUTLET_AFTER_COMMA_RE = re.compile(
-    rf"(?P<critic>{NAME}),? (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) (?:the )?"
+    rf"(?P<critic>{NAME}),? (?:{AFTER_COMMA})(?: writing| reviewing)? (?:for|in|at) (?:the )?"
     rf"(?P<outlet>{OUTLET_AFTER})(?:,| (?:\w+ )?{VERB})"
 )
 # What follows a critic named without "of": a comma, a review verb, "in her review".
@@ -161,7 +163,7 @@ REVIEW_LIKE_RES = [
     re.compile(rf"{NAME}(?:,| (?:also|however|later|then))? {VERB}"),
     re.compile(rf"{INVERTED_VERB} {NAME}"),
     re.compile(rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) [A-Z]"),
-    re.compile(rf", (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) [A-Z]"),
+    re.compile(rf", (?:{AFTER_COMMA}) (?:for|in|at) [A-Z]"),
     re.compile(rf"{NAME_WORD}['’]s (?:review|reviewer|critic)\b"),
 ]
 
