@@ -100,10 +100,18 @@ def segments_of(sentence, mentions):
         if word in ("and", "with") or word.endswith("ing"):
             # Only between two dates: otherwise a list's "and", a phrase ("including"), or
             # a "with" that only adds to its clause ("premiered on May 9, with two episodes").
+            # A bare "and" is read up to the breaks beside it that a comma or semicolon
+            # makes, so that "..., and a screening for the cast and crew was held on 4 July"
+            # is one clause, not two.
             if word in NOT_CLAUSE_ING:
                 continue
             before = kept[-1][1] if kept else 0
             after = breaks[index + 1][0] if index + 1 < len(breaks) else len(sentence)
+            if sentence[start] != ",":
+                marked = [b for b in breaks[:index] if sentence[b[0]] in ",;"]
+                before = max(before, marked[-1][1]) if marked else before
+            later = [b for b in breaks[index + 1 :] if sentence[b[0]] in ",;"]
+            after = later[0][0] if later else len(sentence)
             if not (has_date(before, start) and has_date(end, after)):
                 continue
         kept.append((start, end, word))
@@ -284,3 +292,32 @@ def gapped(sentence, segments, segment, rest, mentions):
         prefix = main[: prepositions[-2].end()]
     prefix = without_leading_phrase(prefix)
     return as_sentence(f"{prefix.strip()} {rest}")
+
+
+# What a clause says happened, for its kind: its words without what only places it in time
+# ("ahead of the second season's premiere", "before the finale had aired", ", the same night
+# the Cavaliers won the Finals"), without asides about someone (", who was best known for
+# writing comedies,") and without quotations (someone's words, not the article's).
+TIME_PHRASE_RE = re.compile(
+    r"\b(?:ahead of|before|after|(?<!the )following|during|despite|unlike)\b[^,;]*"
+    r"|,\s*the (?:same )?(?:day|night|week|weekend)\b[^,;]*"
+)
+ASIDE_RE = re.compile(
+    r",\s+(?:who|whose)\b[^,;]*,"  # ", who was best known for writing comedies,"
+    r"|^(?:(?:[A-Z]\w+ed|and|[a-z]+ed)\b[^,;]*)+,"  # "Created and written by A, ..."
+)
+QUOTATION_RE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def what_happened(clause, date_start=None):
+    """The clause's words that say what happened: time phrases (except the one holding the
+    date at `date_start`), asides and quotations blanked out."""
+
+    def blank(match):
+        if date_start is not None and match.start() <= date_start < match.end():
+            return match.group()
+        return " " * len(match.group())
+
+    for pattern in (QUOTATION_RE, ASIDE_RE, TIME_PHRASE_RE):
+        clause = pattern.sub(blank, clause)
+    return clause
