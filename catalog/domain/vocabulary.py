@@ -128,7 +128,8 @@ KIND_WORDS = [
     (
         EventKind.DEVELOPMENT,
         r"renew\w*|commission\w*|green-?lit|green-?light\w*|picked up|conceiv\w*|pitch\w*"
-        r"|develop\w*|research\w*|project|hired|spin-?offs?|return for|for an? (?:\w+ )?(?:season|series)"
+        r"|develop\w*|research\w*|project|hired|spin-?offs?|return for"
+        r"|for an? (?:\w+ )?(?:season|series)"
         r"|ordered|orders?(?= [^.;]{0,30}\b(?:seasons?|series|episodes?|miniseries|pilot)\b)"
         r"|(?:series|season|episode|[\w-]+-episode) order|(?:its|the|an?) order"
         r"|(?:last|final) (?:season|series)|(?:show|series)['’]s? (?:last|final)",
@@ -168,13 +169,18 @@ KIND_WEAK_WORDS = [(EventKind.DEVELOPMENT, r"announc\w*")]
 _NAME_RE = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*(?:\s+(?:of |and |the |for )?[A-Z][\w'’.-]*)+")
 
 
-def _without_names(text):
-    return _NAME_RE.sub(lambda match: " " * len(match.group()), text)
+_COMPILED = {}
 
 
 def _kinds_named(patterns, text):
-    text = _without_names(text)
-    return [kind for kind, pattern in patterns if re.search(rf"\b(?:{pattern})\b", text, re.I)]
+    text = _NAME_RE.sub(" ", text)
+    found = []
+    for kind, pattern in patterns:
+        if pattern not in _COMPILED:
+            _COMPILED[pattern] = re.compile(rf"\b(?:{pattern})\b", re.I)
+        if _COMPILED[pattern].search(text):
+            found.append(kind)
+    return found
 
 
 def _kind_named(patterns, text):

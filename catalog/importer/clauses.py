@@ -95,6 +95,19 @@ def segments_of(sentence, mentions):
     def has_date(start, end):
         return any(start <= mention.start < end for mention in mentions)
 
+    # For each break, the end of the last comma or semicolon break before it and the start of
+    # the first one after it (two passes: linear in the breaks).
+    marked_before, last = [], None
+    for start, end, _word in breaks:
+        marked_before.append(last)
+        if sentence[start] in ",;":
+            last = end
+    marked_after, first = [], None
+    for start, _end, _word in reversed(breaks):
+        marked_after.append(first)
+        if sentence[start] in ",;":
+            first = start
+    marked_after.reverse()
     kept = []
     for index, (start, end, word) in enumerate(breaks):
         if word in ("and", "with") or word.endswith("ing"):
@@ -107,11 +120,9 @@ def segments_of(sentence, mentions):
                 continue
             before = kept[-1][1] if kept else 0
             after = breaks[index + 1][0] if index + 1 < len(breaks) else len(sentence)
-            if sentence[start] != ",":
-                marked = [b for b in breaks[:index] if sentence[b[0]] in ",;"]
-                before = max(before, marked[-1][1]) if marked else before
-            later = [b for b in breaks[index + 1 :] if sentence[b[0]] in ",;"]
-            after = later[0][0] if later else len(sentence)
+            if sentence[start] != "," and marked_before[index] is not None:
+                before = max(before, marked_before[index])
+            after = len(sentence) if marked_after[index] is None else marked_after[index]
             if not (has_date(before, start) and has_date(end, after)):
                 continue
         kept.append((start, end, word))
@@ -304,7 +315,7 @@ TIME_PHRASE_RE = re.compile(
 )
 ASIDE_RE = re.compile(
     r",\s+(?:who|whose)\b[^,;]*,"  # ", who was best known for writing comedies,"
-    r"|^(?:(?:[A-Z]\w+ed|and|[a-z]+ed)\b[^,;]*)+,"  # "Created and written by A, ..."
+    r"|^(?:[A-Z]\w+ed|[a-z]+ed)\b[^,;]*,"  # "Created and written by A, ..."
 )
 QUOTATION_RE = re.compile(r"\"[^\"]*\"|“[^”]*”")
 

@@ -90,9 +90,11 @@ TIME_PHRASE_RE = re.compile(r"\b(?:after|before|following|ahead of|since|until)\
 
 
 def in_time_phrase(sentence, start):
-    """Whether the words from the clause's start (the last comma) up to `start` open with a
-    time phrase: "following its release on streaming in February 2024"."""
-    clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+    """Whether the words from the clause's start (the last comma, at most 300 characters
+    back) up to `start` open with a time phrase: "following its release on streaming in
+    February 2024"."""
+    floor = max(0, start - 300)
+    clause_start = max(sentence.rfind(",", floor, start), sentence.rfind(";", floor, start), floor)
     return bool(TIME_PHRASE_RE.search(sentence, clause_start, start))
 
 
@@ -117,16 +119,20 @@ def relative_mentions(sentence, mentions, anchor):
     """The relative dates of a sentence placed from their anchors: the latest mention before
     each outside a time phrase, else `anchor` (date, precision) from the sentences before."""
     found = []
+    ends = [m.end for m in mentions]  # mentions are in order and do not overlap
+    # The last mention outside a time phrase at or before each index (one pass).
+    own, last = [], None
+    for mention in mentions:
+        if not in_time_phrase(sentence, mention.start):
+            last = mention
+        own.append(last)
     for pattern, step in RELATIVE_PLACED:
         for match in pattern.finditer(sentence):
-            before = [m for m in mentions if m.end <= match.start()]
-            if before and RESTATES_BEFORE_RE.fullmatch(sentence, before[-1].end, match.start()):
+            count = bisect.bisect_right(ends, match.start())  # the mentions before it
+            if restated(sentence, match.start(), match.end(), mentions, count):
                 continue  # ", the same day as the series": the date before, restated
-            after = [m for m in mentions if m.start >= match.end()]
-            if after and RESTATED_AFTER_RE.fullmatch(sentence, match.end(), after[0].start):
-                continue
-            own = [m for m in before if not in_time_phrase(sentence, m.start)]
-            base = (own[-1].date, own[-1].precision) if own else anchor
+            base = own[count - 1] if count else None
+            base = (base.date, base.precision) if base else anchor
             if base is None:
                 continue
             groups = match.groupdict()
@@ -138,13 +144,16 @@ def relative_mentions(sentence, mentions, anchor):
     return found
 
 
-def restated(sentence, start, end, mentions):
-    """Whether the relative phrase at start..end only restates a mention beside it."""
-    before = [m for m in mentions if m.end <= start]
-    after = [m for m in mentions if m.start >= end]
+def restated(sentence, start, end, mentions, count):
+    """Whether the relative phrase at start..end only restates a mention beside it.
+    mentions: in order, not overlapping; count: how many of them end before `start`."""
+    before = mentions[count - 1] if count else None
+    after = mentions[count] if count < len(mentions) else None
     return bool(
-        (before and RESTATES_BEFORE_RE.fullmatch(sentence, before[-1].end, start))
-        or (after and RESTATED_AFTER_RE.fullmatch(sentence, end, after[0].start))
+        (before and RESTATES_BEFORE_RE.fullmatch(sentence, before.end, start))
+        or (
+            after and after.start >= end and RESTATED_AFTER_RE.fullmatch(sentence, end, after.start)
+        )
     )
 
 
@@ -231,6 +240,7 @@ def undated_phrases(sentence, mentions):
     a month without a year to take, a date relative to none written ("later that year")."""
     found = []
     covered = {position for m in mentions for position in range(m.start, m.end)}
+    ends = [m.end for m in mentions]
     for match in MONTH_WORD_RE.finditer(sentence):
         # The 30 characters before it hold any time word (read no more: linear in months).
         before = sentence[max(0, match.start() - 30) : match.start()]
@@ -241,7 +251,10 @@ def undated_phrases(sentence, mentions):
             message = f"{match.group()!r} names no year to place it: no event"
             found.append((match.start(), match.group(), message))
     for match in RELATIVE_RE.finditer(sentence):
-        if match.start() in covered or restated(sentence, match.start(), match.end(), mentions):
+        count = bisect.bisect_right(ends, match.start())
+        if match.start() in covered or restated(
+            sentence, match.start(), match.end(), mentions, count
+        ):
             continue
         message = f"{match.group()!r} is a date relative to none written: no event"
         found.append((match.start(), match.group(), message))

@@ -151,18 +151,30 @@ def kind_of_clause(sentence, segments, segment, mention, mentions, text, heading
     clauses of its other dates; else the heading's (vocabulary.kind_of_words)."""
     date = sentence[mention.start : mention.end]
     if text != sentence and date in text:
-        words = what_happened(text, text.index(date))
+        words = what_happened(*near(text, text.index(date)))
     else:
-        words = what_happened(sentence[segment.start : segment.end], mention.start - segment.start)
+        start = max(segment.start, mention.start - CLAUSE_READ)
+        words = what_happened(*near(sentence[start : segment.end], mention.start - start))
     if not names_a_kind(words) and not segment.connective:
         others = {segment_of(segments, other) for other in mentions} - {segment}
         rest = sentence
         for part in others:
             rest = rest[: part.start] + " " * (part.end - part.start) + rest[part.end :]
-        rest = what_happened(rest, mention.start)
+        rest = what_happened(*near(rest, mention.start))
         if names_a_kind(rest):
             words = rest
     return kind_of_words(words, heading_kinds)
+
+
+# How far around its date a clause is read for its kind: the words that say what happened
+# stand near it, and a bounded read keeps a sentence of many dates linear.
+CLAUSE_READ = 300
+
+
+def near(text, at):
+    """The text within CLAUSE_READ characters of position `at`, and `at` in it."""
+    start = max(0, at - CLAUSE_READ)
+    return text[start : at + CLAUSE_READ], at - start
 
 
 # The date is the story's, not the making's: the verb that governs it tells the fiction ("is
