@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalog.importer import parse_article
+from catalog.importer.clauses import rewrite, segments_of
 from catalog.importer.dates import anchor_of, find_date_mentions
 
 ARTICLE = Path(__file__).parent / "articles" / "events-glass-harbour-season-2.txt"
@@ -128,3 +129,32 @@ def test_a_date_in_a_time_phrase_is_no_anchor():
     sentence = "It came out in June 2024, following its release on streaming in February 2024."
     mentions = find_date_mentions(sentence)
     assert anchor_of(sentence, mentions, None) == (day(2024, 6), "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A verb after "and" shares the main clause's subject, without the phrase before it.
+        ("The seven-episode series, directed in full by Ann Lee, premiered on April 18, 2021, "
+         "and concluded on May 30, 2021.", "The seven-episode series concluded on May 30, 2021."),
+        ("A co-production of two studios, the series premiered on April 19, 2020, and was "
+         "broadcast weekly until May 17, 2020.",
+         "The series was broadcast weekly until May 17, 2020."),
+        # "and <verb>ing": a participle that shares the subject.
+        ("Filming took place in Perth, beginning in January 2021 and wrapping in late March "
+         "2021.", "Filming wrapped in late March 2021."),
+        # As many prepositional phrases as the fragment has, counted back from the date.
+        ("It was sold abroad, debuting on BBC Four in the United Kingdom on 12 March 2022 and on "
+         "The CW in the United States on 15 August 2022.",
+         "It was sold abroad, debuting on The CW in the United States on 15 August 2022."),
+        ("The miniseries premiered on HBO on May 6, 2019, and on Sky Atlantic on May 7, 2019.",
+         "The miniseries premiered on Sky Atlantic on May 7, 2019."),
+        ("The season aired on Tuesdays until December 2005, after which NBC moved it to "
+         "Thursdays on January 5, 2006.",
+         "After this, NBC moved it to Thursdays on January 5, 2006."),
+    ],
+)  # fmt: skip
+def test_a_later_clause_is_rewritten_as_a_sentence_with_its_subject(sentence, expected):
+    mentions = find_date_mentions(sentence)
+    segments = segments_of(sentence, mentions)
+    assert rewrite(sentence, segments, segments[-1], mentions) == expected

@@ -158,10 +158,11 @@ NOT_VERBS_IN_ED = {"hundred", "need", "indeed", "speed", "seed", "red", "bed", "
 
 
 def is_finite(word):
-    """A finite verb: a common one, or a lower-case word in -ed (not "Ted", "hundred")."""
+    """A finite verb: a common one, or a lower-case word in -ed (not "Ted", "hundred"); a
+    capitalised word inside a clause is a name or a month ("May"), not a verb."""
     if word in NOT_VERBS_IN_ED:
         return False
-    return word.lower() in FINITE or bool(re.fullmatch(r"[a-z]+ed", word))
+    return word in FINITE or bool(re.fullmatch(r"[a-z]+ed", word))
 
 
 def has_finite_verb(text):
@@ -223,11 +224,17 @@ def rewrite(sentence, segments, segment, mentions):
     if word in ("and", "but", "while", "whereas", "after", "before", "following"):
         if re.match(r"(?:its|their|the \w+'s|the \w+’s) ", rest):
             return nominal(rest, subject)
+        if word in ("after", "before", "following") and rest.startswith("which "):
+            return as_sentence(f"{word} this, {rest[len('which ') :]}")  # "after which NBC ..."
         if has_finite_verb(rest) and subject_of(rest):
             return as_sentence(rest)
         first = rest.split()[0] if rest.split() else ""
         if word in ("and", "but") and subject and is_finite(first):
-            return as_sentence(f"{subject} {rest}")  # "and concluded in July" shares its subject
+            # "and concluded in July", "and was broadcast ..." share the main clause's subject
+            return as_sentence(f"{bare_subject(subject)} {rest}")
+        if word == "and" and subject and first.endswith("ing") and first not in NOT_CLAUSE_ING:
+            # "beginning in January and wrapping in March": "Filming wrapped in March."
+            return as_sentence(f"{bare_subject(subject)} {past_of(first)}{rest[len(first) :]}")
         if word == "and":
             return gapped(sentence, segments, segment, rest, mentions)
         return None
@@ -242,6 +249,13 @@ def rewrite(sentence, segments, segment, mentions):
     if word.endswith("ing") and subject:
         return as_sentence(f"{subject} {past_of(word)} {rest}")
     return None
+
+
+def bare_subject(subject):
+    """A subject without the phrase set before it: "A co-production between ESPN Films and
+    Netflix, the series" -> "the series"; "The seven-episode series," -> "The seven-episode
+    series"."""
+    return subject.rstrip(", ").rsplit(", ", 1)[-1]
 
 
 def absolute(rest):
@@ -291,7 +305,15 @@ def gapped(sentence, segments, segment, rest, mentions):
     first = rest.split()[0].lower()
     cut = None
     if first in PREPOSITIONS:
-        cut = main.lower().rfind(f" {first} ")
+        # As many prepositional phrases as the fragment has, counted back from the main
+        # clause's date: "debuting on BBC Four in the UK on 12 March and on The CW in the US
+        # on 15 August" -> "debuting on The CW in the US on 15 August".
+        phrases = sum(1 for token in rest.split() if token.lower() in PREPOSITIONS)
+        tokens = [t for t in re.finditer(r"\S+", main) if t.group().lower() in PREPOSITIONS]
+        if 1 < phrases <= len(tokens) and tokens[-phrases].group().lower() == first:
+            cut = tokens[-phrases].start() - 1
+        else:
+            cut = main.lower().rfind(f" {first} ")
         if cut == -1:
             return None
         prefix = main[:cut]
