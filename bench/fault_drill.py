@@ -6,10 +6,10 @@
 Everything runs on loopback, on free ports, in a temporary directory removed at the end: its
 own PostgreSQL cluster (initdb and pg_ctl of /usr/lib/postgresql/15, run as the `postgres`
 user when the drill runs as root), its own Redis (/usr/bin/redis-server), and gunicorn with
-`deploy/gunicorn.conf.py` (a plain `-w 2` where that file does not exist) under production
-settings (DEBUG off, a secret key, static files through the finders). The machine's own Redis
-and PostgreSQL are never touched. The seed is migrated and loaded, and an editor with an API
-token is created.
+`deploy/gunicorn.conf.py` under production settings (DEBUG off, a secret key, static files
+through the finders), all started as bench/servers.py starts them for the tests too. The
+machine's own Redis and PostgreSQL are never touched. The seed is migrated and loaded, and an
+editor with an API token is created.
 
 Phases, each a few seconds of load with a fault in its middle:
 
@@ -54,7 +54,6 @@ import secrets
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -64,13 +63,20 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg
+# Run as a script (`make chaos`), bench/ is on the path and not the repository's root.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
-REDIS_SERVER = os.environ.get("REDIS_SERVER", "/usr/bin/redis-server")
-GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+from bench.servers import (
+    GUNICORN_CONF,
+    Gunicorn,
+    PostgresCluster,
+    RedisServer,
+    build_site_database,
+    manage,
+    server_env,
+    wait_for,
+)
+
 SEASON_PATH = "/seasons/jessica-jones-season-2/"
 DATABASE = "seasonwiki_drill"
 PHASES = [
@@ -83,152 +89,6 @@ PHASES = [
 ]
 IDLE_SOCKETS = 200
 REQUEST_TIMEOUT = 10
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(check, seconds, what):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{what}: not ready after {seconds} s")
-
-
-def port_open(port):
-    with socket.socket() as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
-# The servers -----------------------------------------------------------------------------
-
-
-class Postgres:
-    """A cluster of its own in `directory`, on `port`, as the postgres user when root."""
-
-    def __init__(self, directory, port):
-        self.directory = Path(directory)
-        self.data = self.directory / "data"
-        self.port = port
-        self.as_postgres = os.geteuid() == 0
-        self.url = f"postgres://postgres@127.0.0.1:{port}/{DATABASE}"
-
-    def run(self, *command):
-        prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
-        result = subprocess.run(
-            [*prefix, *map(str, command)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd="/tmp",
-        )
-        if result.returncode:
-            raise RuntimeError(f"{Path(command[0]).name}: {result.stderr.strip()[-2000:]}")
-
-    def init(self):
-        self.directory.mkdir(parents=True)
-        if self.as_postgres:
-            shutil.chown(self.directory, "postgres", "postgres")
-        self.run(PG_BIN / "initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8")
-        self.start()
-        self.run(
-            PG_BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres", DATABASE
-        )
-
-    def start(self):
-        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory}"
-        self.run(
-            PG_BIN / "pg_ctl", "-D", self.data, "-o", options, "-l", self.directory / "log",
-            "-w", "start",
-        )  # fmt: skip
-
-    def stop(self, mode="fast"):
-        self.run(PG_BIN / "pg_ctl", "-D", self.data, "-m", mode, "-w", "stop")
-
-    def connect(self):
-        return psycopg.connect(self.url, autocommit=True, connect_timeout=5)
-
-
-class Redis:
-    """A redis-server of its own on `port`; `persistent` keeps an append-only file in
-    `directory` across restarts."""
-
-    def __init__(self, directory, port):
-        self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self.port = port
-        self.process = None
-        self.persistent = False
-        self.url = f"redis://127.0.0.1:{port}/0"
-
-    def start(self, persistent=None):
-        if persistent is not None:
-            self.persistent = persistent
-        persistence = (
-            ["--appendonly", "yes", "--appendfsync", "always"]
-            if self.persistent
-            else ["--save", "", "--appendonly", "no"]
-        )
-        self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1",
-             "--dir", str(self.directory), "--protected-mode", "no", *persistence],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        wait_for(lambda: port_open(self.port), 10, "redis")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()  # SIGTERM: the append-only file is flushed first
-            self.process.wait(10)
-        self.process = None
-
-
-class Gunicorn:
-    def __init__(self, env, port, log):
-        self.env = env
-        self.port = port
-        self.log = log
-        self.process = None
-
-    def start(self):
-        config = (
-            ["-c", str(GUNICORN_CONF)] if GUNICORN_CONF.exists() else ["-w", "2", "--threads", "8"]
-        )
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", *config, "jjsite.wsgi", "-b", f"127.0.0.1:{self.port}"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log,
-        )  # fmt: skip
-        wait_for(lambda: get(self.port, "/robots.txt")[0] == 200, 30, "gunicorn")
-
-    def workers(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in children.read_text().split()]
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise RuntimeError(f"manage.py {' '.join(args)}: {result.stderr[-2000:]}")
-    return result.stdout
 
 
 # HTTP --------------------------------------------------------------------------------------
@@ -479,8 +339,8 @@ def run_phase(name, drill, seconds):
 
 @dataclass
 class Drill:
-    postgres: Postgres
-    redis: Redis
+    postgres: PostgresCluster
+    redis: RedisServer
     gunicorn: Gunicorn
     port: int
     token: str
@@ -512,19 +372,6 @@ def targets_of(env):
     return targets
 
 
-def editor_token(env):
-    out = manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import User\n"
-        "from rest_framework.authtoken.models import Token\n"
-        "user = User.objects.create_superuser('drill', 'drill@example.org', None)\n"
-        "print(Token.objects.create(user=user).key)",
-    )
-    return out.strip().splitlines()[-1]
-
-
 @contextmanager
 def temporary_directory(keep=False):
     """A directory the postgres user can enter (its cluster is made inside), removed after."""
@@ -542,32 +389,23 @@ def temporary_directory(keep=False):
 @contextmanager
 def site(directory, log):
     with ExitStack() as stack:
-        postgres = Postgres(directory / "postgres", free_port())
-        postgres.init()
+        postgres = PostgresCluster(directory / "postgres", DATABASE)
+        postgres.create()
         stack.callback(lambda: postgres.stop("immediate"))
-        redis = Redis(directory / "redis", free_port())
-        redis.start(persistent=False)
+        redis = RedisServer(directory / "redis")
+        redis.start()
         stack.callback(redis.stop)
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))},
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_STATIC_FINDERS": "1",
-            "DATABASE_URL": postgres.url,
-            "REDIS_URL": redis.url,
+        env = server_env(
+            postgres.url,
+            REDIS_URL=redis.url,
             # The drill's many requests from one address must not be throttled.
-            "API_ANON_THROTTLE_RATE": "1000000/hour",
-        }
-        manage(env, "migrate", "--noinput")
-        manage(env, "loaddata", "fixtures/seed-content.json")
-        token = editor_token(env)
+            API_ANON_THROTTLE_RATE="1000000/hour",
+        )
+        token = build_site_database(env)
         targets = targets_of(env)
-        port = free_port()
-        gunicorn = Gunicorn(env, port, log)
-        gunicorn.start()
+        gunicorn = Gunicorn(env, log)
         stack.callback(gunicorn.stop)
-        yield Drill(postgres, redis, gunicorn, port, token, targets)
+        yield Drill(postgres, redis, gunicorn, gunicorn.port, token, targets)
 
 
 def counts(counter):
@@ -621,14 +459,14 @@ def main(argv=None):
         directory = stack.enter_context(temporary_directory(args.keep))
         log = stack.enter_context(open(directory / "gunicorn.log", "wb"))
         drill = stack.enter_context(site(directory, log))
-        config = GUNICORN_CONF.name if GUNICORN_CONF.exists() else "gunicorn -w 2 (no conf)"
-        print(f"gunicorn ({config}) on 127.0.0.1:{drill.port}, writing "
+        print(f"gunicorn ({GUNICORN_CONF.name}) on 127.0.0.1:{drill.port}, writing "
               f"{', '.join(t.label for t in drill.targets)}", flush=True)  # fmt: skip
         for phase in phases:
             if phase == "redis-persistent" and not drill.redis.persistent:
                 # Start over on an append-only file, and fill it with cached answers.
                 drill.redis.stop()
-                drill.redis.start(persistent=True)
+                drill.redis.persistent = True
+                drill.redis.start()
                 wait_until_serving(drill.port)
                 for target in drill.targets:
                     get(drill.port, target.page_path)

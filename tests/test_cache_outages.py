@@ -12,21 +12,26 @@ served stale after an outage or across processes: the edit shows on the next req
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from bench.servers import (
+    ROOT,
+    RedisServer,
+    build_site_database,
+    free_port,
+    manage,
+    port_open,
+    stop_process,
+    wait_for,
+)
 from tests.seed import SEED_SLUG
 
-ROOT = Path(__file__).resolve().parent.parent
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 ARTICLE = ROOT / "tests" / "articles" / "import-harbor-lights-season-1.txt"
 SEASON_PAGE = f"/seasons/{SEED_SLUG}/"
 PERSON_PAGE = "/people/krysten-ritter/"
@@ -39,49 +44,6 @@ READS = [
     "/api/v1/credits/?page_size=5",
     "/tmdb/3/search/tv?query=jessica",
 ]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port} after {seconds} s")
-
-
-def stop(process):
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def manage(env, *args):
-    """Run manage.py in another process; its standard output."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 class Site:
@@ -97,7 +59,7 @@ class Site:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        wait_for_port(self.port, self.process)
+        wait_for(lambda: port_open(self.port), 60, "runserver", self.process)
 
     def request(self, path, method="GET", body=None, headers=None):
         """(status, headers, body text) of one request."""
@@ -139,54 +101,12 @@ def site_env(tmp, **extra):
 def database(tmp_path_factory):
     """A migrated SQLite file with the seed content and an editor's API token."""
     tmp = tmp_path_factory.mktemp("outage-db")
-    env = site_env(tmp)
-    manage(env, "migrate", "--noinput")
-    manage(env, "setup_site")
-    token = manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import Group, User; "
-        "from rest_framework.authtoken.models import Token; "
-        "user = User.objects.create_user('outage-editor', password='x-editor-9', is_staff=True); "
-        "user.groups.add(Group.objects.get(name='Editors')); "
-        "print(Token.objects.create(user=user).key)",
-    ).split()[-1]
+    token = build_site_database(site_env(tmp))
     return tmp / "db.sqlite3", token
 
 
 def copy_database(database, tmp):
     shutil.copy(database[0], tmp / "db.sqlite3")
-
-
-class Redis:
-    """Debian's redis-server on a port, with or without persistence (an append-only file)."""
-
-    def __init__(self, port, workdir, persistent):
-        self.port = port
-        self.workdir = workdir
-        self.persistent = persistent
-        self.process = None
-
-    def start(self):
-        if not os.path.exists(REDIS_SERVER):
-            pytest.fail("redis-server is missing: `make test` installs it (`make redis`)")
-        persistence = ["--appendonly", "yes"] if self.persistent else ["--appendonly", "no"]
-        self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--dir", str(self.workdir), *persistence],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port, self.process)
-
-    def stop(self):
-        stop(self.process)
-
-    def keys(self):
-        import redis
-
-        return redis.Redis(port=self.port, socket_timeout=2).dbsize()
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +127,7 @@ def redis_site(database, tmp_path_factory):
         site.redis_port = redis_port
         site.log = tmp / "runserver.log"
         yield site
-        stop(site.process)
+        stop_process(site.process)
 
 
 def jessica_credit(site):
@@ -222,7 +142,7 @@ def test_the_site_serves_and_writes_while_redis_is_down_and_is_fresh_after(
 ):
     _path, token = database
     auth = {"Authorization": f"Token {token}"}
-    redis = Redis(redis_site.redis_port, tmp_path, persistent)
+    redis = RedisServer(tmp_path, redis_site.redis_port, persistent)
     redis.start()
     try:
         time.sleep(1.1)  # past a back-off the previous test's outage may have left
@@ -283,7 +203,7 @@ def embedded_site(database, tmp_path_factory):
     with open(tmp / "runserver.log", "w") as log:
         site = Site(site_env(tmp), log)
         yield site
-        stop(site.process)
+        stop_process(site.process)
 
 
 def test_an_article_imported_by_another_process_shows_on_the_next_request(embedded_site):

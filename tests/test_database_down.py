@@ -9,9 +9,7 @@ its in-process answer cache is the one every request reads (production shares Re
 
 import contextlib
 import json
-import os
 import shutil
-import subprocess
 import tempfile
 import time
 from http import HTTPStatus
@@ -19,15 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.production_server import (
-    SEASON_PAGE,
-    Gunicorn,
-    build_site_database,
-    free_port,
-    server_env,
-)
+from bench.servers import PG_BIN, Gunicorn, PostgresCluster, build_site_database, server_env
+from tests.pages import SEASON_URL
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 TIMELINE = "/seasons/jessica-jones-season-2/timeline/"
 
 pytestmark = pytest.mark.skipif(
@@ -35,66 +27,29 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-class Cluster:
-    """A PostgreSQL cluster in `directory`, run as the `postgres` user when this is root."""
-
-    def __init__(self, directory):
-        self.directory, self.port = directory, free_port()
-        self.data = directory / "data"
-        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if self.as_postgres:
-            shutil.chown(directory, "postgres")
-        self.run(PG_BIN / "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8")
-
-    def run(self, *command):
-        done = subprocess.run(
-            [*self.as_postgres, *map(str, command)], capture_output=True, text=True, timeout=120
-        )
-        if done.returncode:
-            raise subprocess.CalledProcessError(
-                done.returncode, command, done.stdout, done.stderr
-            ) from RuntimeError(done.stderr[-2000:])
-
-    def start(self):
-        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
-        # Its log in a file: the server must not hold this process's pipes open.
-        log = self.directory / "postgresql.log"
-        self.run(PG_BIN / "pg_ctl", "-D", self.data, "-l", log, "-o", options, "-w", "start")
-
-    def stop(self):
-        self.run(PG_BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
-
-    def url(self, database):
-        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
-
-
 @pytest.fixture(scope="module")
 def cluster():
     # Not under pytest's temporary directory, which only its owner may enter.
     directory = Path(tempfile.mkdtemp(prefix="seasonwiki-postgresql-"))
+    cluster = PostgresCluster(directory, "site")
     try:
-        cluster = Cluster(directory)
-        cluster.start()
-        try:
-            cluster.run(
-                PG_BIN / "createdb", "-h", "127.0.0.1", "-p", cluster.port, "-U", "postgres", "site"
-            )
-            yield cluster
-        finally:
-            with contextlib.suppress(subprocess.CalledProcessError):
-                cluster.stop()
+        cluster.create()
+        yield cluster
     finally:
+        with contextlib.suppress(RuntimeError):
+            cluster.stop()
         shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def server(cluster, tmp_path_factory):
-    env = server_env(cluster.url("site"), WEB_CONCURRENCY="1")
+    env = server_env(cluster.url, WEB_CONCURRENCY="1")
     token = build_site_database(env)
-    gunicorn = Gunicorn(env, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log")
-    gunicorn.token = token
-    yield gunicorn
-    gunicorn.stop()
+    with open(tmp_path_factory.mktemp("gunicorn") / "gunicorn.log", "w") as log:
+        gunicorn = Gunicorn(env, log)
+        gunicorn.token = token
+        yield gunicorn
+        gunicorn.stop()
 
 
 def get(server, path, accept="text/html"):
@@ -111,7 +66,7 @@ def write(server):
 
 
 def test_postgresql_stopped_is_503_with_retry_after_and_service_resumes_by_itself(server, cluster):
-    assert get(server, SEASON_PAGE).status == HTTPStatus.OK  # stored now
+    assert get(server, SEASON_URL).status == HTTPStatus.OK  # stored now
 
     cluster.stop()
     try:
@@ -119,7 +74,7 @@ def test_postgresql_stopped_is_503_with_retry_after_and_service_resumes_by_itsel
         page_json = get(server, TIMELINE, accept="application/json")
         api_write = write(server)
         api_read = get(server, "/api/v1/people/?search=ritter", accept="application/json")
-        stored = get(server, SEASON_PAGE)
+        stored = get(server, SEASON_URL)
         ready = get(server, "/readyz")
         healthy = get(server, "/healthz")
     finally:

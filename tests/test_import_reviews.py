@@ -96,15 +96,16 @@ def test_harbor_lights_excerpts_and_scope(harbor):
 
 
 def test_harbor_lights_notes_are_exactly_the_sentences_it_could_not_use(harbor):
+    # In article order: by line, then by where the sentence stands in its paragraph.
     assert notes(harbor) == [
         (23, "aggregate", "The season holds a 75% approval rating among audiences."),
         (27, "review", 'The Guardian\'s reviewer called the season "a quiet triumph".'),
-        (29, "review", "Writing in a newsletter, Sam Ortiz praised the cast."),
         (29, "rating",
          'Kay Doyle of Cinema Blend gave it 11 out of 10, calling it "perfect television".'),
         (29, "rating", "She gave the finale alone an A, her only top grade."),
-        (31, "aggregate", "Metacritic later listed the season among the best of the year."),
+        (29, "review", "Writing in a newsletter, Sam Ortiz praised the cast."),
         (31, "rating", "Several outlets gave the season 4 out of 5."),
+        (31, "aggregate", "Metacritic later listed the season among the best of the year."),
     ]  # fmt: skip
 
 
@@ -113,11 +114,11 @@ def test_each_note_says_what_was_not_understood_or_dropped(harbor):
     assert messages == [
         "an aggregator score, but no aggregator named",
         "looks like a review, but names no critic with an outlet",
-        "looks like a review, but names no critic with an outlet",
         "the rating '11 out of 10' is kept with no score: more than its maximum",
         "a second rating (A) in one review; the first was kept",
-        "looks like an aggregator result, but no score was found",
+        "looks like a review, but names no critic with an outlet",
         "a rating (4 out of 5) with no critic and outlet to belong to",
+        "looks like an aggregator result, but no score was found",
     ]
 
 

@@ -1,12 +1,14 @@
 """Through the production server itself (gunicorn with deploy/gunicorn.conf.py, debug off), not
 the test client: chunked request bodies, idle and slow clients, the health checks.
 
-One gunicorn for the module, on a SQLite file of its own (tests/production_server.py): what is
-tested here is the server and the request handling around the views, the same on any database.
+One gunicorn for the module (bench/servers.py), on a SQLite file of its own: what is tested here
+is the server and the request handling around the views, the same on any database.
 """
 
+import http.client
 import json
 import re
+import select
 import socket
 import threading
 import time
@@ -14,7 +16,8 @@ from http import HTTPStatus
 
 import pytest
 
-from tests.production_server import SEASON_PAGE, Gunicorn, build_site_database, server_env
+from bench.servers import ROOT, Gunicorn, build_site_database, server_env
+from tests.pages import SEASON_URL
 
 API_MAX_BODY_BYTES = 2 * 1024 * 1024  # settings.API_MAX_BODY_BYTES, its default
 
@@ -24,10 +27,39 @@ def server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("gunicorn")
     env = server_env(f"sqlite:///{workdir / 'site.sqlite3'}")
     token = build_site_database(env)
-    gunicorn = Gunicorn(env, workdir / "gunicorn.log")
-    gunicorn.token = token
-    yield gunicorn
-    gunicorn.stop()
+    with open(workdir / "gunicorn.log", "w") as log:
+        gunicorn = Gunicorn(env, log)
+        gunicorn.token = token
+        yield gunicorn
+        gunicorn.stop()
+
+
+def chunked(server, method, path, chunks, headers=None):
+    """A request whose body is sent with Transfer-Encoding: chunked, no Content-Length.
+
+    As clients such as curl do, it stops sending once the server has answered: a server
+    that refuses a body partway (413) answers and closes without reading the rest, and a
+    client that kept writing would meet a broken pipe instead of the answer."""
+    head = [
+        f"{method} {path} HTTP/1.1",
+        f"Host: 127.0.0.1:{server.port}",
+        "Transfer-Encoding: chunked",
+        "Connection: close",
+        *(f"{name}: {value}" for name, value in (headers or {}).items()),
+    ]
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+        for chunk in [*chunks, b""]:  # the empty chunk ends the body
+            if select.select([sock], [], [], 0)[0]:
+                break  # answered already
+            try:
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except (BrokenPipeError, ConnectionResetError):
+                break  # closed after answering: the answer waits in the socket
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        response.body = response.read()
+        return response
 
 
 def editor_headers(server):
@@ -46,8 +78,8 @@ class TestChunkedBodies:
     def test_a_chunked_patch_is_saved(self, server):
         body = json.dumps({"note": "sent in chunks"})
 
-        response = server.chunked(
-            "PATCH", "/api/v1/credits/1/", in_pieces(body), editor_headers(server)
+        response = chunked(
+            server, "PATCH", "/api/v1/credits/1/", in_pieces(body), editor_headers(server)
         )
 
         assert response.status == HTTPStatus.OK, response.body
@@ -65,8 +97,12 @@ class TestChunkedBodies:
             "excerpt": "Chunked, and fine.",
         }
 
-        response = server.chunked(
-            "POST", "/api/v1/reviews/", in_pieces(json.dumps(review)), editor_headers(server)
+        response = chunked(
+            server,
+            "POST",
+            "/api/v1/reviews/",
+            in_pieces(json.dumps(review)),
+            editor_headers(server),
         )
 
         assert response.status == HTTPStatus.CREATED, response.body
@@ -78,7 +114,7 @@ class TestChunkedBodies:
         body = '{"note": "too large"}' + padding
         chunks = [body[start : start + 65536].encode() for start in range(0, len(body), 65536)]
 
-        response = server.chunked("PATCH", "/api/v1/credits/2/", chunks, editor_headers(server))
+        response = chunked(server, "PATCH", "/api/v1/credits/2/", chunks, editor_headers(server))
 
         assert response.status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE, response.body
         assert "detail" in json.loads(response.body)
@@ -87,7 +123,7 @@ class TestChunkedBodies:
     def test_a_chunked_body_over_every_limit_is_413_read_no_further(self, server):
         chunks = [b" " * 65536] * 80  # 5 MiB: past any reader's limit
 
-        response = server.chunked("PATCH", "/api/v1/credits/2/", chunks, editor_headers(server))
+        response = chunked(server, "PATCH", "/api/v1/credits/2/", chunks, editor_headers(server))
 
         assert response.status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
 
@@ -105,7 +141,7 @@ class TestChunkedBodies:
 
 def season_page_seconds(server):
     started = time.monotonic()
-    response = server.request("GET", SEASON_PAGE, timeout=40)
+    response = server.request("GET", SEASON_URL, timeout=40)
     assert response.status == HTTPStatus.OK
     return time.monotonic() - started
 
@@ -122,7 +158,7 @@ class TestIdleAndSlowClients:
 
         def drip():
             request = (
-                b"GET " + SEASON_PAGE.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"GET " + SEASON_URL.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 b"X-Slow: " + b"x" * 1000
             )
             with socket.create_connection(address) as sock:
@@ -180,8 +216,6 @@ class TestHealthChecks:
 
 
 def test_the_docs_and_the_bench_start_gunicorn_with_the_same_file():
-    from tests.production_server import ROOT
-
     docs = (ROOT / "docs" / "caching.md").read_text()
     bench = (ROOT / "bench" / "http_bench.py").read_text()
 

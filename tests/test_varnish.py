@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
+from bench.servers import free_port, stop_process
 from catalog.models import Credit, Person
 from tests.admin_forms import admin_url, browser_form_data
 from tests.factories import (
@@ -33,12 +34,6 @@ VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 PERSON_URL = "/people/krysten-ritter/"
 CREDITS_API_URL = f"/api/v1/credits/?season={SEED_SLUG}&page_size=100"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def rendered_vcl(backend_host, backend_port):
@@ -90,12 +85,7 @@ class Varnish:
         pytest.fail(f"varnishd did not listen within {seconds} s:\n{self.log.read_text()}")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process, 15)
 
     def get(self, path, headers=None):
         """GET through Varnish, as a visitor's browser without cookies does."""

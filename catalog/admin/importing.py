@@ -12,6 +12,15 @@
    the editor (via "import", the file's name as its source), unless it now plans otherwise
    (the season changed since the preview): then nothing is written and the new preview shows.
 
+Each note of the preview stands by its sentence with a form, prefilled from what the importer
+understood of it (catalog/admin/import_notes.py), that adds a credit, a review, an aggregator's
+result or an event to this import: the page is previewed again with the row in the plan and
+without its note (**Take out** brings the note back). The rows added so far travel with the
+texts in the hidden fields, and the token signs their hash too, so a confirmation writes
+exactly the rows that were previewed, with the article's, in its one revision. A row refused (a
+value the admin's forms refuse, a row the import holds already) is an error by its note, and
+nothing is added.
+
 The import runs in the request. What bounds how long it holds the worker (see the README's
 measurements): `SEASON_ADMIN_IMPORT_MAX_BYTES` (the parse's time grows with the text) and
 `SEASON_ADMIN_IMPORT_MAX_ROWS` (the writes' time grows with the rows: a short article can
@@ -32,6 +41,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
+from catalog.admin import import_notes
 from catalog.domain.vocabulary import normalize_newlines
 from catalog.history.diff import word_diff
 from catalog.importer import ArticleError, PlanChanged, article_text, import_text
@@ -110,31 +120,41 @@ class ConfirmForm(forms.Form):
     article_source = forms.CharField(widget=forms.HiddenInput)
     citations = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     citations_source = forms.CharField(required=False, widget=forms.HiddenInput)
+    added = forms.CharField(required=False, widget=forms.HiddenInput)  # rows added from notes
     token = forms.CharField(widget=forms.HiddenInput)
 
 
-def _vouched(request, texts):
-    """What a token vouches for: the editor, and each text's hash and source."""
+def _vouched(request, texts, added):
+    """What a token vouches for: the editor, each text's hash and source, and the hash of the
+    rows added from the notes."""
     article, citations = texts["article"], texts["citations"]
     return {
         "user": request.user.pk,
         "article": [fingerprint(article[0]), article[1]],
         "citations": [fingerprint(citations[0]), citations[1]] if citations else None,
+        "added": fingerprint(import_notes.rows_json(added)),
     }
 
 
-def _token(request, texts, plan):
-    return signing.dumps({**_vouched(request, texts), "plan": plan.fingerprint()}, salt=SALT)
+def _token(request, texts, added, plan):
+    vouched = _vouched(request, texts, added)
+    return signing.dumps({**vouched, "plan": plan.fingerprint()}, salt=SALT)
 
 
 def _confirmed_texts(request, form):
-    """The texts the token vouches for, as {"article": (text, source), ...}; None when the
-    token does not verify, is old, is another editor's, or the texts are not the previewed."""
+    """(texts, plan, added): the texts the token vouches for, as {"article": (text, source),
+    ...}, the plan's fingerprint and the rows added from the notes; (None, None, None) when the
+    token does not verify, is old, is another editor's, or the texts or rows are not the
+    previewed."""
+    refused = None, None, None
     try:
         token = signing.loads(form.cleaned_data["token"], salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
-        return None, None
+        return refused
     data = form.cleaned_data
+    added = import_notes.rows_from_json(data["added"])
+    if added is None:
+        return refused
     # The browser posts the texts back with CRLF line endings: compare them as imported.
     article = normalize_newlines(data["article"])
     citations = normalize_newlines(data["citations"]) or None
@@ -142,14 +162,15 @@ def _confirmed_texts(request, form):
         "article": (article, data["article_source"]),
         "citations": (citations, data["citations_source"]) if citations else None,
     }
-    if any(token.get(key) != value for key, value in _vouched(request, texts).items()):
-        return None, None
-    return texts, token["plan"]
+    if any(token.get(key) != value for key, value in _vouched(request, texts, added).items()):
+        return refused
+    return texts, token["plan"], added
 
 
-def _run(request, texts, **options):
+def _run(request, texts, added=(), **options):
     article, citations = texts["article"], texts["citations"]
     return import_text(
+        additions=[import_notes.row_data(row) for row in added],
         text=article[0],
         source=article[1],
         citations=citations[0] if citations else None,
@@ -161,16 +182,21 @@ def _run(request, texts, **options):
     )
 
 
-def _preview(request, form, texts, result, changed_meanwhile=False):
+def _preview(request, form, texts, result, added=(), changed_meanwhile=False, bound=None):
+    """The preview of `result`, with the rows `added` from notes; `bound`, a note form posted
+    and refused ({key: form}), shows with its errors in place of its note's fresh form."""
     confirm = ConfirmForm(
         initial={
             "article": texts["article"][0],
             "article_source": texts["article"][1],
             "citations": texts["citations"][0] if texts["citations"] else "",
             "citations_source": texts["citations"][1] if texts["citations"] else "",
-            "token": _token(request, texts, result.plan),
+            "added": import_notes.rows_json(added),
+            "token": _token(request, texts, added, result.plan),
         }
     )
+    done = {row["note"] for row in added}
+    episodes = result.season.episode_count
     context = {
         "form": form,
         "confirm": confirm,
@@ -178,8 +204,14 @@ def _preview(request, form, texts, result, changed_meanwhile=False):
         "kinds": [(kind, _shown(actions)) for kind, actions in result.plan.kinds()],
         "fingerprint": fingerprint(texts["article"][0])[:12],
         "changed_meanwhile": changed_meanwhile,
+        "notes": [
+            (key, note, (bound or {}).get(key) or import_notes.note_form(key, note, None, episodes))
+            for key, note in import_notes.keyed(result.notes)
+            if key not in done
+        ],
+        "added": [(row, import_notes.described(row)) for row in added],
     }
-    return _render(request, context)
+    return _render(request, context, status=400 if bound else 200)
 
 
 def _shown(actions):
@@ -232,6 +264,10 @@ def _import_article(request):
         return _render(request, {"form": ArticleForm()})
     if "confirm" in request.POST:
         return _confirm(request)
+    if "add" in request.POST:
+        return _add(request)
+    if "remove" in request.POST:
+        return _remove(request)
     form = ArticleForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render(request, {"form": form}, status=400)
@@ -243,20 +279,71 @@ def _import_article(request):
     return _preview(request, form, form.texts, result)
 
 
-def _confirm(request):
+def _posted_preview(request):
+    """(texts, plan, added) of the preview a form came from, all None if it does not verify."""
     confirm = ConfirmForm(request.POST)
-    texts, plan = _confirmed_texts(request, confirm) if confirm.is_valid() else (None, None)
+    return _confirmed_texts(request, confirm) if confirm.is_valid() else (None, None, None)
+
+
+NOT_THE_PREVIEW = (
+    "This confirmation does not match the preview it came from (or the preview is over a day "
+    "old): nothing was imported. Upload or paste the article and preview it again."
+)
+
+
+def _add(request):
+    """A note's form posted: the preview again, with its row added to the import; or with the
+    form's errors, nothing added."""
+    texts, _plan, added = _posted_preview(request)
     if texts is None:
-        return _refused(
-            request,
-            "This confirmation does not match the preview it came from (or the preview is "
-            "over a day old): nothing was imported. Upload or paste the article and preview "
-            "it again.",
-        )
+        return _refused(request, NOT_THE_PREVIEW)
     try:
-        result = _run(request, texts, expect=plan)
+        result = _run(request, texts, added, dry_run=True)
+    except ArticleError as error:  # the data changed meanwhile, and a row is now refused
+        return _refused(request, f"{error}. Nothing was imported.")
+    key = request.POST["add"]
+    note = dict(import_notes.keyed(result.notes)).get(key)
+    if note is None or key in {row["note"] for row in added}:
+        return _refused(request, NOT_THE_PREVIEW)
+    episodes = result.season.episode_count
+    form = import_notes.note_form(key, note, request.POST, episodes)
+    if form.is_valid():
+        rows = [*added, import_notes.new_row(key, note, form)]
+        try:
+            with_row = _run(request, texts, rows, dry_run=True)
+        except ArticleError as error:  # a row the import holds already, a value refused
+            problem = error.problem
+            form.add_error(None, f"{problem[:1].upper()}{problem[1:]}. Nothing was added.")
+        else:
+            return _preview(request, ArticleForm(), texts, with_row, rows)
+    return _preview(request, ArticleForm(), texts, result, added, bound={key: form})
+
+
+def _remove(request):
+    """A row added from a note taken out again: the preview without it, its note back."""
+    texts, _plan, added = _posted_preview(request)
+    if texts is None:
+        return _refused(request, NOT_THE_PREVIEW)
+    rows = [row for row in added if row["note"] != request.POST["remove"]]
+    if len(rows) == len(added):
+        return _refused(request, NOT_THE_PREVIEW)
+    try:
+        result = _run(request, texts, rows, dry_run=True)
+    except ArticleError as error:  # the data changed meanwhile, and a row is now refused
+        return _refused(request, f"{error}. Nothing was imported.")
+    return _preview(request, ArticleForm(), texts, result, rows)
+
+
+def _confirm(request):
+    texts, plan, added = _posted_preview(request)
+    if texts is None:
+        return _refused(request, NOT_THE_PREVIEW)
+    try:
+        result = _run(request, texts, added, expect=plan)
     except PlanChanged as changed:
-        return _preview(request, ArticleForm(), texts, changed.result, changed_meanwhile=True)
+        return _preview(
+            request, ArticleForm(), texts, changed.result, added, changed_meanwhile=True
+        )
     except ArticleError as error:  # the data changed meanwhile, and a row is now refused
         return _refused(request, f"{error}. Nothing was imported.")
     return _done(request, result)

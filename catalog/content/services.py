@@ -211,6 +211,66 @@ def _merge(stored, instance, many, base_version):
         raise EditConflict(fields, by or {"someone"})
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A field a merge from a base left as it is stored: `ours` the stored value, `theirs`
+    the incoming value not written, `base` the value at the base (values as history stores
+    them); `conflict` when both sides changed it since the base."""
+
+    name: str
+    ours: object
+    theirs: object
+    base: object
+    conflict: bool
+
+
+def merge_from_base(*, instance, base, fields=None, many=None, current=None):
+    """The three-way merge of an incoming write onto the stored `instance`, as a stale save's
+    (`_merge`), for a writer that knows the values it wrote last (`base`, {name: value as
+    history stores it}: the importer's last import of the season). A field changes only where
+    the incoming value differs from the base and the stored one does not; where the stored one
+    changed and the incoming did not, it stays; where both changed it, prose changed in
+    different paragraphs is merged, otherwise the stored value stays and it is a conflict. A
+    field the base does not hold is written as given. `current` overrides the stored values
+    compared with the base (a value this writer itself moved meanwhile). Writes nothing: returns
+    (fields, many, kept), what to write and a Kept for every incoming value left unwritten."""
+    model, current = type(instance), current or {}
+    write, write_many, kept = {}, {}, []
+    incoming = [(name, value, write) for name, value in (fields or {}).items()]
+    incoming += [(name, rows, write_many) for name, rows in (many or {}).items()]
+    for name, value, target in incoming:
+        if target is write_many:
+            yours = sorted(row.pk for row in value)
+            stored_now = sorted(getattr(instance, name).values_list("pk", flat=True))
+        else:
+            yours = as_stored(model._meta.get_field(name), value)
+            stored_now = revisions.value_of(instance, model._meta.get_field(name))
+        now = current.get(name, stored_now)
+        if name not in base or now == base[name]:  # no base, or only the incoming changed it
+            if stored_now != yours:
+                target[name] = value
+            continue
+        if now != stored_now:  # this writer moved it meanwhile: the stored value goes back
+            write[name] = model._meta.get_field(name).to_python(now)
+        if yours == now:
+            continue
+        merged = None
+        if yours != base[name] and isinstance(yours, str):
+            merged = _merged_prose(model, name, base[name], now, yours)
+        if merged is not None:  # both edited the prose, in different paragraphs
+            write[name] = merged
+        else:
+            kept.append(Kept(name, now, yours, base[name], conflict=yours != base[name]))
+    return write, write_many, kept
+
+
+def as_stored(model_field, value):
+    """A value as history stores it (a related row as its primary key)."""
+    if isinstance(value, models.Model):
+        return value.pk
+    return revisions.stored(model_field, value)
+
+
 def _merged_prose(model, name, base, now, yours):
     model_field = model._meta.get_field(name)
     if isinstance(model_field, models.TextField) and isinstance(base, str):

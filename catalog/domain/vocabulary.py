@@ -2,13 +2,16 @@
 
 - Billing: the order of the cast groups and the heading words that name each group. Any
   heading the importer accepts for a cast group is the heading the page puts that group under.
+- Seasons' names: the words an article calls a season by ("series", "part"), the words that
+  make a title one work's only season ("miniseries"), ordinals and Roman numerals.
 - Event kinds: the headings and the words that imply a kind, and which kinds are production.
 - Anchors: the one function that makes a heading's anchor, for the importer and the page,
   with one set of anchors the page keeps for itself.
 - Paragraphs: prose is stored with one blank line between paragraphs and "\\n" line endings;
   text from a browser (CRLF) or an old Mac (CR) is read the same way.
-- Infobox keys: which `- Key: Value` lines the site keeps as a season's own fields or as
-  credits (shown from there, edited there), and which it keeps as lines, as written.
+- Infobox keys: one table (INFOBOX_KEYS) of both Wikipedia templates' keys: which `- Key:
+  Value` lines the site keeps as a season's own fields, crew or cast credits (shown from there,
+  edited there), and which it keeps as lines, as written.
 - Sentences: where prose splits into sentences (the importer's facts, a citation's sentence).
 - Citation markers: `[24]` in prose, where the words reference 24 backs end.
 - Numbers in words and quotations: the number words an article writes ("three out of five"),
@@ -41,19 +44,67 @@ BILLING_HEADINGS = {
     Billing.RECURRING: "Recurring",
     Billing.GUEST: "Notable guests",
 }
-# The heading titles that name each cast group, as articles write them.
+# The heading titles that name each cast group, as season articles write them (drama, sitcom,
+# animation, competition, documentary), one row a group: a heading matches a row's words
+# whole, after an optional "The season's" and with its case and spaces ignored.
+BILLING_HEADING_WORDS = {
+    Billing.MAIN: [
+        "main", "main cast", "starring", "also starring", "series regulars", "series regular",
+        "regulars", "principal cast", "main characters", "voice cast", "main voice cast",
+        "voices", "main voices", "starring voices", "hosts", "host", "presenters",
+        "presenter", "hosts and judges", "judges", "judge", "judging panel", "panel",
+        "panelists", "panellists", "narrator", "narrators", "narration", "contestants",
+        "contestant", "cast members", "housemates", "participants", "competitors",
+    ],
+    Billing.RECURRING: [
+        "recurring", "recurring cast", "recurring characters", "recurring voices",
+        "supporting", "supporting cast", "supporting characters", "co-starring",
+        "additional voices", "recurring voice cast", "supporting voice cast",
+    ],
+    Billing.GUEST: [
+        "guest", "guests", "guest cast", "guest star", "guest stars", "guest starring",
+        "notable guests", "notable guest stars", "notable guest cast", "special guest",
+        "special guests", "special guest star", "special guest stars", "guest voices",
+        "guest voice cast", "guest judges", "guest judge", "guest hosts", "guest appearances",
+        "cameos", "cameo appearances", "notable guest appearances",
+    ],
+}  # fmt: skip
+# The role a cast member holds under a heading that names one and no character ("Judges":
+# a judge), for a list that gives no character: the credit's character is that word.
+HEADING_ROLE_WORDS = {
+    "host": "Host", "hosts": "Host", "presenter": "Presenter", "presenters": "Presenter",
+    "judge": "Judge", "judges": "Judge", "guest judges": "Guest judge",
+    "guest judge": "Guest judge", "narrator": "Narrator", "narrators": "Narrator",
+    "narration": "Narrator", "guest hosts": "Guest host", "panelists": "Panelist",
+    "panellists": "Panellist", "contestants": "Contestant", "contestant": "Contestant",
+    "housemates": "Housemate", "competitors": "Competitor", "participants": "Participant",
+}  # fmt: skip
+_HEADING_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:season|series)(?:'s|’s|')?\s+", re.I)
 BILLING_HEADING_PATTERNS = [
-    (Billing.MAIN, re.compile(r"^(main|main cast|starring|series regulars?)$", re.I)),
-    (Billing.RECURRING, re.compile(r"^recurring( cast)?$", re.I)),
-    (Billing.GUEST, re.compile(r"^(notable )?guests?( stars?| cast)?$", re.I)),
+    (billing, re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)})$", re.I))
+    for billing, words in BILLING_HEADING_WORDS.items()
 ]
 # The heading titles of the section that holds the cast groups.
-CAST_SECTION_PATTERN = re.compile(r"^cast( and characters)?$", re.I)
+CAST_SECTION_PATTERN = re.compile(
+    r"^(?:main\s+)?(?:voice\s+)?(?:cast|characters|cast\s+and\s+characters|cast\s+and\s+crew"
+    r"|contestants|participants|hosts\s+and\s+judges|judges\s+and\s+hosts)$",
+    re.I,
+)
+
+
+def heading_words(title):
+    """A heading as the tables compare it: spaces collapsed, "The season's" dropped."""
+    return _HEADING_PREFIX_RE.sub("", " ".join(title.split()))
+
+
+def heading_role(title):
+    """The role word a cast heading gives its people ("Judges": "Judge"), or ""."""
+    return HEADING_ROLE_WORDS.get(heading_words(title).lower(), "")
 
 
 def billing_of_heading(title):
     """The billing a cast heading names ("Series regulars" is main), or None."""
-    title = " ".join(title.split())
+    title = heading_words(title)
     for billing, pattern in BILLING_HEADING_PATTERNS:
         if pattern.match(title):
             return billing
@@ -61,7 +112,7 @@ def billing_of_heading(title):
 
 
 def is_cast_heading(title):
-    return bool(CAST_SECTION_PATTERN.match(" ".join(title.split())))
+    return bool(CAST_SECTION_PATTERN.match(heading_words(title)))
 
 
 def billing_rank(field="billing"):
@@ -71,6 +122,33 @@ def billing_rank(field="billing"):
         *(When(**{field: billing}, then=Value(rank)) for rank, billing in enumerate(Billing)),
         default=Value(len(Billing)),
     )
+
+
+# Seasons' names -----------------------------------------------------------------------------
+
+# The words an article calls a season by, in its title and its prose: "season" (American),
+# "series" (British and Australian: "Doctor Who series 12", "the second series"), "part"
+# (Money Heist part 3), "volume", "chapter", "book".
+SEASON_WORDS = ("season", "series", "part", "volume", "chapter", "book")
+# Words in a title's brackets (or the lead's first sentence) that make the article one
+# work's only season, with no number: "Chernobyl (miniseries)", "X (TV series)". Such a
+# season is numbered 1 (a season's number is required, and a wiki lists it as its first).
+SINGLE_SEASON_WORDS = (
+    "miniseries", "mini-series", "limited series", "serial", "TV serial", "television serial",
+    "TV series", "television series", "TV programme", "TV program", "docuseries",
+    "documentary series", "anthology series",
+)  # fmt: skip
+# Ordinals as an article writes them ("the second series", "Season Two" is NUMBER_WORDS').
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+ROMAN_NUMERALS = {
+    "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+    "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15,
+}  # fmt: skip
 
 
 # Event kinds ---------------------------------------------------------------------------------
@@ -152,7 +230,7 @@ KIND_WORDS = [
     (
         EventKind.RELEASE,
         r"releas\w*|premiere\w*|air|aired|airing|broadcast\w*|debut\w*|streaming|available"
-        r"|removed|concluded|ran|installments?|(?:time )?slot|screening",
+        r"|removed|concluded|ended|finished|ran|installments?|(?:time )?slot|screening",
     ),
     (
         EventKind.RECEPTION,
@@ -258,30 +336,113 @@ def anchor_for(title, taken, fallback="section"):
 
 
 def infobox_key(key):
-    """A key compared without case, spaces, hyphens or underscores: "Bg Color" is bgcolor."""
-    return re.sub(r"[\s_-]+", "", key.lower())
+    """A key compared without case, spaces, hyphens, underscores, periods or brackets: "Bg
+    Color" is bgcolor, "No. of episodes" noofepisodes, "Showrunner(s)" showrunners."""
+    return re.sub(r"[\s_.()\-]+", "", key.lower())
 
 
-# Keys whose value is a season's own field, by infobox_key.
-INFOBOX_SEASON_FIELDS = {
+@dataclass(frozen=True)
+class InfoboxMeaning:
+    """What an infobox key's value is: a season field, a crew job, a cast billing (with the
+    role word its people hold, as "Presented by" gives "Presenter"), or nothing the site
+    types (kept as a line, as written)."""
+
+    field: str = ""
+    job: str = ""
+    cast: str = ""
+    role: str = ""
+
+
+def _field(name):
+    return InfoboxMeaning(field=name)
+
+
+def _job(name):
+    return InfoboxMeaning(job=name)
+
+
+def _cast(role=""):
+    return InfoboxMeaning(cast="main", role=role)
+
+
+# Every key of Wikipedia's "Infobox television season" and "Infobox television" templates, by
+# the name the template shows and by its parameter name, with the spellings articles use: the
+# one table from a key to what the site keeps it as. A key that is not here, or maps to None,
+# is kept as an infobox line as written (Country of origin, Running time, Production
+# companies, Camera setup, ...). "Original release" holds a range: its first day is the
+# release date, and its last is kept as the line "Last aired" (the season has no end date).
+INFOBOX_KEYS = {
     **dict.fromkeys(
-        ["bgcolor", "bgcolour", "backgroundcolor", "backgroundcolour"], "background_color"
+        ["Bg Color", "Bg Colour", "Background color", "Background colour", "bgcolour"],
+        _field("background_color"),
     ),
-    **dict.fromkeys(["numepisodes", "episodes", "numberofepisodes"], "episode_count"),
-    **dict.fromkeys(["network", "channel"], "network"),
-    **dict.fromkeys(["released", "releasedate", "firstaired", "release"], "release_date"),
-    **dict.fromkeys(["episodelist", "episodelisttitle"], "episode_list_title"),
-}
+    **dict.fromkeys(
+        ["No. of episodes", "Num Episodes", "Episodes", "Number of episodes", "num_episodes"],
+        _field("episode_count"),
+    ),
+    **dict.fromkeys(
+        ["Original network", "Network", "Channel", "Original channel", "Original broadcaster",
+         "Broadcaster", "Original platform"],
+        _field("network"),
+    ),
+    **dict.fromkeys(
+        ["Original release", "Released", "Release", "Release date", "First aired",
+         "Original air date", "Original airing", "Premiere", "first_aired", "released"],
+        _field("release_date"),
+    ),
+    **dict.fromkeys(["Episode list", "Episode list title"], _field("episode_list_title")),
+    **dict.fromkeys(["Created by", "Creator", "Creators"], _job("creator")),
+    **dict.fromkeys(["Developed by", "Developer"], _job("developer")),
+    **dict.fromkeys(
+        ["Showrunner", "Showrunners", "Showrunner(s)", "Show runner"], _job("showrunner")
+    ),
+    **dict.fromkeys(
+        ["Composer", "Composers", "Composer(s)", "Music by", "Music"], _job("composer")
+    ),
+    **dict.fromkeys(
+        ["Theme music composer", "Theme music composers", "Theme composer"],
+        _job("theme music composer"),
+    ),
+    **dict.fromkeys(["Producer", "Producers", "Producer(s)"], _job("producer")),
+    **dict.fromkeys(
+        ["Executive producer", "Executive producers", "Executive producer(s)"],
+        _job("executive producer"),
+    ),
+    **dict.fromkeys(
+        ["Cinematography", "Cinematographer", "Cinematographers", "Director of photography"],
+        _job("cinematographer"),
+    ),
+    **dict.fromkeys(["Editor", "Editors", "Editor(s)", "Editing", "Edited by"], _job("editor")),
+    **dict.fromkeys(["Directed by", "Director", "Directors"], _job("director")),
+    **dict.fromkeys(["Written by", "Writer", "Writers", "Screenplay by"], _job("writer")),
+    **dict.fromkeys(["Starring", "Cast"], _cast()),
+    **dict.fromkeys(["Voices of", "Voice cast", "Voices"], _cast()),
+    **dict.fromkeys(["Presented by", "Presenter", "Presenters", "Hosted by", "Host", "Hosts"],
+                    _cast("Presenter")),
+    **dict.fromkeys(["Narrated by", "Narrator"], _cast("Narrator")),
+    **dict.fromkeys(["Judges", "Judge"], _cast("Judge")),
+}  # fmt: skip
+# The keys kept as lines, named so that the table shows every template key (their value is
+# text as written: a work, a company, a place, a format, a duration).
+INFOBOX_LINE_KEYS = [
+    "Genre", "Based on", "Inspired by", "Opening theme", "Ending theme",
+    "Country of origin", "Original language", "No. of seasons", "No. of series",
+    "Running time", "Production companies", "Production company", "Distributor",
+    "Camera setup", "Picture format", "Audio format", "Location", "Locations",
+    "Production locations", "Budget", "Related", "Website", "Last aired", "Season chronology",
+    "Preceded by", "Followed by", "Country", "Language", "Company",
+]  # fmt: skip
+_MEANINGS = {infobox_key(key): meaning for key, meaning in INFOBOX_KEYS.items()}
+# Keys whose value is a season's own field, by infobox_key.
+INFOBOX_SEASON_FIELDS = {key: m.field for key, m in _MEANINGS.items() if m.field}
 # Keys that name people, and the crew job each credits them with.
-INFOBOX_JOBS = {
-    **dict.fromkeys(["showrunner", "showrunners"], "showrunner"),
-    **dict.fromkeys(["createdby", "creator"], "creator"),
-    **dict.fromkeys(["composer", "musicby"], "composer"),
-    **dict.fromkeys(["producer", "producers"], "producer"),
-    **dict.fromkeys(["executiveproducer", "executiveproducers"], "executive producer"),
-}
+INFOBOX_JOBS = {key: m.job for key, m in _MEANINGS.items() if m.job}
+# Keys whose people are the main cast, and the role word they hold ("" for an actor).
+INFOBOX_CAST = {key: m.role for key, m in _MEANINGS.items() if m.cast}
 # The key whose names are the main cast (the Main list's people, in its order).
 INFOBOX_STARRING = "starring"
+# The line that keeps the last day of an "Original release" range.
+INFOBOX_LAST_AIRED = "Last aired"
 # The infobox rows the page makes from the crew credits of those jobs: job -> (label, label
 # for several people). The page puts each where a wiki's infobox has it.
 INFOBOX_CREW_ROWS = {
@@ -293,10 +454,14 @@ INFOBOX_CREW_ROWS = {
 }
 
 
+def infobox_meaning(key):
+    """What the site keeps a key's value as (InfoboxMeaning), or None: a line as written."""
+    return _MEANINGS.get(infobox_key(key))
+
+
 def is_typed_infobox_key(key):
     """Whether the site keeps this key's value elsewhere than as an infobox line."""
-    name = infobox_key(key)
-    return name in INFOBOX_SEASON_FIELDS or name in INFOBOX_JOBS or name == INFOBOX_STARRING
+    return infobox_key(key) in _MEANINGS
 
 
 # Paragraphs ----------------------------------------------------------------------------------

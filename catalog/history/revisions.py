@@ -26,9 +26,10 @@ from django.db import models, transaction
 from django.db.models import F, Max
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils.timezone import now
 from simple_history.signals import pre_create_historical_record
 
-from catalog.models import FeedCounter, Revision
+from catalog.models import FeedCounter, ImportBase, Revision
 
 # The fields no editor writes: they change with every save and would only be noise.
 UNTRACKED = {"updated_at", "version"}
@@ -89,6 +90,27 @@ def set_comment(comment):
         if current.revision is not None:
             current.revision.comment = comment
             current.revision.save(update_fields=["comment"])
+
+
+def import_base(season):
+    """What the last import of `season` read, row by row (ImportBase.rows), the base a
+    re-import merges from; None when it was never imported (or only loaded from fixtures)."""
+    return ImportBase.objects.filter(season=season).values_list("rows", flat=True).first()
+
+
+def keep_import_base(season, rows, source):
+    """Keep `rows` as what the import being recorded read, the base of the next import of
+    `season`, with the import's revision (none when it wrote nothing). Writes nothing when the
+    base is already that and the import wrote nothing: the same import twice changes nothing."""
+    current = _current.get()
+    revision = current.revision if current is not None else None
+    base = ImportBase.objects.filter(season=season).first()
+    if base is not None and base.rows == rows and revision is None:
+        return
+    ImportBase.objects.update_or_create(
+        season=season,
+        defaults={"rows": rows, "source": source, "revision": revision, "imported_at": now()},
+    )
 
 
 def _revision_for(current, instance):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from catalog.importer.errors import ArticleError
+from catalog.importer.errors import ArticleError, LineProblem
 from catalog.importer.parse import parse_article
 from catalog.importer.text import article_text, read_article
 
@@ -88,18 +88,26 @@ def import_text(
     strict=False,
     expect=None,
     max_rows=None,
+    additions=(),
 ):
     """Parse and save an article's text (and its citations' text) as one revision by the
     importer (for `user`, when an editor runs it), or, with `dry_run`, only plan it. `strict`
     refuses an article with notes (NotesRefused); `expect`, a plan's fingerprint, refuses to
     write a plan that differs from it (PlanChanged); `max_rows` refuses, before writing, an
-    article of more rows than that (what an import's time grows with). A problem is an
-    ArticleError naming `source` and the line; nothing is written then."""
+    article of more rows than that (what an import's time grows with); `additions`, rows an
+    editor added from the notes (data.CreditData, ReviewData, EventData), are imported with
+    the article's own (`additions.add_rows`). A problem is an ArticleError naming `source` and
+    the line; nothing is written then."""
     from catalog.content.services import Actor
     from catalog.history.revisions import recording
+    from catalog.importer.additions import add_rows
     from catalog.importer.writer import WriteProblem, rows_planned, season_import
 
     article = parse_article(text, source, citations, citations_source)
+    try:
+        add_rows(article, additions)
+    except LineProblem as problem:
+        raise ArticleError(source, problem.line, problem.problem) from problem
     if max_rows is not None and (rows := rows_planned(article)) > max_rows:
         raise ArticleError(
             source,

@@ -5,16 +5,23 @@ cast heading, a person-valued infobox key, or prose of the shapes below. A perso
 mentioned or quoted gets no credit.
 """
 
+import functools
 import re
 
 from catalog.domain.vocabulary import (
-    INFOBOX_JOBS,
     INFOBOX_STARRING,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     billing_of_heading,
+    heading_role,
     infobox_key,
+    infobox_meaning,
+    is_cast_heading,
+    split_sentences,
 )
+from catalog.importer.accolades import clean
 from catalog.importer.data import CreditData, Note
+from catalog.importer.episodes import titles_as_numbers
 from catalog.importer.errors import LineProblem
 from catalog.importer.job_words import (
     ANY_VERB,
@@ -23,6 +30,7 @@ from catalog.importer.job_words import (
     NOT_NAME_WORDS,
     ROLE,
     ROLE_MODIFIER,
+    ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_NOUNS,
     SEASON_NOUNS,
@@ -45,10 +53,6 @@ PER_EPISODE_RE = re.compile(
 
 # Numbers of episodes as an article writes them: "the first two episodes", "episode five".
 COUNT_WORDS = [word for word, value in NUMBER_WORDS.items() if value]
-ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-ORDINAL_WORDS += ["ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"]
-ORDINAL_WORDS += ["fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-ORDINAL_WORDS += ["twentieth"]
 ORDINAL = "|".join(ORDINAL_WORDS)
 
 # A job word's people for the notes: at most six lower-case words away.
@@ -68,8 +72,14 @@ PERSON = "".join(rf"(?<!\b{CAPITAL}[\w'’.-]{{{k}}}\s)" for k in range(20)) + N
 PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: linear time
 # People who do something start a clause: not after a preposition ("designed by A, and B was
 # hired as ...": B, not A, was hired).
-SUBJECT = r"(?<![\w'’-])" + "".join(
-    rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"]
+SUBJECT = (
+    r"(?<![\w'’-])"
+    + "".join(rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"])
+    + "".join(
+        # "A replaced B as showrunner": B no longer holds the job
+        rf"(?<!\b{word}\s)"
+        for word in ["replaced", "replacing", "succeeded", "succeeding"]
+    )
 )
 # People after "by" end where their clause does ("by A, and B was hired": only A).
 PEOPLE_END = (
@@ -98,13 +108,17 @@ PEOPLE_AFTER_RE = re.compile(
 )
 # 1. PEOPLE VERB WHAT: "A and B composed the score", "A was hired to compose the score",
 #    "A directed all eight episodes", "with A directing the first two episodes".
+# Two verbs of one doer: "A wrote and directed the finale".
+VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+and\s+(?P<verb2>{ANY_VERB}))?"
 ACTIVE_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+{AUX}(?P<verb>{ANY_VERB})\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
-# 1b. The same after a relative clause: "A, who created the series, again wrote every episode".
+# 1b. The same after a relative clause or an apposition: "A, who created the series, again
+#     wrote every episode", "A, the series' creator, wrote the finale".
 ACTIVE_AFTER_WHO_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+who\s+[^,]{{1,80}},\s+{AUX}(?P<verb>{ANY_VERB})\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}),"
+    rf"\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
 # 2. WHAT (was) VERB by PEOPLE: "The score was provided by A", "All music composed by A",
@@ -120,15 +134,18 @@ THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEO
 #    "with A as showrunner".
 LINK = (
     r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
-    r"signed\s+on|came\s+(?:on|aboard)|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
+    r"signed\s+on|came\s+(?:on|aboard)|took\s+over|stepped\s+in|remain(?:ed|s)?|"
+    r"stay(?:ed|s)?\s+on|"
+    rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
     r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
     r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
-    r"\s+as|was|were|is|are|became|remained"
+    r"\s+as|(?:was|were|is|are)\s+(?:named|appointed|made|promoted\s+to)|was|were|is|are|became"
+    r"|remained"
     # "with A as showrunner": a bare "as" (a role noun must follow, so "A as Jessica" is none).
     r"|as)"
 )
 ROLE_AS_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO}\s+(?:(?:also|later|again|then|would|will)\s+)*"
+    rf"{SUBJECT}(?P<people>{PEOPLE})(?:,\s+who(?:\s+[^,]{{1,80}},)?)?\s+(?:(?:also|later|again|then|would|will)\s+)*"
     rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE}){{0,5}})\b(?!\s+{PERSON})"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
 )
@@ -137,15 +154,37 @@ ROLE_AS_RE = re.compile(
 BARE_ROLE = rf"(?:(?:{ROLE_MODIFIER})\s+){{0,3}}(?:{ROLE_NOUN})"
 APPOSITION_RE = re.compile(
     rf"\b(?i:season|series)(?:'s|'|’s|’)?\s+(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}})"
-    rf"\s+(?P<people>{PEOPLE})"
+    rf",?\s+(?P<people>{PEOPLE})"
 )
 # 7. ROLES (for the season) included / were PEOPLE: "Writers for the season included A and B",
 #    "The season's directors included A, B and C" (what stands before the roles in their
 #    clause must name no other work: "The Lantern's writers included A" is not this season's).
 INCLUDED_RE = re.compile(
     rf"(?i:\b(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}))"
-    r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+(?:included|were)\s+"
+    r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+"
+    r"(?:included|include|includes|were|are|was|is)\s+"
     rf"(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+# 8. ROLE PEOPLE came back / joined: "Cinematographer Owen Blake returned", "..., and composer
+#    A joined the series" (a role before a name that only stands there, "Composer A was
+#    unavailable", credits nobody). "returned from the first season" is this season's too.
+ROLE_FIRST_RE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|while|whereas|but)\s+)(?:(?:[Tt]he|[Ss]eries|[Ss]eason)\s+)?"
+    rf"(?P<roles>(?i:{BARE_ROLE}))\s+(?P<people>{NAME_WORDS}(?:{AND_LIST}{PERSON}){{0,19}})\s+"
+    r"(?:(?:also|again|later)\s+)?"
+    r"(?:return(?:ed|s|ing)|join(?:ed|s|ing)|came\s+(?:on\s+)?(?:aboard|back|on)|signed\s+on"
+    r"|(?:was|were)\s+(?:hired|brought\s+(?:on|in|back)|tapped|enlisted)|serv(?:ed|es)"
+    r"|work(?:ed|s))\b(?!\s+as\b)"  # "Creator A returned as a producer": the role after "as"
+    rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# "returned from the first season": where they came back from, not where they work now.
+RETURNED_FROM_RE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?(?:seasons?|series|parts?)(?:\s+\d+)?\b", re.I
+)
+# 5b. PEOPLE, the season's ROLE: "A, the series' creator, wrote ...".
+APPOSITION_AFTER_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:the\s+)?(?:(?i:season|series|show)(?:'s|'|’s|’)?\s+)?"
+    rf"(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}),"
 )
 # 6. PEOPLE's THING: "Juniper Vale's score", "A and B's costumes for the season".
 POSSESSIVE_RE = re.compile(
@@ -160,10 +199,25 @@ SHARED_WITH_RE = re.compile(
 
 # A capitalised word in what a job made says it is another work ("The Defenders' score"),
 # unless the words tie it to this season ("Oscar's paintings in the season").
-THIS_SEASON_RE = re.compile(r"\b(?:in|for|of|on|throughout)\s+(?:the|this)\s+season\b")
+THIS_SEASON_RE = re.compile(
+    r"\b(?:in|for|of|on|throughout)\s+(?:the|this)\s+(?:season|series|miniseries)\b"
+)
 OTHER_SEASON_RE = re.compile(
     r"\b(?:previous|earlier|prior|past|other|former|next|later)\s+(?:seasons?|series)\b"
 )
+
+
+@functools.cache
+def numbered_season_re(nouns):
+    """ "the first season", "season 3" in the words an article calls a season by (`nouns`:
+    "series" too in a British article, "the second series", "series 1")."""
+    words = "|".join(rf"{re.escape(noun)}s?" for noun in nouns)
+    return re.compile(
+        rf"\b(?P<ordinal>{ORDINAL})\s+(?:{words})\b|\b(?:{words})\s+(?P<number>\d+)",
+        re.IGNORECASE,
+    )
+
+
 SEASON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(SEASON_NOUNS)})\b", re.IGNORECASE)
 NUMBERED_SEASON_RE = re.compile(
     rf"\b(?P<ordinal>{ORDINAL})\s+seasons?\b|\bseasons?\s+(?P<number>\d+)", re.IGNORECASE
@@ -182,25 +236,35 @@ FIRST_LAST_RE = re.compile(
 # The episodes left out after a count, as a second clause says them: "and B directed the
 # remaining three" (after "A directed the first three episodes").
 ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)$")
+COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\s+)?)?episodes?\b")
+FIRST_AND_LAST_RE = re.compile(r"\b(?:first|opening)\s+and\s+(?:last|final|closing)\s+episodes\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
 EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
+# "episodes one through four", "episodes 1–4", "episodes two to five": every episode between.
+EPISODE_RANGE_RE = re.compile(
+    r"\bepisodes?\s+(?P<first>\w+)\s*(?:through|thru|to|until|–|-)\s*(?P<last>\w+)\b"
+)
 ORDINAL_EPISODES_RE = re.compile(
     rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)\s+episodes?\b"
 )
 
 
-def sentence_credits(text, source, line, episode_count, season=None):
+def sentence_credits(text, source, line, episode_count, season=None, nouns=("season",)):
     """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
     `spans`: where in `text` the shapes that credited someone stand (their job words are used)."""
     credits, notes, spans = [], [], []
 
     def add(match, people, job, episodes_from="", note=""):
         episodes, problem = episodes_named(episodes_from, episode_count)
+        if episodes == [None] and not note:
+            note = episodes_counted(episodes_from, episode_count)
         dropped = Note(line=line, kind="dropped", text=source, message=problem)
         if problem and dropped not in notes:
             notes.append(dropped)
         names = person_names(people)
+        if problem:  # what was understood: the job, and who had it
+            dropped.understood = crew(names[0] if names else "", job, source, line, note=note)
         if names and episodes:
             spans.append(match.span())
         for name in names:
@@ -210,17 +274,21 @@ def sentence_credits(text, source, line, episode_count, season=None):
                 )
 
     for match in [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]:
-        verb, what = match.group("verb"), match.group("what").strip()
-        if about_this_season(what, season, opening=False) and names_what_a_job_makes(what):
-            job = job_of(verb, what)
-            if job:
-                add(match, match.group("people") + shared_with(text, match.end()), job, what)
+        what = match.group("what").strip()
+        if about_this_season(what, season, opening=False, nouns=nouns) and names_what_a_job_makes(
+            what
+        ):
+            for verb in filter(None, [match.group("verb"), match.group("verb2")]):
+                job = job_of(verb, what)
+                if job:
+                    people = match.group("people") + shared_with(text, match.end())
+                    add(match, people, job, what)
     for match in PASSIVE_RE.finditer(text):
         verb, subject = match.group("verb"), passive_subject(text, match.start())
         role = role_job(match.group("role")) if match.group("role").strip() else None
         if match.group("role").strip() and not role:
             continue  # "by a team led by A": A's job is not said
-        if not about_this_season(subject, season, opening=True):
+        if not about_this_season(subject, season, opening=True, nouns=nouns):
             continue
         job = role or job_of(verb, subject)
         # What an artist made is said with the credit ("Oscar's paintings").
@@ -232,23 +300,42 @@ def sentence_credits(text, source, line, episode_count, season=None):
         add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
         tail = match.group("tail")
-        if re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", tail) or other_season(tail, season):
+        if names_other_work(tail) or other_season(tail, season, nouns):
             continue
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
             add(match, people, role_job(role), tail)
+    for match in ROLE_FIRST_RE.finditer(text):
+        tail = RETURNED_FROM_RE.sub("", match.group("tail"))
+        if names_other_work(tail) or other_season(tail, season, nouns):
+            continue
+        for role in split_list(match.group("roles")):
+            add(match, match.group("people"), role_job(role), tail)
     for match in POSSESSIVE_RE.finditer(text):
-        if about_this_season(match.group("tail"), season, opening=False):
+        if about_this_season(match.group("tail"), season, opening=False, nouns=nouns):
             add(match, match.group("people"), work_job(match["thing"]), match["tail"])
     for match in INCLUDED_RE.finditer(text):
         before = re.split(r"[,;:(]", text[: match.start()])[-1]
-        if about_this_season(before, season, opening=True):
+        if about_this_season(before, season, opening=True, nouns=nouns):
             for role in split_list(match.group("roles")):
                 add(match, match.group("people"), role_job(role))
-    for match in APPOSITION_RE.finditer(text):
+    for match in [*APPOSITION_RE.finditer(text), *APPOSITION_AFTER_RE.finditer(text)]:
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role))
     return credits, notes, spans
+
+
+# A date names no other work: "hired as showrunner in March 2019".
+DATE_PHRASE_RE = re.compile(
+    r"\b(?:in|on|by|from|until|during)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2})?,?"
+    r"(?:\s+\d{4})?"
+)
+
+
+def names_other_work(tail):
+    """Whether the words after a role say it was on another work ("for The Lantern")."""
+    return bool(re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", DATE_PHRASE_RE.sub("", tail)))
 
 
 def shared_with(text, end):
@@ -296,11 +383,11 @@ def names_what_a_job_makes(what):
     )
 
 
-def about_this_season(words, season, *, opening):
+def about_this_season(words, season, *, opening, nouns=("season",)):
     """False when the words name another work (a capitalised title, "the previous season")
     and do not tie it to this season. `opening`: the words may start the sentence, so their
     first word may be capitalised as a common word ("The score")."""
-    if other_season(words, season):
+    if other_season(words, season, nouns):
         return False
     if THIS_SEASON_RE.search(words):
         return True
@@ -311,17 +398,17 @@ def about_this_season(words, season, *, opening):
     return not any(token[0].isupper() for token in tokens)
 
 
-def other_season(words, season):
+def other_season(words, season, nouns=("season",)):
     """Whether the words name a season other than this one ("the previous season", "the first
     season" in a season 2 article)."""
     lower = words.lower()
     if OTHER_SEASON_RE.search(lower):
         return True
-    numbered = NUMBERED_SEASON_RE.search(lower)
+    numbered = numbered_season_re(tuple(nouns)).search(lower)
     if not numbered or season is None:
         return False
     number = numbered.group("number")
-    return (int(number) if number else ORDINAL_WORDS.index(numbered.group("ordinal")) + 1) != season
+    return (int(number) if number else ORDINAL_WORDS[numbered.group("ordinal")]) != season
 
 
 def passive_subject(text, verb_start):
@@ -351,7 +438,9 @@ def episodes_named(words, episode_count):
         return [None], None
     numbers, unknown = [], None
     match = FIRST_LAST_RE.search(lower) or ELIDED_EPISODES_RE.search(lower)
-    if match and (match.group("count") is None or number_of(match.group("count"))):
+    if FIRST_AND_LAST_RE.search(lower) and episode_count:  # "the first and last episodes"
+        numbers += [1, episode_count]
+    elif match and (match.group("count") is None or number_of(match.group("count"))):
         count = number_of(match.group("count")) if match.group("count") else 1
         if match.group("end") in ("first", "opening"):
             numbers += range(1, count + 1)
@@ -360,7 +449,11 @@ def episodes_named(words, episode_count):
         else:
             unknown = match.group(0)
     elif match := ORDINAL_EPISODES_RE.search(lower):
-        numbers += [ORDINAL_WORDS.index(word) + 1 for word in split_list(match["ordinals"])]
+        numbers += [ORDINAL_WORDS[word] for word in split_list(match["ordinals"])]
+    elif (match := EPISODE_RANGE_RE.search(lower)) and all(
+        number_of(match[end]) for end in ("first", "last")
+    ):
+        numbers += range(number_of(match["first"]), number_of(match["last"]) + 1)
     elif match := EPISODE_NUMBERS_RE.search(lower):
         listed = [number_of(word) for word in split_list(match["numbers"])]
         numbers += [] if None in listed else listed
@@ -382,6 +475,18 @@ def episodes_named(words, episode_count):
             "the episodes past the last were not credited"
         )
     return numbers, None
+
+
+def episodes_counted(words, episode_count):
+    """ "four episodes" when the words count some of the season's episodes without saying
+    which ("directed four episodes of the season"): kept as the season-wide credit's note."""
+    match = COUNTED_EPISODES_RE.search(words.lower())
+    if not match or WHOLE_SEASON_RE.search(words.lower()):
+        return ""
+    count = number_of(match.group("count"))
+    if not count or (episode_count and count >= episode_count):
+        return ""
+    return f"{match.group('count')} episode{'s' if count > 1 else ''}"
 
 
 def number_of(word):
@@ -410,9 +515,25 @@ def unused_job_note(text, source, line, used=(), credited=()):
             default=None,
         )
         if nearest and not set(nearby_people(nearest)) & set(credited):
-            message = f"names a job ({match.group(0)}) but no person could be credited"
-            return [Note(line=line, kind="job", text=source, message=message)]
+            word = match.group(0)
+            message = f"names a job ({word}) but no person could be credited"
+            job = word_job(text[max(0, match.start() - 60) : match.start()], word) or ""
+            understood = crew(nearby_people(nearest)[0], job, source, line)
+            return [Note(line, "job", source, message, understood)]
     return []
+
+
+def word_job(before, word):
+    """The job a job word names, with the modifiers right before it: "composed" -> composer,
+    "showrunners" -> showrunner, "... executive producers" -> executive producer."""
+    if word.lower() == "showrunning":
+        return "showrunner"
+    modifiers = []
+    for previous in reversed(before.lower().split()):
+        if previous not in ROLE_MODIFIERS:
+            break
+        modifiers.insert(0, previous)
+    return role_job(" ".join([*modifiers, word])) or verb_job(word)
 
 
 def nearby_people(found):
@@ -420,53 +541,238 @@ def nearby_people(found):
     return person_names(re.sub(r"['’]s?$", "", found["people"]))
 
 
+# A list item: "Name as Character", "Name as Character: who they are", "Name as Character, a
+# detective", "Name (role)", "Name – role", or the name alone.
+CAST_ITEM_DESCRIPTION_RE = re.compile(r"(?::\s|\s+[–—]\s+|,\s+(?=[a-z]))")
+CAST_ITEM_ROLE_RE = re.compile(
+    r"^(?P<name>[^(–—]+?)\s*(?:\((?P<bracket>[^)]*)\)|[–—]\s*(?P<dash>.+))$"
+)
+
+
+def cast_item(text):
+    """(name, character) of a cast list's item, as written."""
+    match = CAST_ITEM_RE.match(text)
+    if match:
+        character = CAST_ITEM_DESCRIPTION_RE.split(match.group("character"), maxsplit=1)[0]
+        return match.group("name").strip(), character.strip()
+    match = CAST_ITEM_ROLE_RE.match(text)
+    if match:
+        return match.group("name").strip(), (match["bracket"] or match["dash"] or "").strip()
+    return text.strip(), ""
+
+
+def character_of(character, role):
+    """A cast credit's character: as the list or prose gives it; under a heading that names a
+    role ("Judges", "Contestants"), that role, with what the item adds ("Contestant (winner)")."""
+    if role and character and character.lower() != role.lower() and character[0].islower():
+        return f"{role} ({character})"
+    return character or role
+
+
 def cast_credits(document):
-    """Credits from the list items under the cast headings, in billing order."""
+    """Credits from the list items and the prose under the cast headings, in billing order
+    (vocabulary's Billing table names the headings); a list that gives no character takes its
+    heading's role word ("Judges": Judge) where it has one."""
     credits = []
     for section in document.sections:
         billing = billing_of_heading(section.title)
         if billing is None:
+            if is_cast_heading(section.title):  # "Cast": its prose says the billing
+                credits += prose_cast(section.paragraphs, None, len(credits))
             continue
-        for order, item in enumerate(section.items, start=1):
-            match = CAST_ITEM_RE.match(item.text)
-            name = (match.group("name") if match else item.text).strip()
-            character = match.group("character").strip() if match else ""
+        role = heading_role(section.title)
+        # Two headings of one billing ("Main", then "Also starring") make one list, in order.
+        before = sum(credit.billing == billing for credit in credits)
+        listed = []
+        for item in section.items:
+            name, character = cast_item(item.text)
             if not name:
                 raise LineProblem(item.number, "this cast line names nobody")
-            credits.append(
-                cast(name, billing, order, source=item.raw, line=item.number, character=character)
-            )
+            listed.append(
+                cast(name, billing, before + len(listed) + 1, source=item.raw, line=item.number,
+                     character=character_of(character, role))
+            )  # fmt: skip
+        listed += prose_cast(section.paragraphs, billing, before + len(listed), role)
+        listed += table_cast(section, billing, before + len(listed), role)
+        for credit in listed:
+            credit.under_role_heading = bool(role)
+        credits += listed
     return credits
+
+
+# Cast in prose, under a cast heading: "A as B, C as D and E as F", "Also appearing are A
+# (B) and C (D).", "Guest stars included A as B." Each entry is a person, then "as" (after an
+# acting verb or none) and a character, or the character in brackets. A character is up to
+# eight words, capitalised or quoted (a nickname), with particles between them.
+CHARACTER_WORD = (
+    rf"(?:{CAPITAL}[\w'’.-]*|[\"“][^\"”]{{1,40}}[\"”]|himself|herself|themselves|themself)"
+)
+CHARACTER = (
+    rf"{CHARACTER_WORD}(?:\s+(?:(?:of|the|de|van|von|da|la|le|del|du)\s+)*{CHARACTER_WORD}){{0,7}}"
+)
+ACTING = (
+    r"(?:(?:also\s+)?(?:stars?|starring|starred|appears?|appearing|appeared|plays?|playing|played"
+    r"|portrays?|portraying|portrayed|voices?|voicing|voiced|returns?|returning|returned"
+    r"|guest[- ]stars?|guest[- ]starring|guest[- ]starred)\s+)?"
+)
+# Verbs whose object is the character: "A plays B", "A, who voiced B".
+PLAYS = r"(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing)"
+CAST_PROSE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{PERSON})(?:\s+{ACTING}as\s+(?:the\s+)?(?P<character>{CHARACTER})"
+    rf"|(?:,\s+who)?\s+{PLAYS}\s+(?:the\s+)?(?P<played>{CHARACTER})"
+    rf"|\s+\((?:as\s+)?(?P<bracket>{CHARACTER})\))"
+)
+# People listed with no character: "Guest stars include A, B and C", "with appearances from
+# A and B" (each credited with the heading's role, or none).
+CAST_NAMES_RE = re.compile(
+    r"\b(?:include[sd]?|including|are|were|featur(?:e|es|ed|ing)|(?:appearances?|cameos?)\s+"
+    r"(?:from|by))\s+"
+)
+# An item of such a list that is only a name (not "who played B", not "A as B": read above).
+NAME_ITEM_RE = re.compile(rf"(?:both\s+)?(?P<name>{NAME})")
+# The billing a sentence under a cast heading without one ("Cast") gives its people.
+BILLING_WORDS = [
+    ("guest", re.compile(r"\bguest", re.I)),
+    ("recurring", re.compile(r"\brecurring\b", re.I)),
+    ("main", re.compile(r"\b(?:star(?:s|ring|red)?|main cast|series regulars?)\b", re.I)),
+]
+
+
+def prose_cast(paragraphs, billing, order, role=""):
+    """Cast credits from the prose under a cast heading, each person with their character
+    (or the heading's role word), after `order` people of the heading's list. Under a
+    heading with no billing ("Cast"), a sentence's words give it ("guest stars included")."""
+    credits = []
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph.text):
+            sentence_billing = billing or next(
+                (b for b, words in BILLING_WORDS if words.search(sentence.text)), None
+            )
+            if sentence_billing is None:
+                continue
+            found = []  # (position, name, character) in the sentence's order
+            for match in CAST_PROSE_RE.finditer(sentence.text):
+                character = next(
+                    match[group] for group in ("character", "played", "bracket") if match[group]
+                ).strip()
+                if not re.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\.$", character):
+                    character = character.rstrip(".")  # the sentence's end
+                if character in {"himself", "herself", "themselves", "themself"}:
+                    character = character.capitalize()  # "as himself": Himself, as lists write it
+                found += [(match.start(), name, character) for name in person_names(match["name"])]
+            # the last such word: "features guest appearances from A" lists from "from"
+            trigger = next(reversed(list(CAST_NAMES_RE.finditer(sentence.text))), None)
+            if trigger:
+                position = trigger.end()
+                for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", sentence.text[position:]):
+                    item_match = NAME_ITEM_RE.fullmatch(item.strip().rstrip("."))
+                    if item_match:
+                        found.append((position, item_match["name"], ""))
+                    position += len(item) + 1
+            named = set()
+            for _position, name, character in sorted(found, key=lambda entry: entry[0]):
+                if name not in named:
+                    named.add(name)
+                    order += 1
+                    credits.append(
+                        cast(name, sentence_billing, order, source=sentence.text,
+                             line=paragraph.number, character=character or role)
+                    )  # fmt: skip
+    return credits
+
+
+# A cast table's columns (a competition's "Contestant | Age | Hometown | Result"): the one that
+# names the people (else the first), and the one that says how each finished.
+CAST_NAME_COLUMN_RE = re.compile(
+    r"^(?:contestants?|names?|cast(?: members?)?|housemates?|participants?|competitors?|players?"
+    r"|bakers?|chefs?|queens?|designers?|actors?|performers?|celebrit(?:y|ies))$",
+    re.I,
+)
+CAST_RESULT_COLUMN_RE = re.compile(r"^(?:result|finish|status|outcome|place|placement)$", re.I)
+
+
+def table_cast(section, billing, order, role=""):
+    """Cast credits from a wikitable under a cast heading: one a row, the name column's person,
+    with the heading's role and how they finished ("Contestant (Winner)")."""
+    credits, columns = [], None
+    for row, line in zip(section.table_rows, section.table_row_lines, strict=True):
+        values = [clean_cell(cell.value) for cell in row]
+        if columns is None:
+            if all(cell.header for cell in row):
+                columns = values
+            continue
+        if len(values) != len(columns):
+            continue  # a row the header does not describe
+        named = [i for i, header in enumerate(columns) if CAST_NAME_COLUMN_RE.match(header)]
+        result = [i for i, header in enumerate(columns) if CAST_RESULT_COLUMN_RE.match(header)]
+        names = person_names(values[named[0] if named else 0])
+        finish = values[result[0]] if result else ""
+        character = f"{role} ({finish})" if role and finish else role or finish
+        for name in names:
+            order += 1
+            credits.append(
+                cast(name, billing, order, source=" | ".join(values), line=line,
+                     character=character)
+            )  # fmt: skip
+    return credits
+
+
+def clean_cell(value):
+    """A table cell's text: wiki links as their text (accolades.clean), no reference markers."""
+    return re.sub(r"\[\d+\]", "", clean(value)).strip()
+
+
+def infobox_names(value):
+    """The people of an infobox value: a list by commas, "and", semicolons or line breaks
+    (`<br>`), each without a bracketed remark ("A (episodes 1–4)") or a reference marker."""
+    value = re.sub(r"<br\s*/?>|\s+/\s+|\s+•\s+|\s*·\s*|;", ", ", value)
+    value = re.sub(r"\s*\([^)]*\)|\[\d+\]", "", value)
+    return split_list(value)
 
 
 def infobox_credits(infobox, cast_list):
-    """Crew named by infobox keys; the Starring list checked against the main cast."""
+    """Crew named by infobox keys (vocabulary.INFOBOX_KEYS: "Created by", "Music by",
+    "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by":
+    with their role word), the Starring list checked against the main cast."""
     credits = []
-    main_names = [credit.person for credit in cast_list if credit.billing == "main"]
+    main_names = [
+        credit.person
+        for credit in cast_list
+        if credit.billing == "main" and not credit.under_role_heading
+    ]
+    listed = {credit.person for credit in cast_list}
     for key, value, line in infobox:
-        known_key = infobox_key(key)
-        if known_key == INFOBOX_STARRING:
-            starring = split_list(value)
-            if main_names and set(starring) != set(main_names):
-                missing = sorted(set(main_names) - set(starring))
-                extra = sorted(set(starring) - set(main_names))
-                raise LineProblem(
-                    line.number,
-                    "the Starring list does not match the Main cast list"
-                    + (f"; not in Starring: {', '.join(missing)}" if missing else "")
-                    + (f"; not in Main: {', '.join(extra)}" if extra else ""),
-                )
-            if not main_names:
-                for order, name in enumerate(starring, start=1):
-                    credits.append(cast(name, "main", order, source=line.text, line=line.number))
-        elif known_key in INFOBOX_JOBS:
-            job = INFOBOX_JOBS[known_key]
-            for name in split_list(value):
-                credits.append(crew(name, job, line.text, line.number))
+        meaning = infobox_meaning(key)
+        if meaning is None:
+            continue
+        names = infobox_names(value)
+        if infobox_key(key) == INFOBOX_STARRING and main_names and set(names) != set(main_names):
+            missing = sorted(set(main_names) - set(names))
+            extra = sorted(set(names) - set(main_names))
+            raise LineProblem(
+                line.number,
+                "the Starring list does not match the Main cast list"
+                + (f"; not in Starring: {', '.join(missing)}" if missing else "")
+                + (f"; not in Main: {', '.join(extra)}" if extra else ""),
+            )
+        if meaning.cast:
+            # A cast list names them already (with their characters): the box adds no one.
+            order = sum(credit.billing == "main" for credit in [*cast_list, *credits])
+            for name in names:
+                if name not in listed:
+                    order += 1
+                    listed.add(name)
+                    credits.append(
+                        cast(name, "main", order, source=line.text, line=line.number,
+                             character=meaning.role)
+                    )  # fmt: skip
+        elif meaning.job:
+            for name in names:
+                credits.append(crew(name, meaning.job, line.text, line.number))
     return credits
 
 
-def prose_credits(paragraphs, episode_count, season=None, known=()):
+def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("season",), episodes=()):
     """Crew credited by the prose (the shapes below), and the per-episode lists.
     Returns (credits, notes): a note for each sentence that names a job next to people it did
     not credit, and for each name dropped from a per-episode list. `season`: this season's
@@ -479,17 +785,17 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
         # what it could not use there.
         reviewing = is_review_paragraph(paragraph)
         for index, sentence in enumerate(paragraph.sentences):
-            plain = outside_quotes(sentence.text)
+            plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
             text = full_names.written_in(plain)
             found, dropped, used = sentence_credits(
-                text, sentence.text, paragraph.line, episode_count, season
+                text, sentence.text, paragraph.line, episode_count, season, nouns
             )
             if full_names.learn(credit.person for credit in found):
                 # Someone credited here may be named again by surname in the same sentence
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
                 text = full_names.written_in(plain)
                 found, dropped, used = sentence_credits(
-                    text, sentence.text, paragraph.line, episode_count, season
+                    text, sentence.text, paragraph.line, episode_count, season, nouns
                 )
             match = PER_EPISODE_RE.search(text)
             if match:
@@ -507,7 +813,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=()):
                     # that credited nobody ("Rosenberg and the season's writers were ...") is
                     # no note.
                     _found, _dropped, used = sentence_credits(
-                        plain, sentence.text, paragraph.line, episode_count, season
+                        plain, sentence.text, paragraph.line, episode_count, season, nouns
                     )
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))
@@ -596,6 +902,8 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
     names = split_list(match.group("names"))
     notes = []
     if episode_count and len(names) != episode_count:
+        # The first name left over, or (too few names) the job alone.
+        extra = names[episode_count] if len(names) > episode_count else ""
         notes.append(
             Note(
                 line=line,
@@ -603,6 +911,7 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
                 text=source,
                 message=f"{len(names)} {noun} are listed for {episode_count} episodes; "
                 "the extra or missing ones were not credited",
+                understood=crew(extra, job, source, line),
             )
         )
         names = names[:episode_count]
@@ -611,6 +920,16 @@ def per_episode_credits(match, previous_sentence, source, line, episode_count):
         for number, name in enumerate(names, start=1)
     ]
     return credits, notes
+
+
+def episode_table_credits(episodes):
+    """One crew credit per episode and person of the episode table's columns (EpisodeData)."""
+    return [
+        crew(name, job, episode.source, episode.line, episode=episode.number, order=episode.number)
+        for episode in episodes
+        for job, names in episode.crew.items()
+        for name in names
+    ]
 
 
 def unique_credits(credits):

@@ -49,6 +49,9 @@ class CreditData:
     note: str
     source: str
     line: int | None = None
+    # Listed under a heading of people who play no character (Judges, Hosts, Contestants):
+    # the infobox's Starring list is not compared with them.
+    under_role_heading: bool = False
 
 
 @dataclass
@@ -56,23 +59,24 @@ class ReviewData:
     outlet: str
     is_aggregator: bool
     kind: str
-    critic: str | None
-    rating_text: str
-    score: int | None
-    average_rating: str
-    sample_size: int | None
-    consensus: str
-    excerpt: str
-    sentiment: str
-    scope: str
-    order: int
-    source: str
+    # What a review may not give (and a note's partial review leaves out): blank.
+    critic: str | None = None
+    rating_text: str = ""
+    score: int | None = None
+    average_rating: str = ""
+    sample_size: int | None = None
+    consensus: str = ""
+    excerpt: str = ""
+    sentiment: str = ""
+    scope: str = ""
+    order: int = 0
+    source: str = ""
     line: int | None = None
 
 
 @dataclass
 class EventData:
-    date: datetime.date
+    date: datetime.date | None  # None only in a note's partial event (no date could be read)
     date_precision: str
     kind: str
     text: str
@@ -116,6 +120,9 @@ class Note:
     kind: str  # what the text looked like it held: job, review, rating, aggregate, date, ...
     text: str  # the sentence (or value) as written
     message: str  # what was not understood or was dropped, and why
+    # What the importer did make of it, partial (a credit's person and job, an event's date,
+    # a rating...): where the admin's preview starts the form that adds the row by hand.
+    understood: CreditData | ReviewData | EventData | None = field(default=None, compare=False)
 
     def __str__(self):
         where = f"line {self.line}: " if self.line else ""
@@ -129,6 +136,7 @@ class ArticleData:
     number: int
     slug: str
     lead: str
+    season_word: str = "season"  # what the article calls a season: "series" in a British one
     background_color: str = ""
     network: str = ""
     release_date: datetime.date | None = None
@@ -138,6 +146,7 @@ class ArticleData:
     sections: list[SectionData] = field(default_factory=list)
     people: dict[str, PersonData] = field(default_factory=dict)
     credits: list[CreditData] = field(default_factory=list)
+    episode_titles: dict[int, str] = field(default_factory=dict)  # the episode table's
     reviews: list[ReviewData] = field(default_factory=list)
     events: list[EventData] = field(default_factory=list)
     accolades: list[AccoladeData] = field(default_factory=list)

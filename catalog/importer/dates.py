@@ -265,8 +265,46 @@ def years_in(text):
     return [int(y) for y in YEAR_RE.findall(text)]
 
 
+# A range of release dates, as an infobox writes "Original release": the dash (en, em, or a
+# hyphen between spaces) or "to" between its two days.
+RELEASE_RANGE_RE = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+to\s+")
+# The words that say a range has not ended.
+ONGOING_WORDS = {"present", "ongoing", "current"}
+# A day written without its year, which the range's end gives ("January 5 – February 23, 2015").
+DAY_WITHOUT_YEAR_RES = [
+    re.compile(rf"^{MONTH} (?P<day>\d{{1,2}})$"),
+    re.compile(rf"^(?P<day>\d{{1,2}}) {MONTH}$"),
+]
+
+
+def parse_release(value):
+    """(first day, the last as written or "") of an infobox release: one day ("2015-01-05",
+    "January 5, 2015", "5 January 2015") or a range ("January 5 – February 23, 2015",
+    "5 January 2015 – 23 February 2015", "2015-01-05 – 2015-02-23", "January 5, 2015 –
+    present"); the first day takes the last's year where it has none. Anything else raises
+    DateProblem."""
+    parts = RELEASE_RANGE_RE.split(value.strip(), maxsplit=1)
+    if len(parts) == 1:
+        return parse_iso_date(value), ""
+    first, last = (part.strip() for part in parts)
+    if last.lower() in ONGOING_WORDS:
+        return parse_iso_date(first), ""
+    end = parse_iso_date(last)
+    for pattern in DAY_WITHOUT_YEAR_RES:
+        match = pattern.fullmatch(first)
+        if match:
+            first = f"{match.group('month')} {match.group('day')}, {end.year}"
+    if re.fullmatch(r"\d{1,2}", first):  # "12 – 15 March 2021": the end's month and year
+        first = f"{MONTHS[end.month - 1]} {first}, {end.year}"
+    start = parse_iso_date(first)
+    if end < start:
+        raise DateProblem(f"{value!r} ends before it starts")
+    return start, last
+
+
 def parse_iso_date(value):
-    """`2018-03-08` or `March 8, 2018` -> date; anything else raises DateProblem."""
+    """`2018-03-08`, `March 8, 2018` or `8 March 2018` -> date; anything else raises
+    DateProblem."""
     value = value.strip()
     try:
         return datetime.date.fromisoformat(value)

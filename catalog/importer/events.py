@@ -97,13 +97,14 @@ def extract_events(paragraphs, people_names, series=""):
             mentions = [m for m in mentions if unquoted(m.start)]
             for start, _phrase, message in undated_phrases(sentence.text, mentions):
                 if unquoted(start):
-                    notes.append(Note(paragraph.line, "date", sentence.text, message))
+                    notes.append(date_note(paragraph, sentence.text, "date", message))
             if len(mentions) > MAX_DATES_PER_SENTENCE:
                 message = (
                     f"{len(mentions)} dates in one sentence: only the first "
                     f"{MAX_DATES_PER_SENTENCE} became events"
                 )
-                notes.append(Note(paragraph.line, "dropped", sentence.text, message))
+                dropped = mentions[MAX_DATES_PER_SENTENCE]
+                notes.append(date_note(paragraph, sentence.text, "dropped", message, dropped))
                 mentions = mentions[:MAX_DATES_PER_SENTENCE]
             segments = segments_of(sentence.text, mentions)
             told = set()  # (date, precision, kind): one event each a sentence
@@ -117,7 +118,7 @@ def extract_events(paragraphs, people_names, series=""):
                 work = other_work(sentence.text, segment, mention, series, people_names)
                 if work:
                     message = f"a date about another work ({work}), not this season's"
-                    notes.append(Note(paragraph.line, "date", sentence.text, message))
+                    notes.append(date_note(paragraph, sentence.text, "date", message, mention))
                     continue
                 kind = kind_of_clause(
                     sentence.text, segments, segment, mention, mentions, text, heading_kinds
@@ -222,6 +223,21 @@ def in_the_making(clause, at, end):
         ):
             return False
     return True
+
+
+def date_note(paragraph, sentence, kind, message, mention=None):
+    """A Note on a sentence's date, with the event it would have been (its date where one
+    was read): the admin's preview starts from it."""
+    understood = EventData(
+        date=mention.date if mention else None,
+        date_precision=mention.precision if mention else "",
+        kind=kind_of_words(sentence, kind_of_headings(paragraph.headings)),
+        text=sentence,
+        people=[],
+        source=sentence,
+        line=paragraph.line,
+    )
+    return Note(paragraph.line, kind, sentence, message, understood)
 
 
 def other_work(sentence, segment, mention, series, people_names):

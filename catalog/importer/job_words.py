@@ -16,6 +16,7 @@ JOB_VERBS = {
     "compose": "composer",
     "score": "composer",
     "direct": "director",
+    "helm": "director",
     "write": "writer",
     "produce": "producer",
     "create": "creator",
@@ -66,7 +67,8 @@ WORK_NOUNS = {
     "illustrations": "artist",
 }
 # What a verb may have as its object for the job to be this season's: the season itself.
-SEASON_NOUNS = ["season", "series", "show", "episodes", "episode", "miniseries"]
+SEASON_NOUNS = ["season", "series", "show", "episodes", "episode", "miniseries", "programme"]
+SEASON_NOUNS += ["program", "serial", "part"]
 
 # Role nouns, as after "served as" or "joined the season as": a head noun (singular or
 # plural), optionally after lower-case modifiers that stay in the job ("consulting producer").
@@ -154,6 +156,7 @@ NOT_NAME_WORDS = [
     "Season",
     "Actress",
     "Actor",
+    "Both",
 ]
 
 

@@ -5,6 +5,7 @@ import re
 from django.utils.text import slugify
 
 from catalog.domain.vocabulary import (
+    INFOBOX_LAST_AIRED,
     INFOBOX_SEASON_FIELDS,
     anchor_for,
     infobox_key,
@@ -13,17 +14,24 @@ from catalog.domain.vocabulary import (
 )
 from catalog.importer.accolades import extract_accolades
 from catalog.importer.citations import extract_citations, write_markers
-from catalog.importer.credits import cast_credits, infobox_credits, prose_credits, unique_credits
+from catalog.importer.credits import (
+    cast_credits,
+    episode_table_credits,
+    infobox_credits,
+    prose_credits,
+    unique_credits,
+)
 from catalog.importer.data import ArticleData, InfoboxLineData, PersonData, SectionData
-from catalog.importer.dates import DateProblem, parse_iso_date
+from catalog.importer.dates import DateProblem, parse_release
 from catalog.importer.document import parse_document
+from catalog.importer.episodes import extract_episodes
 from catalog.importer.errors import ArticleError, LineProblem
 from catalog.importer.events import extract_events
 from catalog.importer.prose import paragraphs_of
 from catalog.importer.reviews import extract_reviews
 from catalog.importer.text import sort_name
+from catalog.importer.titles import check_single_season, read_title, season_nouns
 
-TITLE_RE = re.compile(r"^(?P<series>.+?)\s*\(?\b[Ss]eason (?P<number>\d{1,3})\)?$")
 HEX_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -37,16 +45,29 @@ def read_infobox(document, article):
                 raise LineProblem(line.number, f"{value!r} is not a colour as #RRGGBB")
             article.background_color = value.lower()
         elif field == "episode_count":
-            if not re.fullmatch(r"\d{1,4}", value) or int(value) == 0:
+            # "10", or "10 (list of episodes)", "10[1]": the count, then words about it
+            count = re.fullmatch(r"(\d{1,4})(?:\s*[(\[].*)?", value)
+            if not count or int(count.group(1)) == 0:
                 raise LineProblem(
                     line.number, f"{value!r} is not a number of episodes (a whole number)"
                 )
-            article.episode_count = int(value)
+            article.episode_count = int(count.group(1))
         elif field == "release_date":
+            # A range's first day is the release date; its last is kept as a line.
             try:
-                article.release_date = parse_iso_date(value)
+                article.release_date, last = parse_release(value)
             except DateProblem as error:
                 raise LineProblem(line.number, str(error)) from error
+            if last:
+                article.infobox.append(
+                    InfoboxLineData(
+                        position=position,
+                        key=INFOBOX_LAST_AIRED,
+                        value=last,
+                        source=line.text,
+                        line=line.number,
+                    )
+                )
         elif field is not None:  # network, episode_list_title: text as written
             setattr(article, field, value)
         elif not is_typed_infobox_key(key):  # a credit's key is read by credits.py
@@ -92,15 +113,13 @@ def parse_article(text, path="<article>", citations_text=None, citations_path="<
 
 def read_article_text(text):
     document = parse_document(text)
-    title_match = TITLE_RE.match(document.title)
-    if not title_match:
-        raise LineProblem(
-            1, "the title must name a series and a season, as in `= Jessica Jones season 2 =`"
-        )
+    title = read_title(document.title, document.lead[0].text if document.lead else "")
+    check_single_season(title, document.infobox)
     article = ArticleData(
         title=document.title,
-        series=title_match.group("series").strip(),
-        number=int(title_match.group("number")),
+        series=title.series,
+        number=title.number,
+        season_word=title.word,
         slug=slugify(document.title),
         lead=join_paragraphs(line.text for line in document.lead),
     )
@@ -110,9 +129,19 @@ def read_article_text(text):
 
     cast = cast_credits(document)
     crew = infobox_credits(document.infobox, cast)
+    episodes = extract_episodes(document)
+    article.episode_titles = {episode.number: episode.title for episode in episodes}
+    if article.episode_count is None and episodes:
+        article.episode_count = max(article.episode_titles)
+    crew += episode_table_credits(episodes)
     known = [credit.person for credit in [*cast, *crew]]
     prose, notes = prose_credits(
-        article.paragraphs, article.episode_count, article.number, known=known
+        article.paragraphs,
+        article.episode_count,
+        article.number,
+        known=known,
+        nouns=season_nouns(article.season_word),
+        episodes=episodes,
     )
     article.notes.extend(notes)
     article.credits = unique_credits([*cast, *crew, *prose])
@@ -125,7 +154,21 @@ def read_article_text(text):
     article.people = people_named(article)
     article.events, notes = extract_events(article.paragraphs, list(article.people), article.series)
     article.notes.extend(notes)
+    article.notes = in_article_order(article.notes, article.paragraphs)
     return article
+
+
+def in_article_order(notes, paragraphs):
+    """The notes by line, then by where their sentence stands in its paragraph (each reader
+    makes its own in article order; together they are read kind by kind)."""
+    starts = {}
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            starts.setdefault((paragraph.line, sentence.text), sentence.start)
+    return sorted(
+        notes,
+        key=lambda note: (note.line is None, note.line or 0, starts.get((note.line, note.text), 0)),
+    )
 
 
 def people_named(article):

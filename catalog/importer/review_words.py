@@ -58,7 +58,14 @@ APPROVAL_PHRASINGS = (
     r"(?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
     r"(?P<written>(?P<score>\d{1,3})%) (?:approval )?(?:rating|score)",
     r"(?P<written>(?P<score>\d{1,3})%) approval",
-    r"(?P<written>(?P<score>\d{1,3})%) of (?:the )?(?:[\d,]+ )?(?:critics|reviews)",
+    r"(?P<written>(?P<score>\d{1,3})%) of (?:the )?(?:[\d,]+ )?(?:critics|reviews|critical reviews"
+    r"|critics' reviews|reviewers)",
+    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:them|critics|reviewers))? gave (?:the|it|this)"
+    r"(?: \w+)? (?:a )?(?:positive|favou?rable) review",
+    # from the reviews' side: "Of the 45 reviews collected by X, 91% are positive", "based on
+    # 45 reviews, 91% of which were positive"
+    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:which|them|those|these))? (?:are|were|is|was|"
+    r"have been|had been|being) (?:positive|favou?rable|fresh)",
 )
 OUT_OF_100_PHRASINGS = (
     r"(?:score|Metascore|rating) of (?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
@@ -70,8 +77,8 @@ AVERAGE_PHRASINGS = (
     r"averaging (?P<average>\d+(?:\.\d+)?(?:/| out of )\d+)",
 )
 COUNT_PHRASINGS = (
-    r"(?:based on|from|of|across|out of) (?P<count>\d[\d,]*) (?:critics'? |critic )?"
-    r"(?:reviews|critics)",
+    r"(?i:based on|from|of|across|out of) (?:the )?(?P<count>\d[\d,]*) "
+    r"(?:critics'? |critic |critical )?(?:reviews|critics|reviewers)",
     r"\b(?P<count>\d[\d,]*) (?:critics'? |critic )?reviews\b",
 )
 CONSENSUS_PHRASINGS = (

@@ -141,7 +141,9 @@ def extract_reviews(paragraphs):
                 reviews += [aggregate for aggregate in aggregates if aggregate]
                 if not all(aggregates):
                     message = "names more than one aggregator, and not each with a score"
-                    notes.append(Note(line, "aggregate", text, message))
+                    unread = aggregator_clauses(text)[aggregates.index(None)]
+                    understood = partial_aggregate(unread, line, source=text)
+                    notes.append(Note(line, "aggregate", text, message, understood))
                 segments.append([None, []])
                 continue
             consensus = first_group(CONSENSUS_RES, text, "consensus")
@@ -160,11 +162,12 @@ def extract_reviews(paragraphs):
             if AGGREGATE_WORDS_RE.search(plain) or (
                 SCORE_FIGURE_RE.search(plain) and not in_critic_review
             ):
-                notes.append(Note(line, "aggregate", text, aggregate_problem(plain)))
+                understood = partial_aggregate(text, line)
+                notes.append(Note(line, "aggregate", text, aggregate_problem(plain), understood))
                 segments.append([None, []])
             elif any(pattern.search(plain) for pattern in REVIEW_LIKE_RES):
                 message = "looks like a review, but names no critic with an outlet"
-                notes.append(Note(line, "review", text, message))
+                notes.append(Note(line, "review", text, message, partial_review(text, line)))
                 segments.append([None, [text]])
             elif segments:
                 segments[-1][1].append(text)
@@ -339,8 +342,52 @@ def rate(review, texts, line):
                 if not rating.problem:
                     continue
                 message = f"the rating {rating.text!r} is kept with no score: {rating.problem}"
-            notes.append(Note(line, "rating", text, message))
+            understood = partial_review(text, line)
+            understood.rating_text, understood.score = rating.text, rating.score
+            notes.append(Note(line, "rating", text, message, understood))
     return notes
+
+
+def partial_aggregate(text, line, source=None):
+    """What a sentence that gave no aggregator result does say of one (its aggregator, score,
+    average, count), for its note: the rest blank."""
+    plain = outside_quotes(text)
+    score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
+    if score and int(score.group("score")) > 100:
+        score = None
+    count = first_group(COUNT_RES, plain, "count")
+    return ReviewData(
+        outlet=aggregator_named(plain, leading_name=True) or "",
+        is_aggregator=True,
+        kind="aggregate",
+        rating_text=score.group("written") if score else "",
+        score=int(score.group("score")) if score else None,
+        average_rating=first_group(AVERAGE_RES, plain, "average") or "",
+        sample_size=int(count.replace(",", "")) if count else None,
+        source=source or text,
+        line=line,
+    )
+
+
+def partial_review(text, line):
+    """What a sentence that names no critic with an outlet does say of a review (the first
+    name in it, taken for the critic, or for the outlet when a possessive: "The Guardian's
+    reviewer"; its first rating), for its note: the rest blank."""
+    plain = outside_quotes(text)
+    match = re.search(NAME, LEADING_ADVERB_RE.sub("", plain))
+    name = match.group() if match else ""
+    outlet = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else ""
+    ratings = find_ratings(text)
+    return ReviewData(
+        outlet=outlet,
+        is_aggregator=False,
+        kind="critic",
+        critic=None if outlet or not name else name,
+        rating_text=ratings[0].text if ratings else "",
+        score=ratings[0].score if ratings else None,
+        source=text,
+        line=line,
+    )
 
 
 def add_detail(review, text):

@@ -20,7 +20,7 @@ from catalog.models.people import Person
 from catalog.models.purges import PendingPurge
 from catalog.models.references import Citation, Reference, citations_in
 from catalog.models.reviews import Outlet, Review
-from catalog.models.revisions import FeedCounter, Revision
+from catalog.models.revisions import FeedCounter, ImportBase, Revision
 from catalog.models.seasons import Episode, InfoboxField, Season, Section, Series
 from catalog.models.versions import ContentVersion
 
@@ -39,6 +39,7 @@ __all__ = [
     "Episode",
     "Event",
     "FeedCounter",
+    "ImportBase",
     "InfoboxField",
     "Outlet",
     "PendingPurge",

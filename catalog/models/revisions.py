@@ -64,3 +64,27 @@ class FeedCounter(models.Model):
 
     def __str__(self):
         return f"Feed position {self.value}"
+
+
+class ImportBase(models.Model):
+    """What the last import of a season read from its article, row by row: the base a
+    re-import merges from (catalog.importer.writer), so that editors' changes since that
+    import are kept. `rows` maps each row the import matched (by its kind and its key in the
+    article's terms) to {"pk", "name", "values"}: the row it was, its name then, and the values
+    the article gave it, as history stores values. Not content: no history, no revision.
+    Every real import replaces it (a dry run's is rolled back); an import that leaves it as it
+    was writes nothing."""
+
+    season = models.OneToOneField(
+        "catalog.Season", on_delete=models.CASCADE, related_name="import_base"
+    )
+    rows = models.JSONField(default=dict)
+    source = models.CharField(max_length=500, blank=True, help_text="The imported file.")
+    # The revision of the last import that wrote content (none when it changed nothing).
+    revision = models.ForeignKey(
+        Revision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"What the last import of {self.season} read"

@@ -9,9 +9,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from catalog.domain.vocabulary import (
+    INFOBOX_CAST,
     INFOBOX_JOBS,
     INFOBOX_SEASON_FIELDS,
-    INFOBOX_STARRING,
     infobox_key,
     is_reserved_anchor,
     marker,
@@ -183,7 +183,7 @@ class InfoboxField(TimeStampedModel):
             where = f"the season's own “{field}” field"
         elif name in INFOBOX_JOBS:
             where = f"the season's crew credits with the job “{INFOBOX_JOBS[name]}”"
-        elif name == INFOBOX_STARRING:
+        elif name in INFOBOX_CAST:
             where = "the season's main cast credits"
         else:
             return

@@ -11,6 +11,7 @@ OTHER = "Crew"
 # department, TMDb job).
 DEPARTMENTS = {
     "creator": ("Writing", "Creator"),
+    "developer": ("Writing", "Developer"),
     "writer": ("Writing", "Writer"),
     "showrunner": ("Production", "Showrunner"),
     "executive producer": ("Production", "Executive Producer"),
@@ -18,8 +19,10 @@ DEPARTMENTS = {
     "casting director": ("Production", "Casting Director"),
     "director": ("Directing", "Director"),
     "composer": ("Sound", "Original Music Composer"),
+    "theme music composer": ("Sound", "Main Title Theme Composer"),
     "editor": ("Editing", "Editor"),
     "director of photography": ("Camera", "Director of Photography"),
+    "cinematographer": ("Camera", "Director of Photography"),
     "production designer": ("Art", "Production Design"),
     # The comic-book covers drawn for each episode's title card, and the art seen on screen.
     "cover artist": ("Art", "Cover Artist"),

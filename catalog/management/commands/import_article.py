@@ -51,6 +51,8 @@ class Command(BaseCommand):
             self.stdout.write(plan_text(result.plan))
         else:
             self.stdout.write(f"Imported {season.title} ({season.slug}): {result.summary.line()}.")
+        if result.plan.kept:
+            self.stdout.write(kept_text(result.plan.kept))
         if result.notes:
             self.stdout.write(notes_text(result.notes))
 
@@ -74,6 +76,33 @@ def plan_text(plan):
             lines.append(f"  ~ {row.key}{at(row)}")
             for label, (old, new) in row.changes.items():
                 lines.append(f"      {label}: {old!r} -> {new!r}")
+    return "\n".join(lines)
+
+
+def kept_text(kept):
+    """The values kept as editors changed them since the last import, field by field: the
+    editors' value (kept), the article's and the one at the last import."""
+    conflicts = sum(value.conflict for value in kept)
+    lines = [
+        f"Kept {len(kept)} value{'s' if len(kept) != 1 else ''} editors changed since the last "
+        f"import ({conflicts} conflict{'s' if conflicts != 1 else ''}: the article changed "
+        "them too); the article's value was not written:"
+    ]
+    rows = {}
+    for value in kept:
+        rows.setdefault((value.kind, value.key, value.line), []).append(value)
+    for (kind, key, line), values in rows.items():
+        lines.append(f"  {kind.capitalize()} › {key}{f' (line {line})' if line else ''}")
+        for value in values:
+            conflict = " [conflict]" if value.conflict else ""
+            if value.label == "row":
+                changed = ", and the article changed it" if value.conflict else ""
+                lines.append(f"      deleted by editors{conflict}: not re-created{changed}")
+                continue
+            lines.append(
+                f"      {value.label}{conflict}: editors {value.ours!r}, article "
+                f"{value.theirs!r}, at last import {value.base!r}"
+            )
     return "\n".join(lines)
 
 
