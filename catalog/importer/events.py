@@ -97,7 +97,7 @@ def extract_events(paragraphs, people_names, series=""):
             mentions = [m for m in mentions if unquoted(m.start)]
             for start, _phrase, message in undated_phrases(sentence.text, mentions):
                 if unquoted(start):
-                    notes.append(date_note(paragraph, sentence.text, "date", message))
+                    notes.append(date_note(paragraph, sentence.text, "date", message, at=start))
             if len(mentions) > MAX_DATES_PER_SENTENCE:
                 message = (
                     f"{len(mentions)} dates in one sentence: only the first "
@@ -225,13 +225,15 @@ def in_the_making(clause, at, end):
     return True
 
 
-def date_note(paragraph, sentence, kind, message, mention=None):
+def date_note(paragraph, sentence, kind, message, mention=None, at=0):
     """A Note on a sentence's date, with the event it would have been (its date where one
-    was read): the admin's preview starts from it."""
+    was read): the admin's preview starts from it. Its kind is read near the date (at
+    `at`, else the mention's), as an event's is: a sentence of many notes stays linear."""
+    words, _at = near(sentence, mention.start if mention else at)
     understood = EventData(
         date=mention.date if mention else None,
         date_precision=mention.precision if mention else "",
-        kind=kind_of_words(sentence, kind_of_headings(paragraph.headings)),
+        kind=kind_of_words(words, kind_of_headings(paragraph.headings)),
         text=sentence,
         people=[],
         source=sentence,
