@@ -367,8 +367,6 @@ INFOBOX_SEASON_FIELDS = {key: m.field for key, m in _MEANINGS.items() if m.field
 INFOBOX_JOBS = {key: m.job for key, m in _MEANINGS.items() if m.job}
 # Keys whose people are the main cast, and the role word they hold ("" for an actor).
 INFOBOX_CAST = {key: m.role for key, m in _MEANINGS.items() if m.cast}
-# The key whose names are the main cast (the Main list's people, in its order).
-INFOBOX_STARRING = "starring"
 # The line that keeps the last day of an "Original release" range.
 INFOBOX_LAST_AIRED = "Last aired"
 # The infobox rows the page makes from the crew credits of those jobs: job -> (label, label

@@ -9,12 +9,10 @@ import functools
 import re
 
 from catalog.domain.vocabulary import (
-    INFOBOX_STARRING,
     NUMBER_WORDS,
     ORDINAL_WORDS,
     billing_of_heading,
     heading_role,
-    infobox_key,
     infobox_meaning,
     is_cast_heading,
     split_sentences,
@@ -594,8 +592,6 @@ def cast_credits(document):
             )  # fmt: skip
         listed += prose_cast(section.paragraphs, billing, before + len(listed), role)
         listed += table_cast(section, billing, before + len(listed), role)
-        for credit in listed:
-            credit.under_role_heading = bool(role)
         credits += listed
     return credits
 
@@ -732,29 +728,20 @@ def infobox_names(value):
 
 def infobox_credits(infobox, cast_list):
     """Crew named by infobox keys (vocabulary.INFOBOX_KEYS: "Created by", "Music by",
-    "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by":
-    with their role word), the Starring list checked against the main cast."""
+    "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by").
+
+    The box and the cast lists need not agree, as on a real wiki: Starring often names only
+    the leads of a longer Main list, or someone the lists bill under another heading. A name
+    a cast list gives keeps that list's credit (its billing and character); a name no list
+    gives is a main credit with no character (with its key's role word, "Presented by":
+    presenter); a list's name the box leaves out is simply not in the box."""
     credits = []
-    main_names = [
-        credit.person
-        for credit in cast_list
-        if credit.billing == "main" and not credit.under_role_heading
-    ]
     listed = {credit.person for credit in cast_list}
     for key, value, line in infobox:
         meaning = infobox_meaning(key)
         if meaning is None:
             continue
         names = infobox_names(value)
-        if infobox_key(key) == INFOBOX_STARRING and main_names and set(names) != set(main_names):
-            missing = sorted(set(main_names) - set(names))
-            extra = sorted(set(names) - set(main_names))
-            raise LineProblem(
-                line.number,
-                "the Starring list does not match the Main cast list"
-                + (f"; not in Starring: {', '.join(missing)}" if missing else "")
-                + (f"; not in Main: {', '.join(extra)}" if extra else ""),
-            )
         if meaning.cast:
             # A cast list names them already (with their characters): the box adds no one.
             order = sum(credit.billing == "main" for credit in [*cast_list, *credits])
