@@ -17,7 +17,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from catalog.domain.vocabulary import marker_numbers
-from catalog.importer import ArticleError, article_import, parse_article
+from catalog.importer import article_import, parse_article
 from catalog.importer.data import InfoboxLineData
 from catalog.models import (
     Accolade,
