@@ -50,6 +50,11 @@ def credits_of(article):
         ("The second season of Fargo", "Fargo", 2, "season"),
         ("Fargo (third season)", "Fargo", 3, "season"),
         ("Star Trek: Picard season 3", "Star Trek: Picard", 3, "season"),
+        # A country or year telling two shows of one name apart, inside the brackets.
+        ("The Ledger (American season 2)", "The Ledger", 2, "season"),
+        ("Open House (British series 5)", "Open House", 5, "series"),
+        ("Night Desk (U.S. season three)", "Night Desk", 3, "season"),
+        ("Harbour (2019 season 1)", "Harbour", 1, "season"),
     ],
 )
 def test_a_title_gives_the_series_the_number_and_the_season_word(title, series, number, word):
