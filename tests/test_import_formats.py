@@ -662,6 +662,17 @@ def test_cast_in_prose_and_aggregates_from_the_reviews_side(heading, sentence, r
          [(A, "guest", "Jo Park")]),
         ("Main", "The series stars Ann Lee as Jo Park, with guest appearances from Bo Chen.",
          [(A, "main", "Jo Park"), (B, "guest", "")]),
+        ("Main", "Ann Lee was cast as Jo Park in March 2020, and Bo Chen co-stars as Max.",
+         [(A, "main", "Jo Park"), (B, "main", "Max")]),
+        ("Recurring", "Bo Chen joined the cast as Max Reyes, the mayor's son.",
+         [(B, "recurring", "Max Reyes")]),
+        ("Guest", "Notable guests include Ann Lee as herself and Bo Chen as a waiter.",
+         [(A, "guest", "Herself"), (B, "guest", "a waiter")]),
+        ("Guest", "Guest stars include Ann Lee as Jo Park, Bo Chen and Cy Dunn.",
+         [(A, "guest", "Jo Park"), (B, "guest", ""), ("Cy Dunn", "guest", "")]),
+        # No character's name before "played by": nobody is credited with a description.
+        ("Recurring", "The Reyes twins are played by Ann Lee and Bo Chen.", []),
+        ("Recurring", "Jo Park's mother is played by Ann Lee.", []),
         # A heading of a role: its people play no character.
         ("Guest judges", "Ann Lee and Bo Chen appeared as guest judges in the premiere.",
          [(A, "guest", ""), (B, "guest", "")]),

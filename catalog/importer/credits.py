@@ -631,10 +631,12 @@ ACTING_VERB = (
     r"(?:stars?|starring|starred|appears?|appearing|appeared|plays?|playing|played"
     r"|portrays?|portraying|portrayed|voices?|voicing|voiced|returns?|returning|returned"
     r"|recurs?|recurring|recurred|reprises?|reprising|reprised|serves?|serving|served"
-    r"|guest[- ]stars?|guest[- ]starring|guest[- ]starred)"
+    r"|joins?|joined|joining|(?:guest|co)[- ](?:stars?|starring|starred)"
+    r"|(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:re)?cast)"
 )
 # Between the people and "as": a relative clause or an apposition, then an acting verb and
-# what it adds in lower-case words ("in flashbacks", "in the first episode", "her role").
+# what it adds in lower-case words ("in flashbacks", "in the first episode", "her role",
+# "joined the cast as").
 BEFORE_AS = (
     r"(?:,\s+[^,;:()]{1,60},)?,?"
     rf"(?:\s+(?:(?:also|again|briefly|later|then)\s+)?{ACTING_VERB}(?:\s+[a-z][\w'’-]*){{0,6}}?)?"
@@ -660,7 +662,7 @@ DESCRIBED_CHARACTER_RE = re.compile(
     rf"(?P<character>{CHARACTER})(?:\s+\((?P<alias>[^()]{{1,40}})\))?"
 )
 CHARACTERS_AND = r"(?:,\s+|,?\s+and\s+)"
-UNNAMED_CHARACTER_RE = re.compile(rf"the(?:\s+{DESCRIPTION_WORD}){{1,3}}\b")
+UNNAMED_CHARACTER_RE = re.compile(rf"(?:the|an?)(?:\s+{DESCRIPTION_WORD}){{1,3}}\b")
 PARTICLES = {"of", "the", "de", "van", "von", "da", "la", "le", "del", "du"}
 
 
@@ -709,6 +711,8 @@ PASSIVE_CAST_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:played|portrayed|voiced)\s+by\s+"
 )
 CAST_CLAUSE_BREAK_RE = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+|\s+(?:while|whereas)\s+")
+# What may follow the characters a passive sentence names: "of 1986", "in 2019", nothing.
+SUBJECT_END_RE = re.compile(r"(?:\s+(?:of|in|from)\s+(?:the\s+)?\d{4}s?)?\s*")
 SENTENCE_OPENERS = {"The", "A", "An", "This", "These", "Both", "Because", "In", "As"}
 
 
@@ -722,10 +726,13 @@ def passive_cast(text):
         after = bisect.bisect_left(breaks, (match.end(),))
         rest = text[match.end() : breaks[after][0] if after < len(breaks) else len(text)]
         characters = [
-            c.group()
+            c
             for c in re.finditer(rf"(?<![\w'’-]){CHARACTER}", subject)
             if c.group() not in SENTENCE_OPENERS
         ]
+        if not characters or not SUBJECT_END_RE.fullmatch(subject[characters[-1].end() :]):
+            continue  # "The Reyes twins are played by", "Jo's mother is played by": no name
+        characters = [c.group() for c in characters]
         people = [p.group() for p in re.finditer(PERSON, rest)]
         if len(characters) == 1:
             found += [(match.start(), person, characters[0]) for person in people]
@@ -811,7 +818,10 @@ def sentence_cast(text, role=""):
             if full or single:
                 items.append((position, (full or single)["name"], "", bool(full)))
             position += len(item) + 1
-        if any(full for *_, full in items):
+        # a list of names starts at its word ("are played by A and B" is none) and names
+        # someone in full
+        starts = re.match(CAPITAL, text[trigger.end() :])
+        if starts and any(full for *_, full in items):
             found += [(position, name, character) for position, name, character, _ in items]
     return found
 
