@@ -673,6 +673,7 @@ def test_cast_in_prose_and_aggregates_from_the_reviews_side(heading, sentence, r
         # No character's name before "played by": nobody is credited with a description.
         ("Recurring", "The Reyes twins are played by Ann Lee and Bo Chen.", []),
         ("Recurring", "Jo Park's mother is played by Ann Lee.", []),
+        ("Recurring", "Ann Lee, Bo Chen and Cy Dunn return as the Park siblings.", []),
         # A heading of a role: its people play no character.
         ("Guest judges", "Ann Lee and Bo Chen appeared as guest judges in the premiere.",
          [(A, "guest", ""), (B, "guest", "")]),

@@ -654,9 +654,12 @@ CAST_PROSE_RE = re.compile(
 # definite description with no name is the character ("the salesman who ...": the salesman).
 NOT_DESCRIPTION = (
     r"(?:who|that|which|whose|in|on|at|with|from|for|of|and|or|to|as|by|during|while|after"
-    r"|before|when|where)"
+    r"|before|when|where|throughout|across|until|since|alongside|opposite|again|also|only"
+    r"|respectively|through|over|into|between|among|within|once|twice|is|was|are|were)"
 )
 DESCRIPTION_WORD = rf"(?!{NOT_DESCRIPTION}\b)[a-z][\w'’-]*"
+# "the Park siblings": a name before a noun describes people, and is no character.
+ATTRIBUTIVE_RE = re.compile(rf"\s+{DESCRIPTION_WORD}")
 DESCRIBED_CHARACTER_RE = re.compile(
     rf"(?:(?P<the>[Tt]he)\s+)?(?:{CAPITAL}[\w-]*['’]s\s+)?(?P<words>(?:{DESCRIPTION_WORD}\s+){{0,4}}?)"
     rf"(?P<character>{CHARACTER})(?:\s+\((?P<alias>[^()]{{1,40}})\))?"
@@ -682,6 +685,8 @@ def characters_in(text, count=1):
             character = character.rstrip(".")  # the sentence's end
         if re.search(r"['’]s$", character):
             break  # "as Jessica's mother": a description, no name
+        if match["the"] and not match["words"] and ATTRIBUTIVE_RE.match(text, match.end()):
+            break
         if character in {"himself", "herself", "themselves", "themself"}:
             character = character.capitalize()  # "as himself": Himself, as lists write it
         elif match["the"] and not match["words"]:
