@@ -55,6 +55,7 @@ BILLING_HEADING_WORDS = {
         "presenter", "hosts and judges", "judges", "judge", "judging panel", "panel",
         "panelists", "panellists", "narrator", "narrators", "narration", "contestants",
         "contestant", "cast members", "housemates", "participants", "competitors",
+        "main judges", "main hosts", "interviewees", "interview subjects", "featuring",
     ],
     Billing.RECURRING: [
         "recurring", "recurring cast", "recurring characters", "recurring voices",
@@ -66,11 +67,12 @@ BILLING_HEADING_WORDS = {
         "notable guests", "notable guest stars", "notable guest cast", "special guest",
         "special guests", "special guest star", "special guest stars", "guest voices",
         "guest voice cast", "guest judges", "guest judge", "guest hosts", "guest appearances",
-        "cameos", "cameo appearances", "notable guest appearances",
+        "cameos", "cameo appearances", "notable guest appearances", "special appearances",
+        "special appearance", "guest performers",
     ],
 }  # fmt: skip
 # The role a cast member holds under a heading that names one and no character ("Judges":
-# a judge), for a list that gives no character: the credit's character is that word.
+# a judge): the credit notes it; its character is only what the article gives as one.
 HEADING_ROLE_WORDS = {
     "host": "Host", "hosts": "Host", "presenter": "Presenter", "presenters": "Presenter",
     "judge": "Judge", "judges": "Judge", "guest judges": "Guest judge",
@@ -78,6 +80,8 @@ HEADING_ROLE_WORDS = {
     "narration": "Narrator", "guest hosts": "Guest host", "panelists": "Panelist",
     "panellists": "Panellist", "contestants": "Contestant", "contestant": "Contestant",
     "housemates": "Housemate", "competitors": "Competitor", "participants": "Participant",
+    "main judges": "Judge", "main hosts": "Host", "interviewees": "Interviewee",
+    "interview subjects": "Interviewee",
 }  # fmt: skip
 _HEADING_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:season|series)(?:'s|’s|')?\s+", re.I)
 BILLING_HEADING_PATTERNS = [
@@ -439,8 +443,6 @@ INFOBOX_SEASON_FIELDS = {key: m.field for key, m in _MEANINGS.items() if m.field
 INFOBOX_JOBS = {key: m.job for key, m in _MEANINGS.items() if m.job}
 # Keys whose people are the main cast, and the role word they hold ("" for an actor).
 INFOBOX_CAST = {key: m.role for key, m in _MEANINGS.items() if m.cast}
-# The key whose names are the main cast (the Main list's people, in its order).
-INFOBOX_STARRING = "starring"
 # The line that keeps the last day of an "Original release" range.
 INFOBOX_LAST_AIRED = "Last aired"
 # The infobox rows the page makes from the crew credits of those jobs: job -> (label, label
