@@ -17,11 +17,14 @@ CHROMIUM ?= /usr/bin/chromium
 VARNISHD ?= /usr/sbin/varnishd
 # The outage tests (tests/test_cache_outages.py) start and stop Debian's redis-server.
 REDIS_SERVER ?= /usr/bin/redis-server
+# The accessibility tests (tests/test_browser_axe.py) run axe-core, the npm package pinned in
+# package.json and package-lock.json, installed into node_modules/ by `npm ci`.
+AXE := node_modules/axe-core/axe.min.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `make test` runs one test process a core (pytest-xdist); WORKERS=0 runs the suite in this one.
 WORKERS ?= auto
 
-.PHONY: install install-site browser varnish redis run test docs bench bench-storage bench-import score-articles chaos mutate lint migrations-check fixtures fixtures-check clean
+.PHONY: install install-site browser axe varnish redis run test docs bench bench-storage bench-import score-articles chaos mutate lint migrations-check fixtures fixtures-check clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, not " + sys.version.split()[0]'
@@ -52,6 +55,19 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+# npm comes with Debian's nodejs where it is missing; `npm ci` installs exactly the lock file's
+# axe-core (and again when package.json or the lock file changes).
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing Debian's nodejs and npm for the accessibility tests"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+axe: $(AXE)
+
 varnish:
 	@if [ ! -x $(VARNISHD) ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
 		echo "Installing Debian's varnish and varnish-modules for the shared-cache test"; \
@@ -73,7 +89,7 @@ run: install-site
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Prints the 25 slowest tests at the end, so that a slow one is seen when it comes.
-test: install $(CHROMIUM) varnish redis
+test: install $(CHROMIUM) $(AXE) varnish redis
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal --durations=25
 
 # The manual in docs/, built strictly: any warning (a broken link or anchor) fails it.
@@ -120,4 +136,4 @@ fixtures-check: install-site
 	$(BIN)/python manage.py build_fixtures --check
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache docs/_build
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache docs/_build

@@ -73,7 +73,7 @@ def messages_of(client, url):
 
 def paragraphs_of(soup, anchor):
     """The paragraphs the season page shows under a section's own heading."""
-    return soup.select_one(f'section[aria-labelledby="{anchor}"]').find_all("p", recursive=False)
+    return soup.select_one(f"section:has(> #{anchor})").find_all("p", recursive=False)
 
 
 @pytest.fixture

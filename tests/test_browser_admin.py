@@ -37,7 +37,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 USERNAME, PASSWORD = "page-editor", "a-long-editor-password-42"
 OLD_SENTENCE = "Filming occurred at the Long Island Aquarium."
 NEW_SENTENCE = "Filming also took place at the Long Island Aquarium in Riverhead."
-FILMING = 'section[aria-labelledby="filming"]'
+FILMING = "section:has(> #filming)"
 
 
 @pytest.fixture

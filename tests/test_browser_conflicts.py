@@ -116,7 +116,7 @@ def test_two_edits_of_a_sections_prose_in_different_paragraphs_are_both_on_the_p
 
     expect(bob.locator(".messagelist")).to_contain_text("their changes are kept")
     bob.goto(f"{site}/seasons/{SEED_SLUG}/")
-    music = bob.locator('section[aria-labelledby="music"] > p')
+    music = bob.locator("section:has(> #music) > p")
     expect(music).to_have_count(2)
     expect(music.first).to_contain_text("digitally worldwide on March 16, 2018")
     expect(music.last).to_contain_text("All of the music composed by Sean Callery.")

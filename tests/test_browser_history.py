@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 USERNAME, PASSWORD = "history-editor", "a-long-editor-password-43"
 OLD_SENTENCE = "Filming occurred at the Long Island Aquarium."
 NEW_SENTENCE = "Filming moved to the Riverhead aquarium."
-FILMING = 'section[aria-labelledby="filming"]'
+FILMING = "section:has(> #filming)"
 SEASON_PATH = f"/seasons/{SEED_SLUG}/"
 
 

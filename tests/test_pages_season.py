@@ -148,11 +148,38 @@ def test_a_reference_cited_twice_gets_lettered_backlinks_to_each_marker(page):
     assert [a["href"] for a in backlinks] == ["#cite-ref-33-1", "#cite-ref-33-2"]
     assert texts(backlinks) == ["a", "b"]
     assert text(note.select_one(".backlinks")) == "^ a b"
+    # Each is named by the letter it shows first (voice control says "a"), then where it leads.
+    assert [a["aria-label"] for a in backlinks] == [
+        "a: back to reference 33 in the text, place 1",
+        "b: back to reference 33 in the text, place 2",
+    ]
 
 
 def test_a_reference_cited_once_has_one_caret_backlink(page):
     backlink = page.find(id="cite-note-24").select_one("a.backlink")
     assert (text(backlink), backlink["href"]) == ("^", "#cite-ref-24-1")
+    assert backlink["aria-label"] == "Back to reference 24 in the text"
+
+
+def test_every_backlink_and_citation_marker_has_a_name_of_its_own(page):
+    backlinks = page.select("#references a.backlink, #references .backlinks a")
+    names = [a["aria-label"] for a in backlinks]
+    assert len(names) == 20  # one per citation
+    assert len(set(names)) == len(names)
+    markers = page.select("sup.reference a")
+    assert [a["aria-label"] for a in markers] == [
+        f"Reference {a['href'].removeprefix('#cite-note-')}" for a in markers
+    ]
+
+
+def test_the_infobox_is_named_by_its_caption_and_the_sections_are_no_landmarks(page):
+    infobox = page.select_one("table.infobox")
+    assert text(infobox.caption) == "Jessica Jones season 2"
+    assert "infobox-title" in infobox.caption["class"]
+    assert infobox.select("th[scope=col], th[scope=colgroup]") == []
+    # A <section> with a name is a landmark region; the article's sections are not (its
+    # headings and the contents are their map), so the landmarks are the page's own regions.
+    assert page.select("article section[aria-labelledby], article section[aria-label]") == []
 
 
 def test_references_keep_the_articles_numbers_and_say_why_they_skip(page):
@@ -382,7 +409,7 @@ def test_a_critics_quote_the_prose_does_not_give_is_in_the_table(client, season)
 
 def test_accolades_show_an_unknown_result_as_unknown(page):
     rows = page.select("table.accolades tbody tr")
-    assert [texts(row.find_all("td")) for row in rows] == [
+    assert [texts(row.find_all(["th", "td"])) for row in rows] == [
         [
             "2018",
             "Primetime Creative Arts Emmy Awards",
@@ -392,6 +419,8 @@ def test_accolades_show_an_unknown_result_as_unknown(page):
         ]
     ]
     assert rows[0].a["href"] == "/people/sean-callery/"
+    # The award names the row (a row header), as the column headers name the columns.
+    assert rows[0].find("th", scope="row").get_text() == "Primetime Creative Arts Emmy Awards"
 
 
 def test_the_page_says_when_its_content_last_changed(client, season):

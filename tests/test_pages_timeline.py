@@ -49,7 +49,9 @@ def test_each_event_has_its_kind_people_and_source_sentence(page):
     )
     assert casting.select_one(".event-people a")["href"] == "/people/j-r-ramirez/"
     source = casting.select_one("details.event-source")
-    assert text(source.summary) == "Source sentence"
+    # Each disclosure is named by its event; "Source sentence" is what is shown.
+    assert text(source.summary) == "Source sentence of the March 2017 casting event"
+    assert text(source.summary.select_one(".visually-hidden")) == "of the March 2017 casting event"
     assert "J. R. Ramirez was cast as Oscar Arocho" in text(source.blockquote)
 
 
