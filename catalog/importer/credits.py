@@ -21,7 +21,7 @@ from catalog.domain.vocabulary import (
 )
 from catalog.importer.accolades import clean
 from catalog.importer.data import CreditData, Note
-from catalog.importer.episodes import titles_as_numbers
+from catalog.importer.episodes import prose_titles, titles_as_numbers
 from catalog.importer.errors import LineProblem
 from catalog.importer.job_words import (
     ANY_VERB,
@@ -96,7 +96,10 @@ AUX = (
 WHO = r"(?:,\s+who)?"
 # A clause ends at punctuation or where another person's clause begins ("... and B directed").
 # A comma inside a list of episodes ("the third, fourth and fifth episodes") ends no clause.
-EPISODE_LIST_COMMA = rf",(?=\s+(?:and\s+)?(?:{ORDINAL}|{'|'.join(COUNT_WORDS)}|\d+)\b)"
+EPISODE_LIST_COMMA = (
+    rf"[,:](?=\s+(?:and\s+|as\s+well\s+as\s+|along\s+with\s+)?(?:the\s+)?(?:season'?s?\s+)?"
+    rf"(?:{ORDINAL}|{'|'.join(COUNT_WORDS)}|\d+|episodes?|premiere|pilot|finale|last|final)\b)"
+)
 CLAUSE_END = (
     rf"(?=(?!{EPISODE_LIST_COMMA})[,;:(]|\.(?:\s|$)"
     r"|\s+(?:and|while|with|but|whereas|alongside)\s+[A-Z]|$)"
@@ -245,8 +248,12 @@ EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+a
 EPISODE_RANGE_RE = re.compile(
     r"\bepisodes?\s+(?P<first>\w+)\s*(?:through|thru|to|until|–|-)\s*(?P<last>\w+)\b"
 )
+# "the third and fifth episodes"; after a job verb also with the noun left out, where the
+# ordinals end their clause ("wrote the fifth and tenth", "helmed three episodes, the third,
+# seventh and eleventh").
 ORDINAL_EPISODES_RE = re.compile(
-    rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)\s+episodes?\b"
+    rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)"
+    r"(?:\s+(?:episodes?|chapters?|instalments?|installments?)\b|(?=\s*(?:[,;:.]|$)))"
 )
 
 
@@ -379,6 +386,7 @@ def names_what_a_job_makes(what):
         or bool(work_job(lower))
         or bool(SEASON_NOUN_RE.search(lower))
         or bool(PREMIERE_RE.search(lower) or FINALE_RE.search(lower))
+        or bool(ORDINAL_EPISODES_RE.search(lower))
         or bool(elided and number_of(elided.group("count")))
     )
 
@@ -437,6 +445,8 @@ def episodes_named(words, episode_count):
     if not lower or WHOLE_SEASON_RE.search(lower):
         return [None], None
     numbers, unknown = [], None
+    # Each way of naming episodes adds its own: "the first three episodes, along with the
+    # sixth and tenth", "the premiere, episode 1, and the finale".
     match = FIRST_LAST_RE.search(lower) or ELIDED_EPISODES_RE.search(lower)
     if FIRST_AND_LAST_RE.search(lower) and episode_count:  # "the first and last episodes"
         numbers += [1, episode_count]
@@ -448,13 +458,14 @@ def episodes_named(words, episode_count):
             numbers += range(episode_count - count + 1, episode_count + 1)
         else:
             unknown = match.group(0)
-    elif match := ORDINAL_EPISODES_RE.search(lower):
+    for match in ORDINAL_EPISODES_RE.finditer(lower):
         numbers += [ORDINAL_WORDS[word] for word in split_list(match["ordinals"])]
-    elif (match := EPISODE_RANGE_RE.search(lower)) and all(
-        number_of(match[end]) for end in ("first", "last")
-    ):
-        numbers += range(number_of(match["first"]), number_of(match["last"]) + 1)
-    elif match := EPISODE_NUMBERS_RE.search(lower):
+    for match in EPISODE_RANGE_RE.finditer(lower):
+        if all(number_of(match[end]) for end in ("first", "last")):
+            numbers += range(number_of(match["first"]), number_of(match["last"]) + 1)
+    for match in EPISODE_NUMBERS_RE.finditer(lower):
+        if EPISODE_RANGE_RE.match(lower, match.start()):
+            continue
         listed = [number_of(word) for word in split_list(match["numbers"])]
         numbers += [] if None in listed else listed
     if PREMIERE_RE.search(lower):
@@ -780,6 +791,8 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
     people the cast lists and the infobox name, whose bare surnames the prose may use."""
     credits, notes = [], []
     full_names = FullNames(known)
+    # Titles the prose places ("the ninth, "Kafkaesque"") name their episodes too.
+    episodes = [*episodes, *prose_titles(paragraphs, episode_count, episodes)]
     for paragraph in paragraphs:
         # In the critics' prose "wrote" and "scored it" are reviewing: the review reader notes
         # what it could not use there.

@@ -1,0 +1,93 @@
+"""Crew credited episode by episode where the prose names the episodes by their titles, by
+bare ordinals or in a list of several kinds: made-up sentences in a made-up season of ten
+episodes, read as catalog/importer/credits.py and episodes.py read an article's prose."""
+
+import pytest
+
+from catalog.importer import parse_article
+
+ARTICLE = """\
+= Test Harbour season 2 =
+
+Infobox
+- Num Episodes: 10
+
+The second season of the series Test Harbour.
+
+== Production ==
+{paragraph}
+"""
+
+
+def crew(paragraph):
+    """The prose's crew credits as (person, job, episode), in article order."""
+    article = parse_article(ARTICLE.format(paragraph=paragraph))
+    return [(c.person, c.job, c.episode) for c in article.credits if c.department == "crew"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # the place, then the title; the title, then the place; the title, then its number
+        (
+            'Ann Lee wrote the ninth, "Red Water". Bo Chen directed "Red Water".',
+            [("Ann Lee", "writer", 9), ("Bo Chen", "director", 9)],
+        ),
+        (
+            'Ann Lee wrote "Red Water", the second episode, and Bo Chen directed "Red Water".',
+            [("Ann Lee", "writer", 2), ("Bo Chen", "director", 2)],
+        ),
+        ('Bo Chen directed "Red Water" (episode four).', [("Bo Chen", "director", 4)]),
+        (
+            'The season finale, "Red Water", was the last. Bo Chen directed "Red Water".',
+            [("Bo Chen", "director", 10)],
+        ),
+        (
+            'The penultimate episode, "Red Water", aired late. Ann Lee wrote "Red Water".',
+            [("Ann Lee", "writer", 9)],
+        ),
+        (
+            'Ann Lee wrote the last two episodes, "Red Water" and "Blue Sky". '
+            'Bo Chen directed "Blue Sky".',
+            [("Ann Lee", "writer", 9), ("Ann Lee", "writer", 10), ("Bo Chen", "director", 10)],
+        ),
+        # a title the prose never places names no episode: the season as a whole
+        ('Bo Chen directed "Red Water".', [("Bo Chen", "director", None)]),
+    ],
+)
+def test_a_title_the_prose_places_names_its_episode_wherever_it_is_quoted(paragraph, expected):
+    assert crew(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "episodes"),
+    [
+        ("Ann Lee wrote the fifth and tenth.", [5, 10]),
+        (
+            "Ann Lee helmed three episodes, the third, seventh and eighth, while others rested.",
+            [3, 7, 8],
+        ),
+        ("Ann Lee directed the first two episodes, along with the sixth and ninth.", [1, 2, 6, 9]),
+        ('Ann Lee wrote the premiere, "Red Water", as well as the finale.', [1, 10]),
+        (
+            "Ann Lee directed the bulk of the season: the first two episodes and the fifth.",
+            [1, 2, 5],
+        ),
+    ],
+)
+def test_episodes_named_by_bare_ordinals_or_several_ways_at_once_are_each_credited(
+    paragraph, episodes
+):
+    job = "writer" if "wrote" in paragraph else "director"
+    assert crew(paragraph) == [("Ann Lee", job, episode) for episode in episodes]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Lee wrote the first season's second episode.",
+        "Ann Lee wrote the first of her novels.",
+    ],
+)
+def test_an_ordinal_of_another_thing_names_no_episode(paragraph):
+    assert [episode for _p, _j, episode in crew(paragraph)] in ([], [None])
