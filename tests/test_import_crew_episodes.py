@@ -91,3 +91,103 @@ def test_episodes_named_by_bare_ordinals_or_several_ways_at_once_are_each_credit
 )
 def test_an_ordinal_of_another_thing_names_no_episode(paragraph):
     assert [episode for _p, _j, episode in crew(paragraph)] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # several verbs share one "by": each job verb among them credits
+        (
+            "The season was created, written and directed by Ann Lee.",
+            [
+                ("Ann Lee", "creator", None),
+                ("Ann Lee", "writer", None),
+                ("Ann Lee", "director", None),
+            ],
+        ),
+        ("The series was created and run by Ann Lee.", [("Ann Lee", "creator", None)]),
+        (
+            "Created and written by Ann Lee, the season opens in 1990.",
+            [("Ann Lee", "creator", None), ("Ann Lee", "writer", None)],
+        ),
+        # a verb left out: the clause after names people and episodes only
+        (
+            "Episode four was directed by Ann Lee, episode five by Bo Chen and episode eight "
+            "by Cy Dunn.",
+            [("Ann Lee", "director", 4), ("Bo Chen", "director", 5), ("Cy Dunn", "director", 8)],
+        ),
+        (
+            "Ann Lee directed episodes three and four, Bo Chen the fifth and sixth, and Cy Dunn "
+            "the seventh.",
+            [
+                ("Ann Lee", "director", 3),
+                ("Ann Lee", "director", 4),
+                ("Bo Chen", "director", 5),
+                ("Bo Chen", "director", 6),
+                ("Cy Dunn", "director", 7),
+            ],
+        ),
+        # a light verb whose object is episodes takes the job the sentence gave before
+        (
+            "Ann Lee directed the first two episodes, and Bo Chen handled the sixth and seventh.",
+            [
+                ("Ann Lee", "director", 1),
+                ("Ann Lee", "director", 2),
+                ("Bo Chen", "director", 6),
+                ("Bo Chen", "director", 7),
+            ],
+        ),
+        # the doer left out of a second clause
+        (
+            "Ann Lee once again served as showrunner, and wrote or co-wrote all ten episodes.",
+            [("Ann Lee", "showrunner", None), ("Ann Lee", "writer", None)],
+        ),
+        (
+            "Ann Lee continued as showrunner, and executive produced the season alongside Bo "
+            "Chen and Cy Dunn.",
+            [
+                ("Ann Lee", "showrunner", None),
+                ("Ann Lee", "executive producer", None),
+                ("Bo Chen", "executive producer", None),
+                ("Cy Dunn", "executive producer", None),
+            ],
+        ),
+        (
+            "Ann Lee and Bo Chen were also confirmed as executive producers.",
+            [("Ann Lee", "executive producer", None), ("Bo Chen", "executive producer", None)],
+        ),
+        # a first credit in a job
+        (
+            'The ninth, "Red Water", aired late. Ann Lee made her directorial debut on '
+            '"Red Water".',
+            [("Ann Lee", "director", 9)],
+        ),
+        (
+            "Ann Lee made her episodic directing debut with the fourth chapter.",
+            [("Ann Lee", "director", 4)],
+        ),
+        ("The finale marked Ann Lee's writing debut.", [("Ann Lee", "writer", 10)]),
+        # a job given for some episodes is no credit for the whole season as well
+        (
+            "Ann Lee was announced as the writer of the series. Ann Lee wrote the first two "
+            "episodes.",
+            [("Ann Lee", "writer", 1), ("Ann Lee", "writer", 2)],
+        ),
+    ],
+)
+def test_crew_shapes_with_words_shared_or_left_out_credit_each_clause(paragraph, expected):
+    assert crew(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The theme was written by Ann Lee, and the closing song was performed by Bo Chen.",
+        "Ann Lee directed the first two episodes, and Bo Chen handled the press.",
+        "The pilot was made by Ann Lee's former students.",
+    ],
+)
+def test_a_clause_that_names_no_episode_or_job_of_its_own_gets_none_from_its_neighbour(
+    paragraph,
+):
+    assert "Bo Chen" not in {person for person, _job, _episode in crew(paragraph)}

@@ -25,7 +25,10 @@ from catalog.importer.episodes import prose_titles, titles_as_numbers
 from catalog.importer.errors import LineProblem
 from catalog.importer.job_words import (
     ANY_VERB,
+    COMPANION_VERB,
     COMPANY_WORDS,
+    DEBUT_WORD,
+    DEBUT_WORDS,
     JOB_WORD_RE,
     NOT_NAME_WORDS,
     ROLE,
@@ -111,8 +114,8 @@ PEOPLE_AFTER_RE = re.compile(
 )
 # 1. PEOPLE VERB WHAT: "A and B composed the score", "A was hired to compose the score",
 #    "A directed all eight episodes", "with A directing the first two episodes".
-# Two verbs of one doer: "A wrote and directed the finale".
-VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+and\s+(?P<verb2>{ANY_VERB}))?"
+# Two verbs of one doer: "A wrote and directed the finale", "A wrote or co-wrote every episode".
+VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+(?:and|or)\s+(?P<verb2>{ANY_VERB}))?"
 ACTIVE_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
@@ -125,9 +128,12 @@ ACTIVE_AFTER_WHO_RE = re.compile(
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
 # 2. WHAT (was) VERB by PEOPLE: "The score was provided by A", "All music composed by A",
+#    several verbs of one doer ("created, written and directed by A", "created and run by A":
+#    each job verb among them),
 #    "Oscar's paintings were created by comic book artist A" (a role before the name is its job).
 PASSIVE_RE = re.compile(
-    rf"\b(?P<verb>{ANY_VERB})\s+by\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,4}}?)(?P<people>{PEOPLE})"
+    rf"\b(?P<verbs>(?:[A-Za-z][\w-]*(?:,\s+|,?\s+(?:and|or)\s+)){{0,4}}?)"
+    rf"(?P<verb>(?i:{ANY_VERB}|{COMPANION_VERB}))\s+by\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,4}}?)(?P<people>{PEOPLE})"
     + PEOPLE_END
 )
 # 3. THING by PEOPLE: "with music by A", "Costumes by A".
@@ -137,9 +143,11 @@ THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEO
 #    "with A as showrunner".
 LINK = (
     r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
+    r"continu(?:ed|es|ing|e)|"
     r"signed\s+on|came\s+(?:on|aboard)|took\s+over|stepped\s+in|remain(?:ed|s)?|"
     r"stay(?:ed|s)?\s+on|"
-    rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
+    rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+(?:also\s+)?)?"
+    r"(?:hired|named|chosen|"
     r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
     r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
     r"\s+as|(?:was|were|is|are)\s+(?:named|appointed|made|promoted\s+to)|was|were|is|are|became"
@@ -148,7 +156,8 @@ LINK = (
     r"|as)"
 )
 ROLE_AS_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE})(?:,\s+who(?:\s+[^,]{{1,80}},)?)?\s+(?:(?:also|later|again|then|would|will)\s+)*"
+    rf"{SUBJECT}(?P<people>{PEOPLE})(?:,\s+who(?:\s+[^,]{{1,80}},)?)?"
+    r"\s+(?:(?:also|later|again|then|would|will|once|once\s+more)\s+)*"
     rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE}){{0,5}})\b(?!\s+{PERSON})"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
 )
@@ -193,6 +202,33 @@ APPOSITION_AFTER_RE = re.compile(
 POSSESSIVE_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE})(?:'s|’s|'|’)\s+(?:(?:original|new|additional)\s+)?"
     rf"(?P<thing>{WORK_NOUN})\b(?P<tail>[^,;:(]*?){CLAUSE_END}"
+)
+# A clause that goes on a passive one with the verb left out: ", episode five by B".
+GAPPED_PASSIVE_RE = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<what>(?:the|episodes?)\s+[^,;:(]{0,60}?)\s+by\s+"
+    rf"(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+# A clause that goes on an active one with the verb left out: ", B the fifth and sixth".
+GAPPED_ACTIVE_RE = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<people>{PEOPLE})\s+"
+    rf"(?P<what>(?:the|episodes?)\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# A clause that goes on another with the same doer left out: ", and wrote the finale".
+CONTINUED_RE = re.compile(
+    rf",?\s+(?:and|but)\s+{AUX}{VERBS}\b"
+    rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# A first credit in a job: "A made his directorial debut on episode 9", "A, the director of
+# photography, made her episodic directing debut with the fourth chapter".
+DEBUT_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}),?\s+(?:also\s+)?(?:made|makes|making)\s+"
+    rf"(?:his|her|their)\s+(?:[a-z]+\s+)?(?P<kind>(?i:{DEBUT_WORD}))\s+debut\s+(?:on|with|in)\s+"
+    rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# The episode first: "The finale marked A's directorial debut".
+DEBUT_MARKED_RE = re.compile(
+    rf"\b(?:marked|was|became)\s+(?P<people>{PEOPLE})(?:'s|’s)\s+(?:[a-z]+\s+)?"
+    rf"(?P<kind>(?i:{DEBUT_WORD}))\s+debut\b"
 )
 # Others who shared the job, right after its clause: "A composed the score with B",
 # "A executive produced the season alongside B and C".
@@ -280,29 +316,55 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
                     crew(name, job, source, line, note=note, episode=number, order=number or 0)
                 )
 
-    for match in [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]:
+    def add_active(match, people, last_job):
+        """Credit an active clause's people; the job it credited last, or `last_job`."""
         what = match.group("what").strip()
-        if about_this_season(what, season, opening=False, nouns=nouns) and names_what_a_job_makes(
-            what
+        if not (
+            about_this_season(what, season, opening=False, nouns=nouns)
+            and names_what_a_job_makes(what)
         ):
-            for verb in filter(None, [match.group("verb"), match.group("verb2")]):
-                job = job_of(verb, what)
-                if job:
-                    people = match.group("people") + shared_with(text, match.end())
-                    add(match, people, job, what)
+            return last_job
+        for verb in filter(None, [match.group("verb"), match.group("verb2")]):
+            job = job_of(verb, what)
+            if not job and not verb_job(verb) and names_episodes(what):
+                # "A directed the first two, and B handled the sixth": the light verb's
+                # episodes take the job the sentence gave before.
+                job = last_job
+            if job:
+                add(match, people + shared_with(text, match.end()), job, what)
+                for gapped in gapped_actives(text, match.end()):
+                    add(gapped, gapped.group("people"), job, gapped.group("what"))
+                last_job = job
+        for further in continued_clauses(text, match.end()):
+            last_job = add_active(further, people, last_job)
+        return last_job
+
+    last_job = None
+    active = [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]
+    for match in sorted(active, key=lambda found: found.start()):
+        last_job = add_active(match, match.group("people"), last_job)
+    for match in DEBUT_RE.finditer(text):
+        add(match, match.group("people"), DEBUT_WORDS[match.group("kind").lower()], match["what"])
+    for match in DEBUT_MARKED_RE.finditer(text):
+        subject = passive_subject(text, match.start())
+        if names_episodes(subject):
+            add(match, match.group("people"), DEBUT_WORDS[match.group("kind").lower()], subject)
     for match in PASSIVE_RE.finditer(text):
-        verb, subject = match.group("verb"), passive_subject(text, match.start())
+        subject = passive_subject(text, match.start())
         role = role_job(match.group("role")) if match.group("role").strip() else None
         if match.group("role").strip() and not role:
             continue  # "by a team led by A": A's job is not said
         if not about_this_season(subject, season, opening=True, nouns=nouns):
             continue
-        job = role or job_of(verb, subject)
+        verbs = [*re.findall(r"[A-Za-z][\w-]*", match.group("verbs")), match.group("verb")]
+        jobs = [role] if role else [job_of(verb, subject) for verb in verbs if verb_job_form(verb)]
         # What an artist made is said with the credit ("Oscar's paintings").
         thing = thing_made(subject)
-        note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
-        if job:
+        for job in filter(None, dict.fromkeys(jobs)):
+            note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
             add(match, match.group("people"), job, subject, note=note)
+            for gapped in gapped_passives(text, match.end()):
+                add(gapped, gapped.group("people"), job, gapped.group("what"))
     for match in THING_BY_RE.finditer(text):
         add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
@@ -312,6 +374,8 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
             add(match, people, role_job(role), tail)
+        for further in continued_clauses(text, match.end()):
+            last_job = add_active(further, match.group("people"), last_job)
     for match in ROLE_FIRST_RE.finditer(text):
         tail = RETURNED_FROM_RE.sub("", match.group("tail"))
         if names_other_work(tail) or other_season(tail, season, nouns):
@@ -338,6 +402,52 @@ DATE_PHRASE_RE = re.compile(
     r"April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2})?,?"
     r"(?:\s+\d{4})?"
 )
+
+
+def verb_job_form(word):
+    """Whether a word is a form of a job or light verb (not a companion: "run")."""
+    return bool(re.fullmatch(ANY_VERB, word.lower()))
+
+
+def gapped_passives(text, end):
+    """The clauses that go on a passive one with its verb left out, each an episode and its
+    people: "Episode four was directed by A, episode five by B and episode eight by C"."""
+    found = []
+    while (match := GAPPED_PASSIVE_RE.match(text, end)) and names_episodes(match.group("what")):
+        found.append(match)
+        end = match.end()
+    return found
+
+
+def gapped_actives(text, end):
+    """The clauses that go on an active one with its verb left out, each people and their
+    episodes: "A directed episodes three and four, B the fifth and sixth, and C the seventh"."""
+    found = []
+    while (match := GAPPED_ACTIVE_RE.match(text, end)) and names_episodes(match.group("what")):
+        found.append(match)
+        end = match.end()
+    return found
+
+
+def continued_clauses(text, end):
+    """The clauses that go on one with its doer left out: "A served as showrunner, and wrote
+    or co-wrote all ten episodes"; "A continued as showrunner, and executive produced the
+    season alongside B"."""
+    found = []
+    while match := CONTINUED_RE.match(text, end):
+        found.append(match)
+        end = match.end()
+    return found
+
+
+def names_episodes(words):
+    """Whether the words are only episodes, named exactly ("episode five", "the fifth and
+    sixth"): no clause with a verb of its own ("the closing song was performed")."""
+    if re.search(rf"\b(?:was|were|is|are|been|being|{ANY_VERB})\b", words):
+        return False
+    return None not in episodes_named(words, None)[0] or bool(
+        FIRST_LAST_RE.search(words.lower()) or FINALE_RE.search(words.lower())
+    )
 
 
 def names_other_work(tail):
@@ -946,10 +1056,20 @@ def episode_table_credits(episodes):
 
 
 def unique_credits(credits):
-    """The first of each (person, department, job, character, episode), in article order."""
+    """The first of each (person, department, job, character, episode), in article order. A
+    crew job the article gives for some episodes is no credit for the whole season as well
+    ("A was announced as the writer", then "A wrote the first four episodes")."""
     seen, result = set(), []
+    by_episode = {
+        (credit.person, credit.job)
+        for credit in credits
+        if credit.department == "crew" and credit.episode
+    }
     for credit in credits:
         key = (credit.person, credit.department, credit.job, credit.character, credit.episode)
+        whole_season = credit.department == "crew" and credit.episode is None
+        if whole_season and (credit.person, credit.job) in by_episode:
+            continue
         if key not in seen:
             seen.add(key)
             result.append(credit)

@@ -35,6 +35,16 @@ IRREGULAR_FORMS = {
 # Verbs that carry no job of their own: the thing they name does ("provided the score").
 LIGHT_VERBS = ["provide", "supply", "handle", "contribute", "oversee", "deliver"]
 LIGHT_IRREGULAR = {"oversee": ["oversaw", "overseen"]}
+# Verbs that name no job but share their "by" with job verbs ("created and run by A",
+# "designed and built by A"): the job verbs among them credit.
+COMPANION_VERBS = ["run", "shot", "filmed", "built", "made"]
+# A debut's adjective -> the job it was a first credit in ("made his directorial debut on").
+DEBUT_WORDS = {
+    "directorial": "director",
+    "directing": "director",
+    "writing": "writer",
+    "screenwriting": "writer",
+}
 # Verbs that make a thing: what they made decides the job ("wrote the score": a composer). The
 # others keep their own job whatever they name ("produced the score": a producer).
 MAKING_VERBS = ["compose", "score", "write", "co-write", "create", "design", "draw", "paint"]
@@ -185,6 +195,8 @@ VERB_OF_FORM = {
     for form in forms(verb, irregular)
 }
 ANY_VERB = alternation(VERB_OF_FORM)
+COMPANION_VERB = alternation(COMPANION_VERBS)
+DEBUT_WORD = alternation(DEBUT_WORDS)
 JOB_VERB = alternation(form for form, verb in VERB_OF_FORM.items() if verb in JOB_VERBS)
 WORK_NOUN = alternation(WORK_NOUNS)
 ROLE_NOUN = alternation(ROLE_NOUNS)
