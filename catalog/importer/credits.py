@@ -409,35 +409,35 @@ def verb_job_form(word):
     return bool(re.fullmatch(ANY_VERB, word.lower()))
 
 
-def gapped_passives(text, end):
-    """The clauses that go on a passive one with its verb left out, each an episode and its
-    people: "Episode four was directed by A, episode five by B and episode eight by C"."""
+def following(pattern, text, end, *, episodes_only=False):
+    """The clauses of `pattern` that follow one another from `end` (each from where the one
+    before ended); with `episodes_only`, while their "what" names episodes and nothing else."""
     found = []
-    while (match := GAPPED_PASSIVE_RE.match(text, end)) and names_episodes(match.group("what")):
+    while (match := pattern.match(text, end)) and (
+        not episodes_only or names_episodes(match.group("what"))
+    ):
         found.append(match)
         end = match.end()
     return found
+
+
+def gapped_passives(text, end):
+    """The clauses that go on a passive one with its verb left out, each an episode and its
+    people: "Episode four was directed by A, episode five by B and episode eight by C"."""
+    return following(GAPPED_PASSIVE_RE, text, end, episodes_only=True)
 
 
 def gapped_actives(text, end):
     """The clauses that go on an active one with its verb left out, each people and their
     episodes: "A directed episodes three and four, B the fifth and sixth, and C the seventh"."""
-    found = []
-    while (match := GAPPED_ACTIVE_RE.match(text, end)) and names_episodes(match.group("what")):
-        found.append(match)
-        end = match.end()
-    return found
+    return following(GAPPED_ACTIVE_RE, text, end, episodes_only=True)
 
 
 def continued_clauses(text, end):
     """The clauses that go on one with its doer left out: "A served as showrunner, and wrote
     or co-wrote all ten episodes"; "A continued as showrunner, and executive produced the
     season alongside B"."""
-    found = []
-    while match := CONTINUED_RE.match(text, end):
-        found.append(match)
-        end = match.end()
-    return found
+    return following(CONTINUED_RE, text, end)
 
 
 def names_episodes(words):
