@@ -191,3 +191,45 @@ def test_a_clause_that_names_no_episode_or_job_of_its_own_gets_none_from_its_nei
     paragraph,
 ):
     assert "Bo Chen" not in {person for person, _job, _episode in crew(paragraph)}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a title that opens with its number, and chapters counted as episodes
+        (
+            'Ann Lee wrote the first two chapters and "Chapter 7: The Return".',
+            [("Ann Lee", "writer", 1), ("Ann Lee", "writer", 2), ("Ann Lee", "writer", 7)],
+        ),
+        # job nouns: a co-producer; a writing team is the writers
+        ("Ann Lee returned as co-producer.", [("Ann Lee", "co-producer", None)]),
+        (
+            "The writing team also included Ann Lee and Bo Chen.",
+            [("Ann Lee", "writer", None), ("Bo Chen", "writer", None)],
+        ),
+        # a participle between the doer and the verb; the character named in it is nobody
+        (
+            "Ann Lee, also appearing on screen as Bo Chen, directed the last two episodes.",
+            [("Ann Lee", "director", 9), ("Ann Lee", "director", 10)],
+        ),
+    ],
+)
+def test_numbered_titles_job_nouns_and_participles(paragraph, expected):
+    assert crew(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Critical response", "Ann Lee of The Post wrote that the season was a triumph."),
+        ("Critical response", "The Post's Ann Lee scored the finale 9/10."),
+        ("Production", "Ann Lee wrote that the season would be darker."),
+    ],
+)
+def test_a_critic_writing_or_scoring_and_anyone_writing_that_is_no_crew(heading, sentence):
+    article = parse_article(
+        ARTICLE.format(paragraph="Intro.")
+        .replace("== Production ==", f"== {heading} ==")
+        .replace("Intro.", sentence)
+    )
+    assert [c.person for c in article.credits if c.department == "crew"] == []

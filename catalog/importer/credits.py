@@ -39,6 +39,7 @@ from catalog.importer.job_words import (
     SEASON_NOUNS,
     WORK_NOUN,
     made_thing_decides,
+    reviewing_verb,
     role_job,
     verb_job,
     work_job,
@@ -77,7 +78,10 @@ PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: li
 # hired as ...": B, not A, was hired).
 SUBJECT = (
     r"(?<![\w'’-])"
-    + "".join(rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"])
+    # "A, appearing as B, directed": B is a character, not the doer
+    + "".join(
+        rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in", "as"]
+    )
     + "".join(
         # "A replaced B as showrunner": B no longer holds the job
         rf"(?<!\b{word}\s)"
@@ -120,10 +124,12 @@ ACTIVE_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
-# 1b. The same after a relative clause or an apposition: "A, who created the series, again
-#     wrote every episode", "A, the series' creator, wrote the finale".
+# 1b. The same after a relative clause, an apposition or a participle: "A, who created the
+#     series, again wrote every episode", "A, the series' creator, wrote the finale", "A, also
+#     appearing on screen as B, directed the last two episodes".
 ACTIVE_AFTER_WHO_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}),"
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}"
+    r"|(?:also\s+)?[a-z]+ing\s+[^,]{1,80}),"
     rf"\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
@@ -174,7 +180,7 @@ APPOSITION_RE = re.compile(
 INCLUDED_RE = re.compile(
     rf"(?i:\b(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}))"
     r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+"
-    r"(?:included|include|includes|were|are|was|is)\s+"
+    r"(?:also\s+)?(?:included|include|includes|were|are|was|is)\s+"
     rf"(?P<people>{PEOPLE}){PEOPLE_END}"
 )
 # 8. ROLE PEOPLE came back / joined: "Cinematographer Owen Blake returned", "..., and composer
@@ -270,7 +276,7 @@ WHOLE_SEASON_RE = re.compile(
     r"\b(?:all|every|each)\b(?:\s+\w+)?(?:\s+of)?(?:\s+the)?(?:\s+season'?s?’?s?)?\s+episodes?\b"
 )
 FIRST_LAST_RE = re.compile(
-    r"\b(?P<end>first|last|final|opening|closing)\s+(?:(?P<count>\w+)\s+)?episodes?\b"
+    r"\b(?P<end>first|last|final|opening|closing)\s+(?:(?P<count>\w+)\s+)?(?:episodes?|chapters?)\b"
 )
 # The episodes left out after a count, as a second clause says them: "and B directed the
 # remaining three" (after "A directed the first three episodes").
@@ -279,7 +285,10 @@ COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\
 FIRST_AND_LAST_RE = re.compile(r"\b(?:first|opening)\s+and\s+(?:last|final|closing)\s+episodes\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
-EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
+NUMBER = rf"(?:\d+|{'|'.join(COUNT_WORDS)})\b"
+EPISODE_NUMBERS_RE = re.compile(
+    rf"\bepisodes?\s+(?P<numbers>{NUMBER}(?:(?:,\s+|,?\s+and\s+){NUMBER})*)"
+)
 # "episodes one through four", "episodes 1–4", "episodes two to five": every episode between.
 EPISODE_RANGE_RE = re.compile(
     r"\bepisodes?\s+(?P<first>\w+)\s*(?:through|thru|to|until|–|-)\s*(?P<last>\w+)\b"
@@ -293,9 +302,12 @@ ORDINAL_EPISODES_RE = re.compile(
 )
 
 
-def sentence_credits(text, source, line, episode_count, season=None, nouns=("season",)):
+def sentence_credits(
+    text, source, line, episode_count, season=None, nouns=("season",), *, reviewing=False
+):
     """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
-    `spans`: where in `text` the shapes that credited someone stand (their job words are used)."""
+    `spans`: where in `text` the shapes that credited someone stand (their job words are used).
+    `reviewing`: the sentence is a critic's, where "wrote" and "scored" are reviewing."""
     credits, notes, spans = [], [], []
 
     def add(match, people, job, episodes_from="", note=""):
@@ -325,6 +337,8 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         ):
             return last_job
         for verb in filter(None, [match.group("verb"), match.group("verb2")]):
+            if reviewing and reviewing_verb(verb):
+                continue
             job = job_of(verb, what)
             if not job and not verb_job(verb) and names_episodes(what):
                 # "A directed the first two, and B handled the sixth": the light verb's
@@ -491,6 +505,8 @@ def names_what_a_job_makes(what):
     does not."""
     lower = what.lower()
     elided = ELIDED_EPISODES_RE.search(lower)
+    if re.match(r"that\b", lower):
+        return False  # "A wrote that the season ...": what A said, not what A made
     return (
         not lower
         or bool(work_job(lower))
@@ -911,14 +927,26 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
             plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
             text = full_names.written_in(plain)
             found, dropped, used = sentence_credits(
-                text, sentence.text, paragraph.line, episode_count, season, nouns
+                text,
+                sentence.text,
+                paragraph.line,
+                episode_count,
+                season,
+                nouns,
+                reviewing=reviewing,
             )
             if full_names.learn(credit.person for credit in found):
                 # Someone credited here may be named again by surname in the same sentence
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
                 text = full_names.written_in(plain)
                 found, dropped, used = sentence_credits(
-                    text, sentence.text, paragraph.line, episode_count, season, nouns
+                    text,
+                    sentence.text,
+                    paragraph.line,
+                    episode_count,
+                    season,
+                    nouns,
+                    reviewing=reviewing,
                 )
             match = PER_EPISODE_RE.search(text)
             if match:

@@ -92,8 +92,9 @@ def titles_as_numbers(text, episodes):
 
 # Episodes the prose names by title and place at once: "the ninth, "Kafkaesque"", ""I See
 # You", the eighth episode", "the season finale, "That Went Well"", ""Abiquiu" (episode
-# eleven)", "the last two episodes, "The Hike" and "Life Is a Cabaret"". A title so placed
-# names its episode wherever the article quotes it (`titles_as_numbers`).
+# eleven)", "the last two episodes, "The Hike" and "Life Is a Cabaret"", ""Chapter 5: The
+# Gunslinger"". A title so placed names its episode wherever the article quotes it
+# (`titles_as_numbers`).
 EPISODE_NOUN = r"(?:episode|chapter|instalment|installment)"
 PLACE_WORDS = {"premiere": 1, "pilot": 1, "opening": 1}
 LAST_WORDS = {"finale": 0, "final": 0, "penultimate": 1}
@@ -108,6 +109,10 @@ TITLE_THEN_PLACE_RE = re.compile(
     rf"|(?P<end>premiere|finale|pilot))\b"
 )
 TITLE_THEN_NUMBER_RE = re.compile(rf"{QUOTED}\s+\({EPISODE_NOUN}\s+(?P<number>\w+)\)")
+# A title that opens with its number: ""Chapter 5: The Gunslinger"", ""Episode 3: Homecoming"".
+NUMBERED_TITLE_RE = re.compile(
+    r"[\"“](?P<title>(?:Chapter|Episode)\s+(?P<number>\d{1,3})\s*[:.–—-]\s*[^\"”]{1,80})[\"”]"
+)
 COUNTED_TITLES_RE = re.compile(
     r"\b[Tt]he\s+(?P<end>first|last|final)\s+(?P<count>\w+)\s+episodes,\s+"
     r"(?P<titles>[\"“][^\"”]{1,80}[\"”](?:(?:,\s+|,?\s+and\s+)[\"“][^\"”]{1,80}[\"”]){0,19})"
@@ -148,7 +153,7 @@ def prose_titles(paragraphs, episode_count, known=()):
             add(place_number(match["which"], episode_count), match["title"])
         for match in TITLE_THEN_PLACE_RE.finditer(text):
             add(place_number(match["which"] or match["end"], episode_count), match["title"])
-        for match in TITLE_THEN_NUMBER_RE.finditer(text):
+        for match in [*TITLE_THEN_NUMBER_RE.finditer(text), *NUMBERED_TITLE_RE.finditer(text)]:
             word = match["number"].lower()
             add(int(word) if word.isdigit() else NUMBER_WORDS.get(word), match["title"])
         for match in COUNTED_TITLES_RE.finditer(text):

@@ -45,6 +45,9 @@ DEBUT_WORDS = {
     "writing": "writer",
     "screenwriting": "writer",
 }
+# Job verbs that a critic's sentence uses for reviewing ("B wrote that ...", "B scored the
+# finale 9/10"): in the critics' paragraphs they credit nobody.
+REVIEWING_VERBS = ["write", "score"]
 # Verbs that make a thing: what they made decides the job ("wrote the score": a composer). The
 # others keep their own job whatever they name ("produced the score": a producer).
 MAKING_VERBS = ["compose", "score", "write", "co-write", "create", "design", "draw", "paint"]
@@ -97,6 +100,10 @@ ROLE_NOUNS = {
     "writers": "writer",
     "producer": "producer",
     "producers": "producer",
+    "co-producer": "co-producer",
+    "co-producers": "co-producer",
+    "writing team": "writer",
+    "writing staff": "writer",
     "creator": "creator",
     "creators": "creator",
     "cinematographer": "cinematographer",
@@ -151,6 +158,7 @@ COMPANY_WORDS = [
     "Company",
     "Group",
     "Netflix",
+    "Effects",
     "Inc.",
 ]
 # Capitalised words that open a sentence or a title, not a person's name ("Composer Ann Lee").
@@ -213,6 +221,11 @@ WORK_NOUN_RE = re.compile(rf"\b(?:{WORK_NOUN})\b")
 JOB_WORD_RE = re.compile(rf"\b(?:{JOB_VERB}|{ROLE_NOUN}|showrunning)\b", re.IGNORECASE)
 
 
+def reviewing_verb(form):
+    """Whether a verb form is one a critic reviews with ("wrote", "scored")."""
+    return VERB_OF_FORM.get(form.lower()) in REVIEWING_VERBS
+
+
 def verb_job(form):
     """The job a verb form gives its doer; None for a light verb ("provided")."""
     return JOB_VERBS.get(VERB_OF_FORM.get(form.lower()))
@@ -233,8 +246,9 @@ def role_job(role):
     """ "an executive producer" -> "executive producer"; "co-showrunners" -> "showrunner";
     "director of photography" -> "cinematographer"; None when no role noun ends it."""
     words = role.lower().split()
-    if " ".join(words[-3:]) in ROLE_NOUNS:
-        return ROLE_NOUNS[" ".join(words[-3:])]
+    for length in (3, 2):
+        if " ".join(words[-length:]) in ROLE_NOUNS:
+            return ROLE_NOUNS[" ".join(words[-length:])]
     if not words or words[-1] not in ROLE_NOUNS:
         return None
     modifiers = [word for word in words[:-1] if word in ROLE_MODIFIERS]
