@@ -925,29 +925,22 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
         reviewing = is_review_paragraph(paragraph)
         for index, sentence in enumerate(paragraph.sentences):
             plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
-            text = full_names.written_in(plain)
-            found, dropped, used = sentence_credits(
-                text,
-                sentence.text,
-                paragraph.line,
-                episode_count,
-                season,
-                nouns,
+            read = functools.partial(
+                sentence_credits,
+                source=sentence.text,
+                line=paragraph.line,
+                episode_count=episode_count,
+                season=season,
+                nouns=nouns,
                 reviewing=reviewing,
             )
+            text = full_names.written_in(plain)
+            found, dropped, used = read(text)
             if full_names.learn(credit.person for credit in found):
                 # Someone credited here may be named again by surname in the same sentence
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
                 text = full_names.written_in(plain)
-                found, dropped, used = sentence_credits(
-                    text,
-                    sentence.text,
-                    paragraph.line,
-                    episode_count,
-                    season,
-                    nouns,
-                    reviewing=reviewing,
-                )
+                found, dropped, used = read(text)
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
@@ -963,9 +956,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                     # The notes read the sentence as written: a surname next to a job word
                     # that credited nobody ("Rosenberg and the season's writers were ...") is
                     # no note.
-                    _found, _dropped, used = sentence_credits(
-                        plain, sentence.text, paragraph.line, episode_count, season, nouns
-                    )
+                    _found, _dropped, used = read(plain)
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))
     return credits, notes
