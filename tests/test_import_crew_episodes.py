@@ -233,3 +233,56 @@ def test_a_critic_writing_or_scoring_and_anyone_writing_that_is_no_crew(heading,
         .replace("Intro.", sentence)
     )
     assert [c.person for c in article.credits if c.department == "crew"] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # titles, then as many places
+        (
+            'Ann Lee penned "Red Water", "Blue Sky" and "Green Hill", the third, fifth and '
+            "sixth installments.",
+            [("Ann Lee", "writer", 3), ("Ann Lee", "writer", 5), ("Ann Lee", "writer", 6)],
+        ),
+        (
+            'Ann Lee wrote "Red Water" and "Blue Sky" (episodes two and seven).',
+            [("Ann Lee", "writer", 2), ("Ann Lee", "writer", 7)],
+        ),
+        (
+            'Ann Lee wrote "Red Water" (the fifth episode), "Blue Sky" (the eighth) and '
+            '"Green Hill" (episode nine).',
+            [("Ann Lee", "writer", 5), ("Ann Lee", "writer", 8), ("Ann Lee", "writer", 9)],
+        ),
+        (
+            'Ann Lee wrote "Red Water" and "Blue Sky", episodes four and six respectively.',
+            [("Ann Lee", "writer", 4), ("Ann Lee", "writer", 6)],
+        ),
+        # a sentence opening with a pronoun: the one person the sentence before credited
+        (
+            "Ann Lee wrote most of the scripts. She wrote the first two, and the last two.",
+            [
+                ("Ann Lee", "writer", 1),
+                ("Ann Lee", "writer", 2),
+                ("Ann Lee", "writer", 9),
+                ("Ann Lee", "writer", 10),
+            ],
+        ),
+    ],
+)
+def test_titles_listed_with_their_places_and_pronoun_doers(paragraph, expected):
+    assert crew(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # two people credited before: "he" is neither
+        "Ann Lee and Bo Chen wrote the scripts. He directed the finale.",
+        # titles and places that do not pair up name no episode
+        'Ann Lee wrote "Red Water" and "Blue Sky", the third episode.',
+    ],
+)
+def test_a_pronoun_or_a_title_list_that_is_not_plain_names_no_one_or_no_episode(paragraph):
+    credits = crew(paragraph)
+    assert all(episode in (None, 3) for _p, job, episode in credits if job == "writer")
+    assert all(job != "director" for _p, job, _e in credits)

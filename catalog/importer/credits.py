@@ -236,6 +236,8 @@ DEBUT_MARKED_RE = re.compile(
     rf"\b(?:marked|was|became)\s+(?P<people>{PEOPLE})(?:'s|’s)\s+(?:[a-z]+\s+)?"
     rf"(?P<kind>(?i:{DEBUT_WORD}))\s+debut\b"
 )
+# A sentence that opens with a pronoun: its doer is the one person the sentence before credited.
+PRONOUN_SUBJECT_RE = re.compile(r"^(?:He|She)(?=\s)")
 # Others who shared the job, right after its clause: "A composed the score with B",
 # "A executive produced the season alongside B and C".
 SHARED_WITH_RE = re.compile(
@@ -280,7 +282,9 @@ FIRST_LAST_RE = re.compile(
 )
 # The episodes left out after a count, as a second clause says them: "and B directed the
 # remaining three" (after "A directed the first three episodes").
-ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)$")
+ELIDED_EPISODES_RE = re.compile(
+    r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)(?=\s*(?:[,;:.—–]|$))"
+)
 COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\s+)?)?episodes?\b")
 FIRST_AND_LAST_RE = re.compile(r"\b(?:first|opening)\s+and\s+(?:last|final|closing)\s+episodes\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
@@ -573,10 +577,13 @@ def episodes_named(words, episode_count):
     numbers, unknown = [], None
     # Each way of naming episodes adds its own: "the first three episodes, along with the
     # sixth and tenth", "the premiere, episode 1, and the finale".
-    match = FIRST_LAST_RE.search(lower) or ELIDED_EPISODES_RE.search(lower)
+    counted = [*FIRST_LAST_RE.finditer(lower), *ELIDED_EPISODES_RE.finditer(lower)]
     if FIRST_AND_LAST_RE.search(lower) and episode_count:  # "the first and last episodes"
         numbers += [1, episode_count]
-    elif match and (match.group("count") is None or number_of(match.group("count"))):
+        counted = []
+    for match in counted:
+        if match.group("count") is not None and not number_of(match.group("count")):
+            continue
         count = number_of(match.group("count")) if match.group("count") else 1
         if match.group("end") in ("first", "opening"):
             numbers += range(1, count + 1)
@@ -923,8 +930,12 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
         # In the critics' prose "wrote" and "scored it" are reviewing: the review reader notes
         # what it could not use there.
         reviewing = is_review_paragraph(paragraph)
+        previous = []  # the people the sentence before credited
         for index, sentence in enumerate(paragraph.sentences):
             plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
+            if len(previous) == 1 and not reviewing:
+                # "A wrote most of the scripts. She wrote the first two ...": she is A.
+                plain = PRONOUN_SUBJECT_RE.sub(previous[0], plain)
             read = functools.partial(
                 sentence_credits,
                 source=sentence.text,
@@ -950,6 +961,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                 found += listed
                 dropped += too_many
             credits.extend(found)
+            previous = list(dict.fromkeys(c.person for c in found if c.department == "crew"))
             notes.extend(dropped)
             if not dropped and not reviewing:
                 if text != plain:

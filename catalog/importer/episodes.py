@@ -80,7 +80,7 @@ def titles_as_numbers(text, episodes):
     and "The Turn"" -> "A directed episodes 1 and 5"), for the crew shapes to read."""
     for episode in episodes:
         if episode.title:
-            quoted = rf"[\"“]{re.escape(episode.title)}[,.]?[\"”]"
+            quoted = rf"[\"“]{re.escape(episode.title)}[,.]?[\"”](?:{PLACE_BRACKET})?"
             text = re.sub(quoted, f"episode {episode.number}", text)
     joined = re.compile(
         r"\bepisodes? (\d+(?:(?:,\s+|,?\s+and\s+)\d+)*)((?:,\s+|,?\s+and\s+))episode (?=\d)"
@@ -112,6 +112,27 @@ TITLE_THEN_NUMBER_RE = re.compile(rf"{QUOTED}\s+\({EPISODE_NOUN}\s+(?P<number>\w
 # A title that opens with its number: ""Chapter 5: The Gunslinger"", ""Episode 3: Homecoming"".
 NUMBERED_TITLE_RE = re.compile(
     r"[\"“](?P<title>(?:Chapter|Episode)\s+(?P<number>\d{1,3})\s*[:.–—-]\s*[^\"”]{1,80})[\"”]"
+)
+# Titles, then as many places: ""A", "B" and "C", the third, tenth and sixteenth installments",
+# ""A" and "B" (episodes six and nine)", ""A" (the eleventh)" (an ordinal alone only in
+# brackets), ""A", "B" and "C", episodes seven, fourteen and seventeen respectively".
+QUOTE = r"[\"“][^\"”]{1,80}[\"”]"
+NUMBER_WORD = rf"(?:\d{{1,3}}|{'|'.join(NUMBER_WORDS)})\b"
+ORDINAL_WORD = rf"(?:{'|'.join(ORDINAL_WORDS)})\b"
+
+
+def _listed(item):
+    return rf"{item}(?:(?:,\s+|,?\s+and\s+){item}){{0,19}}"
+
+
+TITLES_PLACED_RE = re.compile(
+    rf"(?P<titles>{_listed(QUOTE)})(?:,\s+|\s+(?P<bracket>\())"
+    rf"(?:{EPISODE_NOUN}s?\s+(?P<numbers>{_listed(NUMBER_WORD)})"
+    rf"|the\s+(?P<ordinals>{_listed(ORDINAL_WORD)})(?P<noun>\s+{EPISODE_NOUN}s?\b)?)"
+)
+# The bracket after a title that only says which episode it is: ""A" (episode two)".
+PLACE_BRACKET = (
+    rf"\s+\((?:the\s+)?(?:{EPISODE_NOUN}s?\s+{NUMBER_WORD}|{ORDINAL_WORD}[^()]{{0,20}})\)"
 )
 COUNTED_TITLES_RE = re.compile(
     r"\b[Tt]he\s+(?P<end>first|last|final)\s+(?P<count>\w+)\s+episodes,\s+"
@@ -156,6 +177,16 @@ def prose_titles(paragraphs, episode_count, known=()):
         for match in [*TITLE_THEN_NUMBER_RE.finditer(text), *NUMBERED_TITLE_RE.finditer(text)]:
             word = match["number"].lower()
             add(int(word) if word.isdigit() else NUMBER_WORDS.get(word), match["title"])
+        for match in TITLES_PLACED_RE.finditer(text):
+            if not (match["numbers"] or match["noun"] or match["bracket"]):
+                continue
+            listed = re.findall(r"[\"“]([^\"”]{1,80})[\"”]", match["titles"])
+            places = re.findall(r"\w+", match["numbers"] or match["ordinals"])
+            places = [p for p in places if p != "and"]
+            if len(places) == len(listed):
+                for title, place in zip(listed, places, strict=True):
+                    number = int(place) if place.isdigit() else NUMBER_WORDS.get(place)
+                    add(number or ORDINAL_WORDS.get(place), title)
         for match in COUNTED_TITLES_RE.finditer(text):
             listed = re.findall(r"[\"“]([^\"”]{1,80})[\"”]", match["titles"])
             word = match["count"].lower()

@@ -18,6 +18,7 @@ JOB_VERBS = {
     "direct": "director",
     "helm": "director",
     "write": "writer",
+    "pen": "writer",
     "produce": "producer",
     "create": "creator",
     "design": "designer",
@@ -31,6 +32,7 @@ IRREGULAR_FORMS = {
     "write": ["wrote", "written"],
     "co-write": ["co-wrote", "co-written"],
     "draw": ["drew", "drawn"],
+    "pen": ["penned", "penning"],
 }
 # Verbs that carry no job of their own: the thing they name does ("provided the score").
 LIGHT_VERBS = ["provide", "supply", "handle", "contribute", "oversee", "deliver"]
