@@ -286,3 +286,47 @@ def test_a_pronoun_or_a_title_list_that_is_not_plain_names_no_one_or_no_episode(
     credits = crew(paragraph)
     assert all(episode in (None, 3) for _p, job, episode in credits if job == "writer")
     assert all(job != "director" for _p, job, _e in credits)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a credit with no job word takes the job the sentence, or the one before, gave
+        (
+            "Ann Lee wrote the second episode, and Bo Chen was credited with the third and eighth.",
+            [("Ann Lee", "writer", 2), ("Bo Chen", "writer", 3), ("Bo Chen", "writer", 8)],
+        ),
+        (
+            "Ann Lee wrote the first two episodes. Bo Chen received sole credit for the third "
+            "episode, and Cy Dunn for the fourth.",
+            [
+                ("Ann Lee", "writer", 1),
+                ("Ann Lee", "writer", 2),
+                ("Bo Chen", "writer", 3),
+                ("Cy Dunn", "writer", 4),
+            ],
+        ),
+        (
+            "Ann Lee directed the premiere. She shared credit with Bo Chen on the third "
+            "episode, with Cy Dunn on the fourth, and with Di Eng on the penultimate episode.",
+            [
+                ("Ann Lee", "director", 1),
+                ("Bo Chen", "director", 3),
+                ("Cy Dunn", "director", 4),
+                ("Ann Lee", "director", 3),
+                ("Di Eng", "director", 9),
+            ],
+        ),
+        # the people a job was shared with, after the episodes and a comma
+        (
+            "Ann Lee co-wrote the ninth, with Bo Chen, and the premiere.",
+            [("Ann Lee", "writer", 9), ("Bo Chen", "writer", 9)],
+        ),
+    ],
+)
+def test_a_credit_with_no_job_word_takes_the_job_given_before(paragraph, expected):
+    assert sorted(crew(paragraph)) == sorted(expected)
+
+
+def test_a_credit_with_no_job_before_it_is_nobody():
+    assert crew("Ann Lee was credited with the third and eighth episodes.") == []

@@ -7,6 +7,7 @@ mentioned or quoted gets no credit.
 
 import functools
 import re
+from collections import Counter
 
 from catalog.domain.vocabulary import (
     INFOBOX_STARRING,
@@ -219,6 +220,26 @@ GAPPED_ACTIVE_RE = re.compile(
     rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<people>{PEOPLE})\s+"
     rf"(?P<what>(?:the|episodes?)\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
+# A credit with no job word: "A was credited with the third and eighth", "A received sole
+# credit for the third episode", "A received her first credit with episode 8", "A shared credit
+# with B on the tenth". Its job is the one the sentence (or the paragraph) gave last.
+CREDIT_PHRASE = (
+    r"(?:(?:was|were)\s+(?:also\s+)?credited\s+(?:with|for|on)"
+    r"|(?:received|receives|earned|earns|shared|shares|took|takes|got|gets)\s+"
+    r"(?:(?:sole|her|his|their|a|an|the|first|only|joint|shared|co-?writing|writing|directing)\s+)"
+    rf"{{0,3}}credits?\s+(?:with\s+(?P<partners>{PEOPLE})\s+)?(?:for|with|on))"
+)
+EPISODES_WHAT = rf"(?P<what>(?:the|episodes?)\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+CREDITED_RE = re.compile(
+    rf"(?:{SUBJECT}(?P<people>{PEOPLE})(?:,\s+[^,]{{1,80}},)?\s+(?:(?:also|again|later|then)\s+)?"
+    rf"|\b)(?P<phrase>{CREDIT_PHRASE})\s+{EPISODES_WHAT}"
+)
+# A clause that goes on a credit with its words left out: ", and B for the fourth", ", with B
+# on the fourth".
+GAPPED_CREDIT_RE = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?:with\s+)?(?P<people>{PEOPLE})\s+(?:for|on|with)\s+"
+    + EPISODES_WHAT
+)
 # A clause that goes on another with the same doer left out: ", and wrote the finale".
 CONTINUED_RE = re.compile(
     rf",?\s+(?:and|but)\s+{AUX}{VERBS}\b"
@@ -242,6 +263,8 @@ PRONOUN_SUBJECT_RE = re.compile(r"^(?:He|She)(?=\s)")
 # "A executive produced the season alongside B and C".
 SHARED_WITH_RE = re.compile(
     rf"\s+(?:alongside|with|together\s+with)\s+(?P<people>{PEOPLE}){PEOPLE_END}"
+    # after a comma only where the people end their clause: "the ninth, episode 9, with B,"
+    rf"|,\s+(?:alongside|with|together\s+with)\s+(?P<listed>{PEOPLE})(?=[,;.]|$)"
 )
 
 # A capitalised word in what a job made says it is another work ("The Defenders' score"),
@@ -289,6 +312,7 @@ COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\
 FIRST_AND_LAST_RE = re.compile(r"\b(?:first|opening)\s+and\s+(?:last|final|closing)\s+episodes\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
+PENULTIMATE_RE = re.compile(r"\bpenultimate\b")
 NUMBER = rf"(?:\d+|{'|'.join(COUNT_WORDS)})\b"
 EPISODE_NUMBERS_RE = re.compile(
     rf"\bepisodes?\s+(?P<numbers>{NUMBER}(?:(?:,\s+|,?\s+and\s+){NUMBER})*)"
@@ -307,11 +331,21 @@ ORDINAL_EPISODES_RE = re.compile(
 
 
 def sentence_credits(
-    text, source, line, episode_count, season=None, nouns=("season",), *, reviewing=False
+    text,
+    source,
+    line,
+    episode_count,
+    season=None,
+    nouns=("season",),
+    *,
+    reviewing=False,
+    context_job=None,
 ):
     """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
     `spans`: where in `text` the shapes that credited someone stand (their job words are used).
-    `reviewing`: the sentence is a critic's, where "wrote" and "scored" are reviewing."""
+    `reviewing`: the sentence is a critic's, where "wrote" and "scored" are reviewing.
+    `context_job`: the job the paragraph gave last, for a credit that names none ("A received
+    sole credit for the third episode")."""
     credits, notes, spans = [], [], []
 
     def add(match, people, job, episodes_from="", note=""):
@@ -357,7 +391,7 @@ def sentence_credits(
             last_job = add_active(further, people, last_job)
         return last_job
 
-    last_job = None
+    last_job = context_job
     active = [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]
     for match in sorted(active, key=lambda found: found.start()):
         last_job = add_active(match, match.group("people"), last_job)
@@ -411,7 +445,21 @@ def sentence_credits(
     for match in [*APPOSITION_RE.finditer(text), *APPOSITION_AFTER_RE.finditer(text)]:
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role))
+    # A credit with no job word: the sentence's main job so far, or the paragraph's.
+    job = main_job(credits) or context_job
+    for match in CREDITED_RE.finditer(text):
+        if job and names_episodes(match.group("what")):
+            people = ", ".join(filter(None, [match.group("people"), match.group("partners")]))
+            add(match, people, job, match.group("what"))
+            for gapped in following(GAPPED_CREDIT_RE, text, match.end(), episodes_only=True):
+                add(gapped, gapped.group("people"), job, gapped.group("what"))
     return credits, notes, spans
+
+
+def main_job(credits):
+    """The crew job the credits give most (on a tie, the first); None for none."""
+    jobs = Counter(credit.job for credit in credits if credit.department == "crew")
+    return max(jobs, key=jobs.get) if jobs else None
 
 
 # A date names no other work: "hired as showrunner in March 2019".
@@ -464,7 +512,9 @@ def names_episodes(words):
     if re.search(rf"\b(?:was|were|is|are|been|being|{ANY_VERB})\b", words):
         return False
     return None not in episodes_named(words, None)[0] or bool(
-        FIRST_LAST_RE.search(words.lower()) or FINALE_RE.search(words.lower())
+        FIRST_LAST_RE.search(words.lower())
+        or FINALE_RE.search(words.lower())
+        or PENULTIMATE_RE.search(words.lower())
     )
 
 
@@ -477,7 +527,7 @@ def shared_with(text, end):
     """ ", B and C" when the clause ending at `end` goes on "with B and C" or "alongside B and
     C"; else nothing."""
     match = SHARED_WITH_RE.match(text, end)
-    return f", {match.group('people')}" if match else ""
+    return f", {match.group('people') or match.group('listed')}" if match else ""
 
 
 def person_names(people):
@@ -603,6 +653,8 @@ def episodes_named(words, episode_count):
         numbers += [] if None in listed else listed
     if PREMIERE_RE.search(lower):
         numbers.append(1)
+    if PENULTIMATE_RE.search(lower) and episode_count:
+        numbers.append(episode_count - 1)
     if FINALE_RE.search(lower):
         if episode_count:
             numbers.append(episode_count)
@@ -931,6 +983,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
         # what it could not use there.
         reviewing = is_review_paragraph(paragraph)
         previous = []  # the people the sentence before credited
+        context_job = None  # the paragraph's last sentence's main job
         for index, sentence in enumerate(paragraph.sentences):
             plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
             if len(previous) == 1 and not reviewing:
@@ -944,6 +997,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                 season=season,
                 nouns=nouns,
                 reviewing=reviewing,
+                context_job=context_job,
             )
             text = full_names.written_in(plain)
             found, dropped, used = read(text)
@@ -962,6 +1016,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                 dropped += too_many
             credits.extend(found)
             previous = list(dict.fromkeys(c.person for c in found if c.department == "crew"))
+            context_job = main_job(found) or context_job
             notes.extend(dropped)
             if not dropped and not reviewing:
                 if text != plain:
