@@ -330,3 +330,48 @@ def test_a_credit_with_no_job_word_takes_the_job_given_before(paragraph, expecte
 
 def test_a_credit_with_no_job_before_it_is_nobody():
     assert crew("Ann Lee was credited with the third and eighth episodes.") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a role before a name, then something the person did
+        (
+            "Costume designer Ann Lee chose the green tracksuits worn by the players.",
+            [("Ann Lee", "costume designer", None)],
+        ),
+        (
+            "Production designer Ann Lee recreated the newsroom at Docklands Studios.",
+            [("Ann Lee", "production designer", None)],
+        ),
+        (
+            "Costume designer Ann Lee, who worked closely with Bo Chen, sourced the looks.",
+            [("Ann Lee", "costume designer", None)],
+        ),
+        (
+            "The producers and music supervisor Ann Lee again used licensed songs.",
+            [("Ann Lee", "music supervisor", None)],
+        ),
+        # a nickname in quotes inside a name is part of it
+        (
+            'Ann "Annie" Lee and Bo Chen served as cinematographers.',
+            [('Ann "Annie" Lee', "cinematographer", None), ("Bo Chen", "cinematographer", None)],
+        ),
+        ("Ann Lee's theme music was retained.", [("Ann Lee", "composer", None)]),
+    ],
+)
+def test_a_role_before_a_name_that_did_the_work_nicknames_and_theme_music(paragraph, expected):
+    assert crew(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Composer Ann Lee declined.",
+        "Composer Ann Lee said the score would be darker.",
+        "Composer Ann Lee, who scored The Lantern, was approached.",
+        "Composer Ann Lee was unavailable.",
+    ],
+)
+def test_a_role_before_a_name_that_only_speaks_or_refuses_credits_nobody(paragraph):
+    assert crew(paragraph) == []

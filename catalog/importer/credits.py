@@ -30,8 +30,10 @@ from catalog.importer.job_words import (
     COMPANY_WORDS,
     DEBUT_WORD,
     DEBUT_WORDS,
+    IRREGULAR_PAST,
     JOB_WORD_RE,
     NOT_NAME_WORDS,
+    NOT_WORK_VERBS,
     ROLE,
     ROLE_MODIFIER,
     ROLE_MODIFIERS,
@@ -46,7 +48,7 @@ from catalog.importer.job_words import (
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import CAPITAL, NAME, outside_quotes, split_list
+from catalog.importer.text import CAPITAL, NAME, NAME_WORD, outside_quotes, split_list
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 
@@ -195,6 +197,16 @@ ROLE_FIRST_RE = re.compile(
     r"|(?:was|were)\s+(?:hired|brought\s+(?:on|in|back)|tapped|enlisted)|serv(?:ed|es)"
     r"|work(?:ed|s))\b(?!\s+as\b)"  # "Creator A returned as a producer": the role after "as"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# 8b. ROLE PEOPLE did something: "Costume designer A chose the tracksuits", "Production
+#     designer A, who worked closely with B, ..." (not "Composer A declined": NOT_WORK_VERBS; not
+#     a job verb with another work after it: "Composer A, who scored The Lantern, ...").
+ROLE_ACTION_RE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|while|whereas|but)\s+)(?:(?:[Tt]he|[Ss]eries|[Ss]eason)\s+)?"
+    rf"(?P<roles>(?i:{BARE_ROLE}))\s+(?P<people>{NAME_WORDS}(?:{AND_LIST}{PERSON}){{0,19}})"
+    r"(?:,\s+who)?\s+(?:(?:also|again|later|then|once)\s+)?"
+    # "Creator A returned as a producer": the role after "as" (shape 4)
+    rf"(?P<verb>[a-z]+ed|{IRREGULAR_PAST})\b(?!\s+as\b)(?P<tail>[^,;:(]*?){CLAUSE_END}"
 )
 # "returned from the first season": where they came back from, not where they work now.
 RETURNED_FROM_RE = re.compile(
@@ -432,6 +444,14 @@ def sentence_credits(
         tail = RETURNED_FROM_RE.sub("", match.group("tail"))
         if names_other_work(tail) or other_season(tail, season, nouns):
             continue
+        for role in split_list(match.group("roles")):
+            add(match, match.group("people"), role_job(role), tail)
+    for match in ROLE_ACTION_RE.finditer(text):
+        verb, tail = match.group("verb"), match.group("tail")
+        if verb in NOT_WORK_VERBS or other_season(tail, season, nouns):
+            continue
+        if verb_job_form(verb) and not about_this_season(tail, season, opening=False, nouns=nouns):
+            continue  # "Composer A, who scored The Lantern": another work's
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role), tail)
     for match in POSSESSIVE_RE.finditer(text):
@@ -976,6 +996,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
     people the cast lists and the infobox name, whose bare surnames the prose may use."""
     credits, notes = [], []
     full_names = FullNames(known)
+    nicknamed = {}  # "Barry Baz Idoine" -> 'Barry "Baz" Idoine', as the article writes it
     # Titles the prose places ("the ninth, "Kafkaesque"") name their episodes too.
     episodes = [*episodes, *prose_titles(paragraphs, episode_count, episodes)]
     for paragraph in paragraphs:
@@ -985,7 +1006,9 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
         previous = []  # the people the sentence before credited
         context_job = None  # the paragraph's last sentence's main job
         for index, sentence in enumerate(paragraph.sentences):
-            plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
+            plain = outside_quotes(
+                titles_as_numbers(unquoted_nicknames(sentence.text, nicknamed), episodes)
+            )
             if len(previous) == 1 and not reviewing:
                 # "A wrote most of the scripts. She wrote the first two ...": she is A.
                 plain = PRONOUN_SUBJECT_RE.sub(previous[0], plain)
@@ -1026,7 +1049,25 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                     _found, _dropped, used = read(plain)
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))
+    for credit in credits:
+        credit.person = nicknamed.get(credit.person, credit.person)
     return credits, notes
+
+
+# A nickname in quotes inside a name: 'Barry "Baz" Idoine'.
+NICKNAME_RE = re.compile(rf"\b{NAME_WORD} [\"“]{NAME_WORD}[\"”] {NAME_WORD}(?![\w'’-])")
+
+
+def unquoted_nicknames(text, nicknamed):
+    """The text with each quoted nickname inside a name unquoted, so that the name reads as
+    one ('Barry "Baz" Idoine' -> "Barry Baz Idoine"); `nicknamed` learns the name as written."""
+
+    def unquote(match):
+        name = re.sub(r"[\"“”]", "", match.group(0))
+        nicknamed[name] = match.group(0)
+        return name
+
+    return NICKNAME_RE.sub(unquote, text)
 
 
 class FullNames:

@@ -47,6 +47,16 @@ DEBUT_WORDS = {
     "writing": "writer",
     "screenwriting": "writer",
 }
+# What a person named with their role may do for the role to be a credit on the season ("Costume
+# designer A chose the tracksuits"): a past-tense verb (any "-ed" form, or one of these), but
+# not one that only says, refuses or leaves ("Composer A declined", "Writer A said").
+IRREGULAR_PASTS = ["chose", "built", "made", "drew", "shot", "took", "gave", "wrote", "found"]
+IRREGULAR_PASTS += ["brought", "kept", "oversaw", "set", "put", "began", "spent", "sought"]
+NOT_WORK_VERBS = ["said", "told", "stated", "explained", "noted", "added", "declined", "refused"]
+NOT_WORK_VERBS += ["praised", "criticized", "criticised", "called", "described", "recalled"]
+NOT_WORK_VERBS += ["revealed", "announced", "confirmed", "denied", "claimed", "argued", "died"]
+NOT_WORK_VERBS += ["left", "quit", "retired", "resigned", "departed", "exited", "passed", "tweeted"]
+NOT_WORK_VERBS += ["posted", "wanted", "hoped", "planned", "expected", "reported", "suggested"]
 # Job verbs that a critic's sentence uses for reviewing ("B wrote that ...", "B scored the
 # finale 9/10"): in the critics' paragraphs they credit nobody.
 REVIEWING_VERBS = ["write", "score"]
@@ -62,6 +72,7 @@ WORK_NOUNS = {
     "original score": "composer",
     "score": "composer",
     "music": "composer",
+    "theme music": "composer",
     "soundtrack": "composer",
     "costume": "costume designer",
     "costumes": "costume designer",
@@ -205,6 +216,7 @@ VERB_OF_FORM = {
     for form in forms(verb, irregular)
 }
 ANY_VERB = alternation(VERB_OF_FORM)
+IRREGULAR_PAST = alternation(IRREGULAR_PASTS)
 COMPANION_VERB = alternation(COMPANION_VERBS)
 DEBUT_WORD = alternation(DEBUT_WORDS)
 JOB_VERB = alternation(form for form, verb in VERB_OF_FORM.items() if verb in JOB_VERBS)
