@@ -375,3 +375,62 @@ def test_a_role_before_a_name_that_did_the_work_nicknames_and_theme_music(paragr
 )
 def test_a_role_before_a_name_that_only_speaks_or_refuses_credits_nobody(paragraph):
     assert crew(paragraph) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # returning for episodes: the job the paragraph gave
+        (
+            "Ann Lee directed the premiere. Bo Chen, who had directed the first season, returned for "
+            "two episodes: episodes 3 and 6.",
+            [("Ann Lee", "director", 1), ("Bo Chen", "director", 3), ("Bo Chen", "director", 6)],
+        ),
+        # people each with their episodes in brackets
+        (
+            "Ann Lee directed the premiere. The remaining episodes were handled by Bo Chen "
+            "(the third and fifth episodes), Cy Dunn Jr. (episode four) and Di Eng (the sixth).",
+            [
+                ("Ann Lee", "director", 1),
+                ("Bo Chen", "director", 3),
+                ("Bo Chen", "director", 5),
+                ("Cy Dunn Jr.", "director", 4),
+                ("Di Eng", "director", 6),
+            ],
+        ),
+        # two passive verbs of one subject
+        (
+            "The fourth episode was written by Ann Lee and directed by Bo Chen.",
+            [("Ann Lee", "writer", 4), ("Bo Chen", "director", 4)],
+        ),
+        # a relative clause between the episode and its passive verb
+        (
+            'The sixth episode, "Red Water", in which Jo Park leaves, was written by Ann Lee.',
+            [("Ann Lee", "writer", 6)],
+        ),
+        # a phrase for a light verb
+        (
+            "Ann Lee directed the first two episodes, while Bo Chen took charge of the third, "
+            "fourth and fifth episodes.",
+            [
+                ("Ann Lee", "director", 1),
+                ("Ann Lee", "director", 2),
+                ("Bo Chen", "director", 3),
+                ("Bo Chen", "director", 4),
+                ("Bo Chen", "director", 5),
+            ],
+        ),
+        # a company after a role's preposition is no other work
+        (
+            "Ann Lee and Bo Chen served as producers for Lee & Chen, alongside Cy Dunn.",
+            [
+                ("Ann Lee", "producer", None),
+                ("Bo Chen", "producer", None),
+                ("Cy Dunn", "producer", None),
+            ],
+        ),
+        ("Ann Lee served as producer for The Lantern.", []),
+    ],
+)
+def test_credits_by_bracket_by_two_passives_and_for_a_company(paragraph, expected):
+    assert crew(paragraph) == expected

@@ -236,15 +236,27 @@ GAPPED_ACTIVE_RE = re.compile(
 # credit for the third episode", "A received her first credit with episode 8", "A shared credit
 # with B on the tenth". Its job is the one the sentence (or the paragraph) gave last.
 CREDIT_PHRASE = (
-    r"(?:(?:was|were)\s+(?:also\s+)?credited\s+(?:with|for|on)"
+    r"(?:(?:was|were)\s+(?:also\s+)?credited\s+(?:with|for|on)|return(?:ed|s)\s+for"
     r"|(?:received|receives|earned|earns|shared|shares|took|takes|got|gets)\s+"
     r"(?:(?:sole|her|his|their|a|an|the|first|only|joint|shared|co-?writing|writing|directing)\s+)"
     rf"{{0,3}}credits?\s+(?:with\s+(?P<partners>{PEOPLE})\s+)?(?:for|with|on))"
 )
-EPISODES_WHAT = rf"(?P<what>(?:the|episodes?)\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+EPISODES_WHAT = (
+    rf"(?P<what>(?:the|episodes?|{'|'.join(COUNT_WORDS)})\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?)"
+    + CLAUSE_END
+)
 CREDITED_RE = re.compile(
     rf"(?:{SUBJECT}(?P<people>{PEOPLE})(?:,\s+[^,]{{1,80}},)?\s+(?:(?:also|again|later|then)\s+)?"
     rf"|\b)(?P<phrase>{CREDIT_PHRASE})\s+{EPISODES_WHAT}"
+)
+# People each with their episodes in brackets: "were handled by A ("The Injury"), B (the
+# thirteenth and fifteenth episodes) and C (the fourteenth)".
+EACH_IN_BRACKETS = rf"(?P<people>{PERSON}\.?)\s+\((?P<what>[^()]{{1,60}})\)"
+BY_EACH_RE = re.compile(rf"\b(?P<verb>{ANY_VERB})\s+by\s+{EACH_IN_BRACKETS}")
+GAPPED_EACH_RE = re.compile(rf"(?:,\s+(?:and\s+)?|,?\s+and\s+){EACH_IN_BRACKETS}")
+# A second passive verb of the same subject: "was written by A and directed by B".
+PASSIVE_AND_RE = re.compile(
+    rf"\s+and\s+(?:was\s+|were\s+)?(?P<verb>{ANY_VERB})\s+by\s+(?P<people>{PEOPLE}){PEOPLE_END}"
 )
 # A clause that goes on a credit with its words left out: ", and B for the fourth", ", with B
 # on the fourth".
@@ -429,6 +441,9 @@ def sentence_credits(
             add(match, match.group("people"), job, subject, note=note)
             for gapped in gapped_passives(text, match.end()):
                 add(gapped, gapped.group("people"), job, gapped.group("what"))
+        for more in following(PASSIVE_AND_RE, text, match.end()):
+            if job := job_of(more.group("verb"), subject):
+                add(more, more.group("people"), job, subject)
     for match in THING_BY_RE.finditer(text):
         add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
@@ -467,6 +482,11 @@ def sentence_credits(
             add(match, match.group("people"), role_job(role))
     # A credit with no job word: the sentence's main job so far, or the paragraph's.
     job = main_job(credits) or context_job
+    for match in BY_EACH_RE.finditer(text):
+        each_job = verb_job(match.group("verb")) or job
+        for each in [match, *following(GAPPED_EACH_RE, text, match.end())]:
+            if each_job and names_episodes(each.group("what")):
+                add(each, each.group("people"), each_job, each.group("what"))
     for match in CREDITED_RE.finditer(text):
         if job and names_episodes(match.group("what")):
             people = ", ".join(filter(None, [match.group("people"), match.group("partners")]))
@@ -539,8 +559,18 @@ def names_episodes(words):
 
 
 def names_other_work(tail):
-    """Whether the words after a role say it was on another work ("for The Lantern")."""
-    return bool(re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", DATE_PHRASE_RE.sub("", tail)))
+    """Whether the words after a role say it was on another work ("for The Lantern"); a
+    company is none ("producers for Wiedemann & Berg": the company they produced it for)."""
+    match = re.match(
+        r"\s+(?:on|for|of|in|at|with)\b(?P<rest>.*[A-Z].*)", DATE_PHRASE_RE.sub("", tail)
+    )
+    return bool(match) and not COMPANY_RE.match(match.group("rest"))
+
+
+# A company after a role's preposition: capitalised words with "&" or a company word among them.
+COMPANY_RE = re.compile(
+    rf"\s*(?:{CAPITAL}[\w'’.-]*\s+)*?(?:&|(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\b)"
+)
 
 
 def shared_with(text, end):
@@ -554,7 +584,10 @@ def person_names(people):
     """The people of a list as written, without an opening word that is no name ("Composer A
     B" -> "A B"); a company ("Marvel Television") or a possessive ("A's") is nobody's credit."""
     names = []
-    for item in split_list(people):
+    items = split_list(people)
+    if items and re.search(r"\b(?:Jr|Sr)\.$", people.strip()):
+        items[-1] += "."  # "Victor Nelli Jr.": the period is the name's, not the sentence's
+    for item in items:
         words = item.split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in ROLE_NOUNS):
             words.pop(0)
@@ -627,7 +660,13 @@ def passive_subject(text, verb_start):
     subject = re.sub(r"^(?:which|that|who)\b\s*", "", subject)
     if not subject and len(clauses) > 1:
         subject = clauses[-2].strip()
+        # "The sixth episode, in which B leaves, was written by A": what the clause is about
+        if RELATIVE_CLAUSE_RE.match(subject) and len(clauses) > 2:
+            subject = clauses[-3].strip()
     return subject
+
+
+RELATIVE_CLAUSE_RE = re.compile(r"(?:in|on|during|after)\s+which\b|where\b|when\b|whose\b")
 
 
 def thing_made(subject):

@@ -35,8 +35,8 @@ IRREGULAR_FORMS = {
     "pen": ["penned", "penning"],
 }
 # Verbs that carry no job of their own: the thing they name does ("provided the score").
-LIGHT_VERBS = ["provide", "supply", "handle", "contribute", "oversee", "deliver"]
-LIGHT_IRREGULAR = {"oversee": ["oversaw", "overseen"]}
+LIGHT_VERBS = ["provide", "supply", "handle", "contribute", "oversee", "deliver", "take charge of"]
+LIGHT_IRREGULAR = {"oversee": ["oversaw", "overseen"], "take": ["took", "taken"]}
 # Verbs that name no job but share their "by" with job verbs ("created and run by A",
 # "designed and built by A"): the job verbs among them credit.
 COMPANION_VERBS = ["run", "shot", "filmed", "built", "made"]
@@ -192,7 +192,12 @@ NOT_NAME_WORDS = [
 
 
 def forms(verb, irregular):
-    """Every written form of a verb: base, -s, past and participle, -ing."""
+    """Every written form of a verb: base, -s, past and participle, -ing; of a phrase that ends
+    in a preposition ("take charge of"), its first word's forms with the rest ("executive
+    produce" is inflected at its end)."""
+    if verb.split()[-1] in ("of", "on", "over"):
+        head, rest = verb.split(" ", 1)
+        return sorted((f"{form} {rest}" for form in forms(head, irregular)), key=len, reverse=True)
     stem = verb[:-1] if verb.endswith("e") else verb
     result = {verb, f"{verb}s", f"{stem}ed", f"{stem}ing"}
     if verb.endswith("e"):
