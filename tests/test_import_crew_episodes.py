@@ -382,8 +382,8 @@ def test_a_role_before_a_name_that_only_speaks_or_refuses_credits_nobody(paragra
     [
         # returning for episodes: the job the paragraph gave
         (
-            "Ann Lee directed the premiere. Bo Chen, who had directed the first season, returned for "
-            "two episodes: episodes 3 and 6.",
+            "Ann Lee directed the premiere. Bo Chen, who had directed the first season, "
+            "returned for two episodes: episodes 3 and 6.",
             [("Ann Lee", "director", 1), ("Bo Chen", "director", 3), ("Bo Chen", "director", 6)],
         ),
         # people each with their episodes in brackets
