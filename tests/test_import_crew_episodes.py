@@ -320,7 +320,7 @@ def test_a_pronoun_or_a_title_list_that_is_not_plain_names_no_one_or_no_episode(
         # the people a job was shared with, after the episodes and a comma
         (
             "Ann Lee co-wrote the ninth, with Bo Chen, and the premiere.",
-            [("Ann Lee", "writer", 9), ("Bo Chen", "writer", 9)],
+            [("Ann Lee", "writer", 9), ("Bo Chen", "writer", 9), ("Ann Lee", "writer", 1)],
         ),
     ],
 )
@@ -434,3 +434,35 @@ def test_a_role_before_a_name_that_only_speaks_or_refuses_credits_nobody(paragra
 )
 def test_credits_by_bracket_by_two_passives_and_for_a_company(paragraph, expected):
     assert crew(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # more episodes of the same doer after the people shared with
+        (
+            "Ann Lee co-wrote two more: the eighth, with Bo Chen, and the penultimate episode, "
+            "with Cy Dunn.",
+            [
+                ("Ann Lee", "writer", 8),
+                ("Bo Chen", "writer", 8),
+                ("Ann Lee", "writer", 9),
+                ("Cy Dunn", "writer", 9),
+            ],
+        ),
+        # an idiom for a job
+        (
+            "Ann Lee was behind the camera for episodes three and four.",
+            [("Ann Lee", "director", 3), ("Ann Lee", "director", 4)],
+        ),
+        # a role after "with", then what the person did
+        (
+            "The look was set with cinematographer Ann Lee, who shot the whole season.",
+            [("Ann Lee", "cinematographer", None)],
+        ),
+        # the company a person works for, between the person and the verb
+        ("Ann Lee of Siren Pictures produced the season.", [("Ann Lee", "producer", None)]),
+    ],
+)
+def test_more_episodes_idioms_roles_after_with_and_company_people(paragraph, expected):
+    assert sorted(set(crew(paragraph))) == sorted(set(expected))

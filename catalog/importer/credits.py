@@ -31,6 +31,8 @@ from catalog.importer.job_words import (
     DEBUT_WORD,
     DEBUT_WORDS,
     IRREGULAR_PAST,
+    JOB_IDIOM,
+    JOB_IDIOMS,
     JOB_WORD_RE,
     NOT_NAME_WORDS,
     NOT_WORK_VERBS,
@@ -123,8 +125,13 @@ PEOPLE_AFTER_RE = re.compile(
 #    "A directed all eight episodes", "with A directing the first two episodes".
 # Two verbs of one doer: "A wrote and directed the finale", "A wrote or co-wrote every episode".
 VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+(?:and|or)\s+(?P<verb2>{ANY_VERB}))?"
+# "A of Siren Pictures produced the season": the company they work for, between.
+OF_COMPANY = (
+    rf"(?:\s+(?:of|from|at)\s+(?:{CAPITAL}[\w'’.&-]*\s+){{0,4}}?"
+    rf"(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\b)?"
+)
 ACTIVE_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO},?\s+{AUX}{VERBS}\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}){OF_COMPANY}{WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
 # 1b. The same after a relative clause, an apposition or a participle: "A, who created the
@@ -202,7 +209,7 @@ ROLE_FIRST_RE = re.compile(
 #     designer A, who worked closely with B, ..." (not "Composer A declined": NOT_WORK_VERBS; not
 #     a job verb with another work after it: "Composer A, who scored The Lantern, ...").
 ROLE_ACTION_RE = re.compile(
-    rf"(?:^|[,;:]\s+|\b(?:and|while|whereas|but)\s+)(?:(?:[Tt]he|[Ss]eries|[Ss]eason)\s+)?"
+    rf"(?:^|[,;:]\s+|\b(?:and|while|whereas|but|with)\s+)(?:(?:[Tt]he|[Ss]eries|[Ss]eason)\s+)?"
     rf"(?P<roles>(?i:{BARE_ROLE}))\s+(?P<people>{NAME_WORDS}(?:{AND_LIST}{PERSON}){{0,19}})"
     r"(?:,\s+who)?\s+(?:(?:also|again|later|then|once)\s+)?"
     # "Creator A returned as a producer": the role after "as" (shape 4)
@@ -258,6 +265,11 @@ GAPPED_EACH_RE = re.compile(rf"(?:,\s+(?:and\s+)?|,?\s+and\s+){EACH_IN_BRACKETS}
 PASSIVE_AND_RE = re.compile(
     rf"\s+and\s+(?:was\s+|were\s+)?(?P<verb>{ANY_VERB})\s+by\s+(?P<people>{PEOPLE}){PEOPLE_END}"
 )
+# A job said by an idiom: "A was behind the camera for episodes eleven and twelve".
+IDIOM_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE})\s+(?:was|were)\s+(?:also\s+|again\s+)?"
+    rf"(?P<idiom>{JOB_IDIOM})\s+(?:for|on)\s+{EPISODES_WHAT}"
+)
 # A clause that goes on a credit with its words left out: ", and B for the fourth", ", with B
 # on the fourth".
 GAPPED_CREDIT_RE = re.compile(
@@ -283,6 +295,8 @@ DEBUT_MARKED_RE = re.compile(
 )
 # A sentence that opens with a pronoun: its doer is the one person the sentence before credited.
 PRONOUN_SUBJECT_RE = re.compile(r"^(?:He|She)(?=\s)")
+# More episodes of the same doer and verb after the people shared with: ", and the finale".
+MORE_EPISODES_RE = re.compile(r",?\s+and\s+" + EPISODES_WHAT)
 # Others who shared the job, right after its clause: "A composed the score with B",
 # "A executive produced the season alongside B and C".
 SHARED_WITH_RE = re.compile(
@@ -410,6 +424,9 @@ def sentence_credits(
                 add(match, people + shared_with(text, match.end()), job, what)
                 for gapped in gapped_actives(text, match.end()):
                     add(gapped, gapped.group("people"), job, gapped.group("what"))
+                for more in more_episodes(text, match.end()):
+                    # ", and the penultimate episode, with C": the same doer, more episodes
+                    add(more, people + shared_with(text, more.end()), job, more.group("what"))
                 last_job = job
         for further in continued_clauses(text, match.end()):
             last_job = add_active(further, people, last_job)
@@ -482,6 +499,8 @@ def sentence_credits(
             add(match, match.group("people"), role_job(role))
     # A credit with no job word: the sentence's main job so far, or the paragraph's.
     job = main_job(credits) or context_job
+    for match in IDIOM_RE.finditer(text):
+        add(match, match.group("people"), JOB_IDIOMS[match.group("idiom")], match.group("what"))
     for match in BY_EACH_RE.finditer(text):
         each_job = verb_job(match.group("verb")) or job
         for each in [match, *following(GAPPED_EACH_RE, text, match.end())]:
@@ -571,6 +590,15 @@ def names_other_work(tail):
 COMPANY_RE = re.compile(
     rf"\s*(?:{CAPITAL}[\w'’.-]*\s+)*?(?:&|(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\b)"
 )
+
+
+def more_episodes(text, end):
+    """The episodes a clause goes on to name after the people it shared them with: "co-wrote
+    the ninth, with B, and the penultimate episode, with C"."""
+    shared = SHARED_WITH_RE.match(text, end)
+    if not shared:
+        return []
+    return following(MORE_EPISODES_RE, text, shared.end(), episodes_only=True)
 
 
 def shared_with(text, end):

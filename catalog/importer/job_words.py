@@ -57,6 +57,12 @@ NOT_WORK_VERBS += ["praised", "criticized", "criticised", "called", "described",
 NOT_WORK_VERBS += ["revealed", "announced", "confirmed", "denied", "claimed", "argued", "died"]
 NOT_WORK_VERBS += ["left", "quit", "retired", "resigned", "departed", "exited", "passed", "tweeted"]
 NOT_WORK_VERBS += ["posted", "wanted", "hoped", "planned", "expected", "reported", "suggested"]
+# Idioms that say a job: "A was behind the camera for the last two episodes" (a director).
+JOB_IDIOMS = {
+    "behind the camera": "director",
+    "in the director's chair": "director",
+    "in the director’s chair": "director",
+}
 # Job verbs that a critic's sentence uses for reviewing ("B wrote that ...", "B scored the
 # finale 9/10"): in the critics' paragraphs they credit nobody.
 REVIEWING_VERBS = ["write", "score"]
@@ -222,6 +228,7 @@ VERB_OF_FORM = {
 }
 ANY_VERB = alternation(VERB_OF_FORM)
 IRREGULAR_PAST = alternation(IRREGULAR_PASTS)
+JOB_IDIOM = alternation(JOB_IDIOMS)
 COMPANION_VERB = alternation(COMPANION_VERBS)
 DEBUT_WORD = alternation(DEBUT_WORDS)
 JOB_VERB = alternation(form for form, verb in VERB_OF_FORM.items() if verb in JOB_VERBS)
