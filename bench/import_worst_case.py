@@ -1,6 +1,7 @@
 """How long the importer takes to read (parse, no database) articles built to be slow: long
-runs of capitalised words, long lists of people, long outlets, many months, quotations and
-dates in one sentence, each in a Production and a Critical response section; prints a table.
+runs of capitalised words, long lists of people, long outlets, many months, quotations, dates
+and dates relative to them ("the following day") in one sentence, each in a Production and a
+Critical response section; prints a table.
 
     make bench-import                 # sizes 4,000 and 20,000 words (about 128 KB, the admin limit)
     make bench-import ARGS='--words 1000 4000 16000'
@@ -27,6 +28,9 @@ BODIES = {
     "months": lambda n: " ".join(["In June Netflix said"] * (n // 4)) + ".",
     "quotations": lambda n: " ".join(['"Ann Lee said'] * (n // 3)) + ".",
     "dates": lambda n: " ".join(["In March 2017 Ann Lee joined,"] * (n // 5)) + ".",
+    "relative dates": lambda n: (
+        " ".join(["On May 2, 2017 it aired the following day"] * (n // 8)) + "."
+    ),
 }
 
 

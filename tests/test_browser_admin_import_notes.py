@@ -67,7 +67,8 @@ def test_an_editor_turns_a_note_into_a_credit_and_confirms_it_in_one_revision(br
     page, notes = previewed(browser, site, DESKTOP)
 
     # In line order, each by its sentence.
-    expect(notes.nth(0)).to_contain_text("'later that year' is a date relative to none written")
+    relative = "'the following spring' is a date relative to none written"
+    expect(notes.nth(0)).to_contain_text(relative)
     expect(notes.nth(1)).to_contain_text(COMPOSER_SENTENCE)
     expect(notes.nth(2)).to_contain_text("Metacritic gave the season a favorable reception.")
     expect(notes.nth(3)).to_contain_text("Jonas Reyes praised the season")

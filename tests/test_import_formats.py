@@ -50,6 +50,11 @@ def credits_of(article):
         ("The second season of Fargo", "Fargo", 2, "season"),
         ("Fargo (third season)", "Fargo", 3, "season"),
         ("Star Trek: Picard season 3", "Star Trek: Picard", 3, "season"),
+        # A country or year telling two shows of one name apart, inside the brackets.
+        ("The Ledger (American season 2)", "The Ledger", 2, "season"),
+        ("Open House (British series 5)", "Open House", 5, "series"),
+        ("Night Desk (U.S. season three)", "Night Desk", 3, "season"),
+        ("Harbour (2019 season 1)", "Harbour", 1, "season"),
     ],
 )
 def test_a_title_gives_the_series_the_number_and_the_season_word(title, series, number, word):
@@ -346,7 +351,7 @@ def test_every_infobox_television_key_goes_where_it_means(salt_road):
         ("Ines Duarte", "main", "", "", None),
         ("Gideon Marsh", "main", "", "", None),
         ("Yara Haddad", "main", "", "", None),
-        ("Bill Oduya", "main", "Narrator", "", None),
+        ("Bill Oduya", "main", "", "", None),  # "Narrated by": the credit notes Narrator
         ("Lior Ben-Ami", None, "", "theme music composer", None),
         ("Clara Voss", None, "", "composer", None),
         ("Nadia Farrow", None, "", "executive producer", None),  # "A; B"
@@ -357,6 +362,7 @@ def test_every_infobox_television_key_goes_where_it_means(salt_road):
         ("Ama Owusu", None, "", "editor", None),
         ("Jon Briggs", None, "", "editor", None),
     ]
+    assert [(c.person, c.note) for c in salt_road.credits if c.note] == [("Bill Oduya", "Narrator")]
     assert salt_road.notes == []
 
 
@@ -377,20 +383,31 @@ def test_every_infobox_television_season_key_goes_where_it_means(great_loom):
         ("Last aired", "2015-02-23"),
     ]
     assert credits_of(great_loom) == [
-        # "== Contestants ==": each holds the heading's role, with what the list adds
-        ("Amira Shah", "main", "Contestant (winner)", "", None),
-        ("Bethan Lloyd", "main", "Contestant (runner-up)", "", None),
-        ("Colin Pike", "main", "Contestant", "", None),
+        # "== Contestants ==": no character (the credit notes the role, below)
+        ("Amira Shah", "main", "", "", None),
+        ("Bethan Lloyd", "main", "", "", None),
+        ("Colin Pike", "main", "", "", None),
         # "Showrunner(s): A, B"
         ("Dana Kilby", None, "", "showrunner", None),
         ("Marco Reyes", None, "", "showrunner", None),
         # "Presented by: A and B", "Judges: C, D", "Voices of: E"
-        ("Fern Archer", "main", "Presenter", "", None),
-        ("Josh Malik", "main", "Presenter", "", None),
-        ("Esme Whitlock", "main", "Judge", "", None),
-        ("Rahul Desai", "main", "Judge", "", None),
+        ("Fern Archer", "main", "", "", None),
+        ("Josh Malik", "main", "", "", None),
+        ("Esme Whitlock", "main", "", "", None),
+        ("Rahul Desai", "main", "", "", None),
         ("Pip Harlow", "main", "", "", None),
         ("Tom Gale", None, "", "composer", None),
+    ]
+    # A judge, a host or a contestant plays no character: the credit notes the role the
+    # heading or the key gives, with what the list item adds.
+    assert [(c.person, c.note) for c in great_loom.credits if c.note] == [
+        ("Amira Shah", "Contestant (winner)"),
+        ("Bethan Lloyd", "Contestant (runner-up)"),
+        ("Colin Pike", "Contestant"),
+        ("Fern Archer", "Presenter"),
+        ("Josh Malik", "Presenter"),
+        ("Esme Whitlock", "Judge"),
+        ("Rahul Desai", "Judge"),
     ]
     assert great_loom.notes == []
 
@@ -565,7 +582,8 @@ def read_under(heading, sentence):
     ("heading", "sentence", "read"),
     [
         ("Guest", "Ann Lee as Jo Park, Bo Chen as Max Reyes, and Cy Dunn as the Narrator.",
-         [(A, "guest", "Jo Park"), (B, "guest", "Max Reyes"), ("Cy Dunn", "guest", "Narrator")]),
+         [(A, "guest", "Jo Park"), (B, "guest", "Max Reyes"),
+          ("Cy Dunn", "guest", "the Narrator")]),  # as written, as the lists keep it
         ("Recurring", "Ann Lee plays Jo Park, a detective, and Bo Chen portrays Max Reyes.",
          [(A, "recurring", "Jo Park"), (B, "recurring", "Max Reyes")]),
         ("Special guest stars",
@@ -602,7 +620,102 @@ def test_cast_in_prose_and_aggregates_from_the_reviews_side(heading, sentence, r
     assert read_under(heading, sentence) == (read, [])
 
 
-def test_headings_of_one_billing_make_one_list_and_starring_is_compared_with_actors_only():
+@pytest.mark.parametrize(
+    ("heading", "sentence", "read"),
+    [
+        # Words between the person and "as": a verb with what it adds, a relative clause,
+        # a participle, an apposition; an alias in brackets stays with the character.
+        ("Guest", "Cy Dunn returns in flashbacks as Pia Ros (Lima), a courier.",
+         [("Cy Dunn", "guest", "Pia Ros (Lima)")]),
+        ("Guest", "Ann Lee appears in the second episode as the ferryman who rows Jo across.",
+         [(A, "guest", "the ferryman")]),
+        ("Guest", "Bo Chen, who starred in the first series, guest stars as the Warden.",
+         [(B, "guest", "the Warden")]),
+        ("Cast and characters",
+         "Among the guest stars were Ann Lee, reprising her role as the florist Jo Park; and "
+         "Bo Chen, Lee's real-life husband, as the mayor.",
+         [(A, "guest", "Jo Park"), (B, "guest", "the mayor")]),
+        # A description before the name is no part of the character; "the voice of" neither.
+        ("Recurring", "Ann Lee appears as Tom's estranged aunt Rita Varga.",
+         [(A, "recurring", "Rita Varga")]),
+        ("Main", "The series stars Bo Chen as harbour master Max Reyes.",
+         [(B, "main", "Max Reyes")]),
+        ("Recurring", "Cy Dunn appears as the voice of Kip.", [("Cy Dunn", "recurring", "Kip")]),
+        # Several people playing as many characters, in turn; a shared surname.
+        ("Recurring", "Ann Lee and Bo Chen also recur as Tom and Kit Varga, the twins.",
+         [(A, "recurring", "Tom Varga"), (B, "recurring", "Kit Varga")]),
+        ("Recurring", "Ann Lee and Bo Chen play Jo Park and Max Reyes.",
+         [(A, "recurring", "Jo Park"), (B, "recurring", "Max Reyes")]),
+        # A character played by the people after it.
+        ("Recurring",
+         "Jo Park is portrayed by Ann Lee in 1990 and by Bo Chen in 2020, while the teenage "
+         "Max and Lu Reyes are played by Cy Dunn and Di Moss respectively.",
+         [(A, "recurring", "Jo Park"), (B, "recurring", "Jo Park"),
+          ("Cy Dunn", "recurring", "Max"), ("Di Moss", "recurring", "Lu Reyes")]),
+        # The sentence's billing words over the heading's, not a relative clause's.
+        ("Recurring", "Ann Lee guest stars as Jo Park, and Bo Chen appears as Max Reyes.",
+         [(A, "guest", "Jo Park"), (B, "guest", "Max Reyes")]),
+        ("Recurring",
+         "Among the guest performers, Ann Lee appears as Jo Park, and Bo Chen plays Max Reyes.",
+         [(A, "guest", "Jo Park"), (B, "guest", "Max Reyes")]),
+        ("Guest", "Ann Lee, who starred in the first series, returns as Jo Park.",
+         [(A, "guest", "Jo Park")]),
+        ("Main", "The series stars Ann Lee as Jo Park, with guest appearances from Bo Chen.",
+         [(A, "main", "Jo Park"), (B, "guest", "")]),
+        ("Main", "Ann Lee was cast as Jo Park in March 2020, and Bo Chen co-stars as Max.",
+         [(A, "main", "Jo Park"), (B, "main", "Max")]),
+        ("Recurring", "Bo Chen joined the cast as Max Reyes, the mayor's son.",
+         [(B, "recurring", "Max Reyes")]),
+        ("Guest", "Notable guests include Ann Lee as herself and Bo Chen as a waiter.",
+         [(A, "guest", "Herself"), (B, "guest", "a waiter")]),
+        ("Guest", "Guest stars include Ann Lee as Jo Park, Bo Chen and Cy Dunn.",
+         [(A, "guest", "Jo Park"), (B, "guest", ""), ("Cy Dunn", "guest", "")]),
+        # No character's name before "played by": nobody is credited with a description.
+        ("Recurring", "The Reyes twins are played by Ann Lee and Bo Chen.", []),
+        ("Recurring", "Jo Park's mother is played by Ann Lee.", []),
+        ("Recurring", "Ann Lee, Bo Chen and Cy Dunn return as the Park siblings.", []),
+        # A heading of a role: its people play no character.
+        ("Guest judges", "Ann Lee and Bo Chen appeared as guest judges in the premiere.",
+         [(A, "guest", ""), (B, "guest", "")]),
+        ("Guest judges", "Ann Lee served as guest judge in the final.", [(A, "guest", "")]),
+        ("Guest judges", "Other guest judges included Bo Chen, Kesha and Cy Dunn.",
+         [(B, "guest", ""), ("Kesha", "guest", ""), ("Cy Dunn", "guest", "")]),
+    ],
+)  # fmt: skip
+def test_cast_in_prose_with_words_around_the_character(heading, sentence, read):
+    assert read_under(heading, sentence) == (read, [])
+
+
+def test_role_headings_credit_people_who_play_no_character_and_note_their_role():
+    text = """= Probe (miniseries) =
+
+Lead.
+
+== Interviewees ==
+The series features interviews with many people, including:
+
+- Ann Lee
+- Bo Chen
+
+== Contestants ==
+- Cy Dunn (Hull) – winner
+- Di Moss (Leeds)
+
+=== Special appearances ===
+- Ed Hall as the voice of Kip
+"""
+    article = parse_article(text)
+
+    assert [(c.person, c.billing, c.character, c.note) for c in article.credits] == [
+        (A, "main", "", "Interviewee"),
+        (B, "main", "", "Interviewee"),
+        ("Cy Dunn", "main", "", "Contestant (Hull; winner)"),
+        ("Di Moss", "main", "", "Contestant (Leeds)"),
+        ("Ed Hall", "guest", "Kip", ""),
+    ]
+
+
+def test_headings_of_one_billing_make_one_list_and_a_role_heading_notes_its_role():
     text = """= Probe season 1 =
 
 Infobox
@@ -624,14 +737,14 @@ Lead.
 """
     article = parse_article(text)
 
-    # Ed Hall judges: he is in no Starring list, and the import is not refused for it.
-    assert [(c.person, c.billing, c.order, c.character) for c in article.credits] == [
-        ("Ann Lee", "main", 1, "Jo"),
-        ("Bo Chen", "main", 2, "Max"),
-        ("Cy Dunn", "main", 3, "Pat"),
-        ("Ed Hall", "main", 4, "Judge"),
-        ("Fi Ray", "guest", 1, "Lu"),
-        ("Di Moss", "main", 5, "Presenter"),
+    # Ed Hall judges: he plays no character, and his credit notes the role.
+    assert [(c.person, c.billing, c.order, c.character, c.note) for c in article.credits] == [
+        ("Ann Lee", "main", 1, "Jo", ""),
+        ("Bo Chen", "main", 2, "Max", ""),
+        ("Cy Dunn", "main", 3, "Pat", ""),
+        ("Ed Hall", "main", 4, "", "Judge"),
+        ("Fi Ray", "guest", 1, "Lu", ""),
+        ("Di Moss", "main", 5, "", "Presenter"),
     ]
 
 
@@ -692,7 +805,7 @@ Lead.
 """
     article = parse_article(text)
 
-    assert [(c.person, c.billing, c.order, c.character) for c in article.credits] == [
-        ("Dara Quinn", "main", 1, "Contestant (Winner)"),
-        ("Ezra Bloom", "main", 2, "Contestant (Runner-up)"),
+    assert [(c.person, c.billing, c.order, c.character, c.note) for c in article.credits] == [
+        ("Dara Quinn", "main", 1, "", "Contestant (Winner)"),
+        ("Ezra Bloom", "main", 2, "", "Contestant (Runner-up)"),
     ]

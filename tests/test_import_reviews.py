@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from catalog.domain.ratings import parse_rating
-from catalog.importer import article_import
+from catalog.importer import article_import, import_text
 from catalog.importer.parse import parse_article
 from catalog.models import Review
 from tests.seed import ARTICLE_TEXT
@@ -209,6 +209,49 @@ def test_the_seed_gives_no_review_notes():
         # names beyond ASCII
         ("Zoë Núñez of Variety gave it 4/5.", "Variety", "Zoë Núñez", "4/5", 80),
         ("Writing for Slant, Łukasz Żal gave it a B.", "Slant", "Łukasz Żal", "B", 75),
+        # "the" before the outlet is no part of its name
+        ("Nora Vale of the Harbour Gazette called it a triumph.", "Harbour Gazette",
+         "Nora Vale", "", None),
+        ("For the Lakeside Tribune, Omar Reyes gave it 3/4.", "Lakeside Tribune", "Omar Reyes",
+         "3/4", 75),
+        # what the critic is, before their name
+        ("Pinewood Weekly critic Lou Ambers argued that it soared.", "Pinewood Weekly",
+         "Lou Ambers", "", None),
+        ("The Beacon's TV critic Lou Ambers gave it four stars.", "The Beacon", "Lou Ambers",
+         "four stars", 80),
+        # "writing for" without its commas, "who writes for"
+        ("Lou Ambers writing for Variety called it a triumph.", "Variety", "Lou Ambers", "",
+         None),
+        ("Lou Ambers, who writes for Variety, gave it 7/10.", "Variety", "Lou Ambers", "7/10",
+         70),
+        ("The Evening Courier gave it four stars.", "The Evening Courier", None, "four stars",
+         80),
+        ("Critic Lou Ambers of Slate called it superb.", "Slate", "Lou Ambers", "", None),
+        ("Writing for Le Soir, the critic Ana Petit gave it 4/5.", "Le Soir", "Ana Petit", "4/5",
+         80),
+        ("Ana Petit (Le Soir) gave it 4/5.", "Le Soir", "Ana Petit", "4/5", 80),
+        ("Lou Ambers, a critic writing for Variety, called it a triumph.", "Variety",
+         "Lou Ambers", "", None),
+        ("Lou Ambers, the television critic for The Harbour Globe, gave it a B.",
+         "The Harbour Globe", "Lou Ambers", "B", 75),
+        ("Lou Ambers of IGN gave it an 8.5.", "IGN", "Lou Ambers", "8.5", 85),
+        ("In his four-star review for Empire, Lou Ambers praised it.", "Empire", "Lou Ambers",
+         "four-star", 80),
+        # an outlet's review with no critic named
+        ("A reviewer for Der Kurier was less convinced, rating it 2/5.", "Der Kurier", None,
+         "2/5", 40),
+        # an outlet alone as the subject, with a rating
+        ("Cinemanía was more enthusiastic, rating it 3.5 out of 5.", "Cinemanía", None,
+         "3.5 out of 5", 70),
+        # verdicts and verbs
+        ("Ida Moss of Slate was more reserved about the finale.", "Slate", "Ida Moss", "", None),
+        ("The Clarion's Abe Lund questioned the ending.", "The Clarion", "Abe Lund", "", None),
+        # grades after a longer object, a quoted title or "assigned"
+        ('Kit Rowe of Uproxx gave "Glass Houses" an A−.', "Uproxx", "Kit Rowe", "A−", 91),
+        ("Kit Rowe of Uproxx graded the season as a whole a B+.", "Uproxx", "Kit Rowe", "B+", 83),
+        ("Kit Rowe of Uproxx assigned the season a C.", "Uproxx", "Kit Rowe", "C", 50),
+        # a bare decimal scored or rated is out of ten
+        ("Writing for Paste, Amy Lark scored the premiere 8.9.", "Paste", "Amy Lark", "8.9", 89),
     ],
 )  # fmt: skip
 def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
@@ -231,6 +274,17 @@ def test_a_critic_sentence(sentence, outlet, critic, rating_text, score):
          ("Critics Hub", "90%", 90, "", None, "")),
         ("The season has a Metascore of 74 out of 100 on Metacritic.",
          ("Metacritic", "74 out of 100", 74, "", None, "")),
+        # a quoted word, "percent", "certified fresh at", the aggregator's own word for its score
+        ('The season has a 93% "Fresh" rating on Rotten Tomatoes from 27 critics.',
+         ("Rotten Tomatoes", "93%", 93, "", 27, "")),
+        ("The season holds a 93 percent approval rating on Rotten Tomatoes, based on 27 reviews.",
+         ("Rotten Tomatoes", "93 percent", 93, "", 27, "")),
+        ("The season is certified fresh at 91% on Rotten Tomatoes.",
+         ("Rotten Tomatoes", "91%", 91, "", None, "")),
+        ('The season received a Metascore of 69 based on 12 reviews, indicating "generally '
+         'favorable reviews".', ("Metacritic", "69", 69, "", 12, "generally favorable reviews")),
+        ("The season holds a Tomatometer score of 88% from 40 reviews.",
+         ("Rotten Tomatoes", "88%", 88, "", 40, "")),
     ],
 )  # fmt: skip
 def test_an_aggregator_sentence(sentence, expected):
@@ -338,3 +392,86 @@ def test_every_review_read_is_saved_as_read(name):
          r.sample_size, r.consensus)
         for r in article_named(name).reviews
     ]  # fmt: skip
+
+
+# --- Shapes read since the blind corpus ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Jo Lamb of Vulture called it "a fine hour", while the Daily Ledger\'s Ann Kerr gave it '
+         "three and a half stars out of four.",
+         [("Vulture", "Jo Lamb", "", None), ("Daily Ledger", "Ann Kerr",
+           "three and a half stars out of four", 88)]),
+        ("In The Northern Post, Ed Marsh gave the series four stars, and The Echo's Sam Hale "
+         "rated it 5/5.",
+         [("The Northern Post", "Ed Marsh", "four stars", 80), ("The Echo", "Sam Hale", "5/5",
+           100)]),
+        ("Not all critics agreed: The Spur's Ben Cole questioned its length, and Kay Dunn of "
+         "Polygon gave it a C.",
+         [("The Spur", "Ben Cole", "", None), ("Polygon", "Kay Dunn", "C", 50)]),
+        ("Writing for Variety, Lee Park liked it; a reviewer for Le Monde was less convinced.",
+         [("Variety", "Lee Park", "", None), ("Le Monde", None, "", None)]),
+        ('Ana Petit of Le Soir called it "un chef-d\'œuvre", and Süddeutsche Zeitung critic '
+         "Hans Meier agreed.",
+         [("Le Soir", "Ana Petit", "", None), ("Süddeutsche Zeitung", "Hans Meier", "", None)]),
+        # "and" inside a clause that names no second critic does not cut it
+        ("Jo Lamb of Vulture praised Ana Ruiz and Tom Bell, and gave it 4/5.",
+         [("Vulture", "Jo Lamb", "4/5", 80)]),
+    ],
+)  # fmt: skip
+def test_each_critic_of_one_sentence_is_a_review_with_its_own_rating(sentence, expected):
+    article = parse_article(critical_response(sentence))
+    assert [row[1:5] for row in critics(article)] == expected
+    assert {r.source for r in article.reviews} == {sentence}
+    assert article.notes == []
+
+
+def test_an_outlet_alone_is_never_a_pronoun_nor_a_critic_named_before():
+    paragraph = (
+        "Jo Lamb of Vulture called it uneven. Lamb gave it 3/5. She gave the finale a B. "
+        "Several outlets gave it 4/5."
+    )
+    article = parse_article(critical_response(paragraph))
+    assert [row[1:5] for row in critics(article)] == [("Vulture", "Jo Lamb", "3/5", 60)]
+    assert [note.kind for note in article.notes] == ["rating", "rating"]
+
+
+def test_a_consensus_that_calls_it_something_is_the_aggregators():
+    paragraph = (
+        "Rotten Tomatoes reported an 87% approval rating from 38 reviews. The site's critical "
+        'consensus calls it "a twisty mystery that rewards patience."'
+    )
+    article = parse_article(critical_response(paragraph))
+    assert aggregates(article) == [
+        (6, "Rotten Tomatoes", "87%", 87, "", 38, "a twisty mystery that rewards patience."),
+    ]
+    assert article.notes == []
+
+
+@pytest.mark.parametrize(("text", "score"), [("8.9", 89), ("10.0", 100), ("0.5", 5)])
+def test_a_bare_decimal_rating_is_out_of_ten(text, score):
+    assert parse_rating(text).score == score
+
+
+@pytest.mark.parametrize("text", ["11.5", "8", "Sam scored 8.9% of the votes"])
+def test_a_number_is_no_bare_decimal_rating(text):
+    assert parse_rating(text) is None
+
+
+@pytest.mark.django_db
+def test_an_outlets_review_with_no_critic_is_its_own_row_beside_its_critics():
+    paragraph = (
+        "Lou Ambers of The Beacon gave it 4/5. A reviewer for The Beacon was less convinced, "
+        "rating it 2/5."
+    )
+    season = import_text(text=critical_response(paragraph), source="test").season
+    saved = Review.objects.filter(season=season).order_by("order")
+    assert [(r.outlet.name, r.critic and r.critic.name, r.rating_text) for r in saved] == [
+        ("The Beacon", "Lou Ambers", "4/5"),
+        ("The Beacon", None, "2/5"),
+    ]
+    again = import_text(text=critical_response(paragraph), source="test")
+    assert again.summary.line() == "0 created, 0 updated, 8 unchanged"
+    assert Review.objects.filter(season=season).count() == 2

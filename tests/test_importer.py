@@ -17,7 +17,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from catalog.domain.vocabulary import marker_numbers
-from catalog.importer import ArticleError, article_import, parse_article
+from catalog.importer import article_import, parse_article
 from catalog.importer.data import InfoboxLineData
 from catalog.models import (
     Accolade,
@@ -275,16 +275,28 @@ def test_a_person_only_quoted_in_the_prose_gets_no_credit(article):
     assert "Chris McCumber" not in [credit.person for credit in article.credits]
 
 
-def test_a_starring_list_that_disagrees_with_the_main_cast_fails_on_the_starring_line():
+def test_a_starring_list_need_not_match_the_cast_lists_as_on_a_real_wiki():
+    # Starring names the leads only (Wes Chatham is Main but not in it), one person the lists
+    # bill as a guest, and one no list gives.
     text = EXPANSE.replace(
         "- Starring: Steven Strait, Dominique Tipper, Wes Chatham",
-        "- Starring: Steven Strait, Dominique Tipper, Shohreh Aghdashloo",
+        "- Starring: Steven Strait, Dominique Tipper, Jared Harris, Shohreh Aghdashloo",
     )
-    with pytest.raises(ArticleError) as raised:
-        parse_article(text, "expanse.txt")
-    assert raised.value.path == "expanse.txt"
-    assert raised.value.line == line_of(text, "- Starring:")
-    assert "Starring" in raised.value.problem
+    cast = [
+        (c.person, c.billing, c.order, c.character)
+        for c in parse_article(text, "expanse.txt").credits
+        if c.department == "cast"
+    ]
+
+    # A list's person keeps the list's credit; the box adds only the person no list gives,
+    # to the main cast after the Main list, with no character.
+    assert cast == [
+        ("Steven Strait", "main", 1, "James Holden"),
+        ("Dominique Tipper", "main", 2, "Naomi Nagata"),
+        ("Wes Chatham", "main", 3, 'Amos "Timmy" Burton'),
+        ("Jared Harris", "guest", 1, "Anderson Dawes"),
+        ("Shohreh Aghdashloo", "main", 4, ""),
+    ]
 
 
 def test_an_article_missing_every_optional_section_parses_to_empty_lists():

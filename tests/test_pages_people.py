@@ -87,6 +87,17 @@ def test_work_across_several_seasons_is_listed_season_by_season(client):
     assert len(page.select("li.review")) == 1
 
 
+def test_a_judge_plays_no_character_and_both_pages_show_the_role(client):
+    # A judge's credit has no character; its note is the role the article's heading gave.
+    judge = CreditFactory(person=PersonFactory(name="Ann Judge"), character="", note="Judge")
+    page = get_page(client, judge.person.get_absolute_url())
+    assert texts(page.find(id="roles").parent.select("li")) == [
+        f"Judge in {judge.season.title} (main cast)"
+    ]
+    season_page = get_page(client, judge.season.get_absolute_url())
+    assert "Ann Judge (Judge)" in texts(season_page.select(".cast-list li"))
+
+
 def test_work_in_draft_seasons_is_not_shown(client):
     person = PersonFactory(name="Ann Actor")
     CreditFactory(person=person, character="Public role")

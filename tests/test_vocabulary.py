@@ -85,14 +85,39 @@ class TestParagraphs:
 
 
 class TestEventKinds:
-    def test_the_nearest_heading_that_names_a_kind_wins(self):
-        assert kind_of_headings(("Casting", "Production")) == EventKind.CASTING
-        assert kind_of_headings(("Tie-ins", "Production")) == EventKind.FILMING
-        assert kind_of_headings(("Tie-ins",)) is None
+    def test_the_nearest_heading_gives_the_kinds_it_names(self):
+        assert kind_of_headings(("Casting", "Production")) == (EventKind.CASTING,)
+        assert kind_of_headings(("Marketing and release",)) == (
+            EventKind.MARKETING,
+            EventKind.RELEASE,
+        )
+        # "Controversy" under "Release" is not about the release.
+        assert kind_of_headings(("Controversy", "Release")) == ()
 
-    def test_words_give_the_kind_where_headings_do_not(self):
-        assert kind_of_words("the trailer was shown") == EventKind.MARKETING
+    def test_a_thing_gives_its_kind_whatever_was_done_with_it(self):
+        assert kind_of_words("Netflix released a teaser trailer") == EventKind.MARKETING
+        assert kind_of_words("The soundtrack album was released", (EventKind.RELEASE,)) == (
+            EventKind.MUSIC
+        )
+
+    def test_the_words_give_the_kind_and_the_heading_only_decides_between_them(self):
+        renewal = "Netflix renewed the series for a fourth season"
+        assert kind_of_words(renewal, (EventKind.RELEASE,)) == EventKind.DEVELOPMENT
+        premiere = "The premiere aired on VH1 and drew 990,000 viewers"
+        assert kind_of_words(premiere, (EventKind.RECEPTION,)) == EventKind.RECEPTION
+        assert kind_of_words(premiere) == EventKind.RELEASE
+
+    def test_the_heading_gives_the_kind_where_the_words_name_none(self):
+        # "announced" says something happened, not what: a kind only where nothing else is.
+        assert kind_of_words("A second season was announced") == EventKind.DEVELOPMENT
+        assert kind_of_words("It was announced", (EventKind.CASTING,)) == EventKind.CASTING
+        assert kind_of_words("The cast gathered for a read-through", (EventKind.FILMING,)) == (
+            EventKind.FILMING
+        )
         assert kind_of_words("nothing to see") == EventKind.OTHER
+
+    def test_a_name_of_capitalised_words_gives_no_kind(self):
+        assert kind_of_words("Funding came from Film Victoria") == EventKind.OTHER
 
 
 class TestCitationMarkers:

@@ -9,8 +9,11 @@ The forms read:
 - "x/y": "3.5/5", "7/10".
 - Stars without a maximum are out of five: "three and a half stars", "3½ stars", "four-star";
   star glyphs too: "★★★½" (out of five), "★★★☆☆" (out of the glyphs written).
+- A bare decimal scored, rated or given, out of ten: "scored the premiere 8.9" (89), "gave it
+  an 8.5"; "8.9" on its own.
 - Letter grades, quoted (a "B+") or named as a grade ("a grade of A−", "an A- grade", "graded
-  it C", "gave it a B+"). A minus may be a hyphen, the typographic minus "−" or an en dash.
+  it C", "gave it a B+", "gave "Fly" an A−", "graded the season as a whole a B+", "assigned
+  the season a B+"). A minus may be a hyphen, the typographic minus "−" or an en dash.
 
 The 0-100 figure is x / y × 100, rounded half up (2.5 out of 4 is 63). Letter grades use
 Metacritic's conversion, the one scale of the site:
@@ -57,10 +60,22 @@ _GLYPHS = re.compile(rf"[{FULL_STARS}]+[{HALF_STARS}]?[{EMPTY_STARS}]*")
 _MINUS = "−–-"  # the hyphen last: a literal in a character class
 _GRADE = rf"[A-F](?:[+{_MINUS}]|\+\+|(?:[{_MINUS}]){{2}})?"
 _GRADE_QUOTED = re.compile(rf"[\"“](?P<grade>{_GRADE})[\"”]")
+_GRADE_VERB = r"(?:graded|rated|gave|giving|awarded|awarding|assigned|assigning)"
+# What is graded: "it", "the season"; with "a"/"an" before the grade also a longer object ("the
+# season as a whole", "the first five episodes") or a quoted title ("gave "Fly" an A−").
 _GRADE_NAMED = re.compile(
-    rf"\b(?:grade of|grade|(?:graded|rated|gave|giving|awarded|awarding) (?:it|the \w+(?: \w+)?)"
-    rf"(?: an?)?) (?P<grade>{_GRADE})(?=[\s,.;:)]|$)"
+    rf"\b(?:grade of|grade|{_GRADE_VERB} (?:it|the \w+(?: \w+)?)(?: an?)?"
+    rf"|{_GRADE_VERB} (?:the \w+(?: \w+){{1,4}}?|\"[^\"]{{1,80}}\"|“[^”]{{1,80}}”) an?)"
+    rf" (?P<grade>{_GRADE})(?=[\s,.;:)]|$)"
     rf"|\ban? (?P<grade2>{_GRADE}) grade\b"
+)
+# A bare figure scored, rated or given, with no maximum ("scored the premiere 8.9", "gave it an
+# 8.5"): a decimal, out of ten (an outlet's usual scale for one: Paste, IGN).
+_DECIMAL_OUT_OF_TEN = r"(?:10|\d)\.\d"
+_BARE_DECIMAL = re.compile(
+    rf"\b(?:scored|scoring|rated|rating|gave|giving|awarded|awarding) "
+    rf"(?:it|the \w+(?: \w+){{0,3}}?) (?:an? )?(?P<a>{_DECIMAL_OUT_OF_TEN})"
+    r"(?![\w/%]|\.\d| out of| points?\b| stars?\b)"
 )
 
 
@@ -111,9 +126,9 @@ def find_ratings(text):
     plain = without_quotations(text)
     found = []  # (start, end, Rating)
 
-    def add(match, rating):
-        if not any(start <= match.start() < end for start, end, _ in found):
-            found.append((match.start(), match.end(), rating))
+    def add(match, rating, group=0):
+        if not any(start <= match.start(group) < end for start, end, _ in found):
+            found.append((match.start(group), match.end(group), rating))
 
     for match in _OUT_OF.finditer(plain):
         add(match, scaled(match.group(), number_value(match["a"]), number_value(match["b"])))
@@ -123,6 +138,8 @@ def find_ratings(text):
         add(match, star_rating(match.group(), number_value(match["a"])))
     for match in _GLYPHS.finditer(plain):
         add(match, glyph_rating(match.group()))
+    for match in _BARE_DECIMAL.finditer(plain):
+        add(match, scaled(match["a"], Fraction(match["a"]), 10), group="a")
     for pattern in (_GRADE_QUOTED, _GRADE_NAMED):
         for match in pattern.finditer(text):
             add(match, grade_rating(match["grade"] or match.groupdict()["grade2"]))
@@ -156,5 +173,7 @@ def parse_rating(text):
     text = text.strip()
     if re.fullmatch(_GRADE, text):
         return grade_rating(text)
+    if re.fullmatch(_DECIMAL_OUT_OF_TEN, text):  # a bare decimal, as find_ratings reads one
+        return scaled(text, Fraction(text), 10)
     ratings = find_ratings(text)
     return ratings[0] if len(ratings) == 1 else None

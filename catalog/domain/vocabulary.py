@@ -55,6 +55,7 @@ BILLING_HEADING_WORDS = {
         "presenter", "hosts and judges", "judges", "judge", "judging panel", "panel",
         "panelists", "panellists", "narrator", "narrators", "narration", "contestants",
         "contestant", "cast members", "housemates", "participants", "competitors",
+        "main judges", "main hosts", "interviewees", "interview subjects", "featuring",
     ],
     Billing.RECURRING: [
         "recurring", "recurring cast", "recurring characters", "recurring voices",
@@ -66,11 +67,12 @@ BILLING_HEADING_WORDS = {
         "notable guests", "notable guest stars", "notable guest cast", "special guest",
         "special guests", "special guest star", "special guest stars", "guest voices",
         "guest voice cast", "guest judges", "guest judge", "guest hosts", "guest appearances",
-        "cameos", "cameo appearances", "notable guest appearances",
+        "cameos", "cameo appearances", "notable guest appearances", "special appearances",
+        "special appearance", "guest performers",
     ],
 }  # fmt: skip
 # The role a cast member holds under a heading that names one and no character ("Judges":
-# a judge), for a list that gives no character: the credit's character is that word.
+# a judge): the credit notes it; its character is only what the article gives as one.
 HEADING_ROLE_WORDS = {
     "host": "Host", "hosts": "Host", "presenter": "Presenter", "presenters": "Presenter",
     "judge": "Judge", "judges": "Judge", "guest judges": "Guest judge",
@@ -78,6 +80,8 @@ HEADING_ROLE_WORDS = {
     "narration": "Narrator", "guest hosts": "Guest host", "panelists": "Panelist",
     "panellists": "Panellist", "contestants": "Contestant", "contestant": "Contestant",
     "housemates": "Housemate", "competitors": "Competitor", "participants": "Participant",
+    "main judges": "Judge", "main hosts": "Host", "interviewees": "Interviewee",
+    "interview subjects": "Interviewee",
 }  # fmt: skip
 _HEADING_PREFIX_RE = re.compile(r"^(?:the\s+)?(?:season|series)(?:'s|’s|')?\s+", re.I)
 BILLING_HEADING_PATTERNS = [
@@ -176,7 +180,9 @@ PRODUCTION_KINDS = frozenset(
         EventKind.MUSIC,
     }
 )
-# Section headings that give the events under them a kind, first match wins.
+# An event's kind is what its clause says happened; the heading it stands under only decides
+# between kinds the clause's words leave open, or gives one where they name none.
+# Section headings and the kinds they name ("Marketing and release" names two).
 KIND_HEADINGS = [
     (EventKind.DEVELOPMENT, r"development|pre-production"),
     (EventKind.WRITING, r"writing|scripts?"),
@@ -187,41 +193,111 @@ KIND_HEADINGS = [
     (EventKind.RELEASE, r"release|broadcast|distribution|home media"),
     (EventKind.RECEPTION, r"reception|critical response|accolades|ratings|viewership"),
 ]
-# Where the headings say nothing, the words around a date, first match wins.
+# Things that carry their own kind whatever was done with them: a trailer released is
+# marketing and an album released is music, not the season's release.
+KIND_THINGS = [
+    (
+        EventKind.MARKETING,
+        r"trailers?|teasers?|posters?|first look|footage|key art|promos?|panel|press"
+        r"|red carpet|(?:announc\w*|confirm\w*|revealed) the (?:\w+ )?(?:release|broadcast"
+        r"|premiere|air) date",
+    ),
+    (EventKind.MUSIC, r"soundtracks?|albums?|singles?|score|songs?"),
+]
+# The words that say what happened, one table per kind, in the order that decides when a
+# clause names several and its heading none of them.
 KIND_WORDS = [
     (
-        EventKind.RELEASE,
-        r"releas\w*|premiered on|available|removed|debut\w*|streaming|aired"
-        r"|(?:season|series|miniseries) (?:concluded|ended|finished)",
+        EventKind.DEVELOPMENT,
+        r"renew\w*|commission\w*|green-?lit|green-?light\w*|picked up|conceiv\w*|pitch\w*"
+        r"|develop\w*|research\w*|project|hired|spin-?offs?|return for"
+        r"|for an? (?:\w+ )?(?:season|series)"
+        r"|ordered|orders?(?= [^.;]{0,30}\b(?:seasons?|series|episodes?|miniseries|pilot)\b)"
+        r"|(?:series|season|episode|[\w-]+-episode) order|(?:its|the|an?) order"
+        r"|(?:last|final) (?:season|series)|(?:show|series)['’]s? (?:last|final)",
     ),
-    (EventKind.MARKETING, r"trailer|teaser|premiere|poster|panel"),
-    (EventKind.MUSIC, r"soundtrack|score|album|song"),
-    (EventKind.FILMING, r"film\w*|shoot\w*|wrapped|production"),
-    (EventKind.CASTING, r"cast|casting|role|joined"),
-    (EventKind.WRITING, r"writ\w*|script\w*"),
-    (EventKind.DEVELOPMENT, r"order\w*|renew\w*|announc\w*|develop\w*|season of"),
-    (EventKind.RECEPTION, r"review\w*|nominat\w*|award\w*"),
+    (
+        EventKind.WRITING,
+        r"writers['’]? room|scripts?|screenplays?|teleplays?|wrote|written|writing|write",
+    ),
+    (
+        EventKind.CASTING,
+        r"cast(?= as| in)|(?:was|were|been|being|be) cast|casting|(?:main|supporting|guest"
+        r"|recurring|to the) cast|joined|joining|roles?|auditions?|contestants|ensemble"
+        r"|line-?up",
+    ),
+    (
+        EventKind.FILMING,
+        r"film\w*|shoot\w*|shot|wrapped|principal photography|(?<!-)production|location work"
+        r"|reshoots?",
+    ),
+    (
+        EventKind.RELEASE,
+        r"releas\w*|premiere\w*|air|aired|airing|broadcast\w*|debut\w*|streaming|available"
+        r"|removed|concluded|ended|finished|ran|installments?|(?:time )?slot|screening",
+    ),
+    (
+        EventKind.RECEPTION,
+        r"reviews?|reviewed|nominat\w*|awards?|prizes?|won|viewers|viewership|watched"
+        r"|ratings|audiences?|most-watched|records?",
+    ),
 ]
+# Words that say something happened but not what: a kind only where nothing else gives one.
+KIND_WEAK_WORDS = [(EventKind.DEVELOPMENT, r"announc\w*")]
+
+
+# A name of two or more capitalised words ("ESPN Films", "Hollywood Records", "Film
+# Victoria") names a company or a work, not what happened: its words give no kind.
+_NAME_RE = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*(?:\s+(?:of |and |the |for )?[A-Z][\w'’.-]*)+")
+
+
+_COMPILED = {}
+
+
+def _kinds_named(patterns, text):
+    text = _NAME_RE.sub(" ", text)
+    found = []
+    for kind, pattern in patterns:
+        if pattern not in _COMPILED:
+            _COMPILED[pattern] = re.compile(rf"\b(?:{pattern})\b", re.I)
+        if _COMPILED[pattern].search(text):
+            found.append(kind)
+    return found
 
 
 def _kind_named(patterns, text):
-    for kind, pattern in patterns:
-        if re.search(rf"\b(?:{pattern})\b", text, re.I):
-            return kind
-    return None
+    kinds = _kinds_named(patterns, text)
+    return kinds[0] if kinds else None
+
+
+def names_a_kind(text):
+    """Whether a clause's own words name a kind (a thing or a happening)."""
+    return bool(_kind_named(KIND_THINGS, text) or _kind_named(KIND_WORDS, text))
 
 
 def kind_of_headings(headings):
-    """The kind the nearest heading that names one gives, or None."""
-    for heading in headings:
-        kind = _kind_named(KIND_HEADINGS, heading)
-        if kind:
+    """The kinds the nearest heading names, in KIND_HEADINGS' order ("Marketing and release"
+    names two); none where it names none ("Controversy" under "Release" is not about the
+    release)."""
+    return tuple(_kinds_named(KIND_HEADINGS, headings[0])) if headings else ()
+
+
+def kind_of_words(text, heading_kinds=()):
+    """The kind of what a clause says happened: a thing that carries its own kind (a trailer,
+    an album); else, of the kinds its words name, the one its heading names too, or the first;
+    else the heading's; else a weak word's; else other."""
+    thing = _kind_named(KIND_THINGS, text)
+    if thing:
+        return thing
+    named = _kinds_named(KIND_WORDS, text)
+    for kind in named:
+        if kind in heading_kinds:
             return kind
-    return None
-
-
-def kind_of_words(text):
-    return _kind_named(KIND_WORDS, text) or EventKind.OTHER
+    if named:
+        return named[0]
+    if heading_kinds:
+        return heading_kinds[0]
+    return _kind_named(KIND_WEAK_WORDS, text) or EventKind.OTHER
 
 
 # Anchors -------------------------------------------------------------------------------------
@@ -367,8 +443,6 @@ INFOBOX_SEASON_FIELDS = {key: m.field for key, m in _MEANINGS.items() if m.field
 INFOBOX_JOBS = {key: m.job for key, m in _MEANINGS.items() if m.job}
 # Keys whose people are the main cast, and the role word they hold ("" for an actor).
 INFOBOX_CAST = {key: m.role for key, m in _MEANINGS.items() if m.cast}
-# The key whose names are the main cast (the Main list's people, in its order).
-INFOBOX_STARRING = "starring"
 # The line that keeps the last day of an "Original release" range.
 INFOBOX_LAST_AIRED = "Last aired"
 # The infobox rows the page makes from the crew credits of those jobs: job -> (label, label

@@ -95,15 +95,34 @@ def segments_of(sentence, mentions):
     def has_date(start, end):
         return any(start <= mention.start < end for mention in mentions)
 
+    # For each break, the end of the last comma or semicolon break before it and the start of
+    # the first one after it (two passes: linear in the breaks).
+    marked_before, last = [], None
+    for start, end, _word in breaks:
+        marked_before.append(last)
+        if sentence[start] in ",;":
+            last = end
+    marked_after, first = [], None
+    for start, _end, _word in reversed(breaks):
+        marked_after.append(first)
+        if sentence[start] in ",;":
+            first = start
+    marked_after.reverse()
     kept = []
     for index, (start, end, word) in enumerate(breaks):
         if word in ("and", "with") or word.endswith("ing"):
             # Only between two dates: otherwise a list's "and", a phrase ("including"), or
             # a "with" that only adds to its clause ("premiered on May 9, with two episodes").
+            # A bare "and" is read up to the breaks beside it that a comma or semicolon
+            # makes, so that "..., and a screening for the cast and crew was held on 4 July"
+            # is one clause, not two.
             if word in NOT_CLAUSE_ING:
                 continue
             before = kept[-1][1] if kept else 0
             after = breaks[index + 1][0] if index + 1 < len(breaks) else len(sentence)
+            if sentence[start] != "," and marked_before[index] is not None:
+                before = max(before, marked_before[index])
+            after = len(sentence) if marked_after[index] is None else marked_after[index]
             if not (has_date(before, start) and has_date(end, after)):
                 continue
         kept.append((start, end, word))
@@ -139,10 +158,11 @@ NOT_VERBS_IN_ED = {"hundred", "need", "indeed", "speed", "seed", "red", "bed", "
 
 
 def is_finite(word):
-    """A finite verb: a common one, or a lower-case word in -ed (not "Ted", "hundred")."""
+    """A finite verb: a common one, or a lower-case word in -ed (not "Ted", "hundred"); a
+    capitalised word inside a clause is a name or a month ("May"), not a verb."""
     if word in NOT_VERBS_IN_ED:
         return False
-    return word.lower() in FINITE or bool(re.fullmatch(r"[a-z]+ed", word))
+    return word in FINITE or bool(re.fullmatch(r"[a-z]+ed", word))
 
 
 def has_finite_verb(text):
@@ -204,11 +224,17 @@ def rewrite(sentence, segments, segment, mentions):
     if word in ("and", "but", "while", "whereas", "after", "before", "following"):
         if re.match(r"(?:its|their|the \w+'s|the \w+’s) ", rest):
             return nominal(rest, subject)
+        if word in ("after", "before", "following") and rest.startswith("which "):
+            return as_sentence(f"{word} this, {rest[len('which ') :]}")  # "after which NBC ..."
         if has_finite_verb(rest) and subject_of(rest):
             return as_sentence(rest)
         first = rest.split()[0] if rest.split() else ""
         if word in ("and", "but") and subject and is_finite(first):
-            return as_sentence(f"{subject} {rest}")  # "and concluded in July" shares its subject
+            # "and concluded in July", "and was broadcast ..." share the main clause's subject
+            return as_sentence(f"{bare_subject(subject)} {rest}")
+        if word == "and" and subject and first.endswith("ing") and first not in NOT_CLAUSE_ING:
+            # "beginning in January and wrapping in March": "Filming wrapped in March."
+            return as_sentence(f"{bare_subject(subject)} {past_of(first)}{rest[len(first) :]}")
         if word == "and":
             return gapped(sentence, segments, segment, rest, mentions)
         return None
@@ -223,6 +249,13 @@ def rewrite(sentence, segments, segment, mentions):
     if word.endswith("ing") and subject:
         return as_sentence(f"{subject} {past_of(word)} {rest}")
     return None
+
+
+def bare_subject(subject):
+    """A subject without the phrase set before it: "A co-production between ESPN Films and
+    Netflix, the series" -> "the series"; "The seven-episode series," -> "The seven-episode
+    series"."""
+    return subject.rstrip(", ").rsplit(", ", 1)[-1]
 
 
 def absolute(rest):
@@ -272,7 +305,15 @@ def gapped(sentence, segments, segment, rest, mentions):
     first = rest.split()[0].lower()
     cut = None
     if first in PREPOSITIONS:
-        cut = main.lower().rfind(f" {first} ")
+        # As many prepositional phrases as the fragment has, counted back from the main
+        # clause's date: "debuting on BBC Four in the UK on 12 March and on The CW in the US
+        # on 15 August" -> "debuting on The CW in the US on 15 August".
+        phrases = sum(1 for token in rest.split() if token.lower() in PREPOSITIONS)
+        tokens = [t for t in re.finditer(r"\S+", main) if t.group().lower() in PREPOSITIONS]
+        if 1 < phrases <= len(tokens) and tokens[-phrases].group().lower() == first:
+            cut = tokens[-phrases].start() - 1
+        else:
+            cut = main.lower().rfind(f" {first} ")
         if cut == -1:
             return None
         prefix = main[:cut]
@@ -284,3 +325,32 @@ def gapped(sentence, segments, segment, rest, mentions):
         prefix = main[: prepositions[-2].end()]
     prefix = without_leading_phrase(prefix)
     return as_sentence(f"{prefix.strip()} {rest}")
+
+
+# What a clause says happened, for its kind: its words without what only places it in time
+# ("ahead of the second season's premiere", "before the finale had aired", ", the same night
+# the Cavaliers won the Finals"), without asides about someone (", who was best known for
+# writing comedies,") and without quotations (someone's words, not the article's).
+TIME_PHRASE_RE = re.compile(
+    r"\b(?:ahead of|before|after|(?<!the )following|during|despite|unlike)\b[^,;]*"
+    r"|,\s*the (?:same )?(?:day|night|week|weekend)\b[^,;]*"
+)
+ASIDE_RE = re.compile(
+    r",\s+(?:who|whose)\b[^,;]*,"  # ", who was best known for writing comedies,"
+    r"|^(?:[A-Z]\w+ed|[a-z]+ed)\b[^,;]*,"  # "Created and written by A, ..."
+)
+QUOTATION_RE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def what_happened(clause, date_start=None):
+    """The clause's words that say what happened: time phrases (except the one holding the
+    date at `date_start`), asides and quotations blanked out."""
+
+    def blank(match):
+        if date_start is not None and match.start() <= date_start < match.end():
+            return match.group()
+        return " " * len(match.group())
+
+    for pattern in (QUOTATION_RE, ASIDE_RE, TIME_PHRASE_RE):
+        clause = pattern.sub(blank, clause)
+    return clause

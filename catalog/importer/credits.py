@@ -5,17 +5,16 @@ cast heading, a person-valued infobox key, or prose of the shapes below. A perso
 mentioned or quoted gets no credit.
 """
 
+import bisect
 import functools
 import re
 from collections import Counter
 
 from catalog.domain.vocabulary import (
-    INFOBOX_STARRING,
     NUMBER_WORDS,
     ORDINAL_WORDS,
     billing_of_heading,
     heading_role,
-    infobox_key,
     infobox_meaning,
     is_cast_heading,
     split_sentences,
@@ -689,12 +688,12 @@ def passive_subject(text, verb_start):
     if not subject and len(clauses) > 1:
         subject = clauses[-2].strip()
         # "The sixth episode, in which B leaves, was written by A": what the clause is about
-        if RELATIVE_CLAUSE_RE.match(subject) and len(clauses) > 2:
+        if SUBJECT_RELATIVE_RE.match(subject) and len(clauses) > 2:
             subject = clauses[-3].strip()
     return subject
 
 
-RELATIVE_CLAUSE_RE = re.compile(r"(?:in|on|during|after)\s+which\b|where\b|when\b|whose\b")
+SUBJECT_RELATIVE_RE = re.compile(r"(?:in|on|during|after)\s+which\b|where\b|when\b|whose\b")
 
 
 def thing_made(subject):
@@ -825,37 +824,51 @@ def nearby_people(found):
 
 
 # A list item: "Name as Character", "Name as Character: who they are", "Name as Character, a
-# detective", "Name (role)", "Name – role", or the name alone.
+# detective", "Name (role)", "Name – role", "Name (remark) – remark", or the name alone.
 CAST_ITEM_DESCRIPTION_RE = re.compile(r"(?::\s|\s+[–—]\s+|,\s+(?=[a-z]))")
 CAST_ITEM_ROLE_RE = re.compile(
-    r"^(?P<name>[^(–—]+?)\s*(?:\((?P<bracket>[^)]*)\)|[–—]\s*(?P<dash>.+))$"
+    r"^(?P<name>[^(–—]+?)\s*(?=[(–—])(?:\((?P<bracket>[^)]*)\))?\s*(?:[–—]\s*(?P<dash>.+))?$"
 )
 
 
 def cast_item(text):
-    """(name, character) of a cast list's item, as written."""
+    """(name, character, remarks) of a cast list's item, as written: the character after
+    "as"; else the remarks in brackets or after a dash, which are the character under a
+    heading of actors ("A (B)") and what the item adds under a heading of a role ("Sasha
+    (Brooklyn) – winner" under Contestants)."""
     match = CAST_ITEM_RE.match(text)
     if match:
         character = CAST_ITEM_DESCRIPTION_RE.split(match.group("character"), maxsplit=1)[0]
-        return match.group("name").strip(), character.strip()
+        return match.group("name").strip(), voiced(character.strip()), []
     match = CAST_ITEM_ROLE_RE.match(text)
     if match:
-        return match.group("name").strip(), (match["bracket"] or match["dash"] or "").strip()
-    return text.strip(), ""
+        remarks = [match[group].strip() for group in ("bracket", "dash") if match[group]]
+        return match.group("name").strip(), "", [remark for remark in remarks if remark]
+    return text.strip(), "", []
 
 
-def character_of(character, role):
-    """A cast credit's character: as the list or prose gives it; under a heading that names a
-    role ("Judges", "Contestants"), that role, with what the item adds ("Contestant (winner)")."""
-    if role and character and character.lower() != role.lower() and character[0].islower():
-        return f"{role} ({character})"
-    return character or role
+# "as the voice of Kuiil": the character is Kuiil (a voice role is a role).
+VOICE_OF_RE = re.compile(r"^(?:the\s+)?voice\s+of\s+(?=\S)", re.I)
+
+
+def voiced(character):
+    return VOICE_OF_RE.sub("", character)
+
+
+def role_note(role, remarks=()):
+    """What a cast credit under a heading of a role says besides its character: the role, with
+    what the item adds ("Contestant (Brooklyn, New York; winner)"); "" under a heading of
+    actors. A judge, a host or a contestant plays no character: the character stays as the
+    article gives it, blank when it gives none."""
+    if not role:
+        return ""
+    return f"{role} ({'; '.join(remarks)})" if remarks else role
 
 
 def cast_credits(document):
     """Credits from the list items and the prose under the cast headings, in billing order
-    (vocabulary's Billing table names the headings); a list that gives no character takes its
-    heading's role word ("Judges": Judge) where it has one."""
+    (vocabulary's Billing table names the headings); under a heading that names a role
+    ("Judges") each credit notes that role ("Judge"), its character blank unless given."""
     credits = []
     for section in document.sections:
         billing = billing_of_heading(section.title)
@@ -868,98 +881,261 @@ def cast_credits(document):
         before = sum(credit.billing == billing for credit in credits)
         listed = []
         for item in section.items:
-            name, character = cast_item(item.text)
+            name, character, remarks = cast_item(item.text)
             if not name:
                 raise LineProblem(item.number, "this cast line names nobody")
+            if not role and not character and remarks:
+                character = remarks[0]  # "A (B)", "A – B": B is the character
             listed.append(
                 cast(name, billing, before + len(listed) + 1, source=item.raw, line=item.number,
-                     character=character_of(character, role))
+                     character=character, note=role_note(role, remarks))
             )  # fmt: skip
         listed += prose_cast(section.paragraphs, billing, before + len(listed), role)
         listed += table_cast(section, billing, before + len(listed), role)
-        for credit in listed:
-            credit.under_role_heading = bool(role)
         credits += listed
     return credits
 
 
 # Cast in prose, under a cast heading: "A as B, C as D and E as F", "Also appearing are A
-# (B) and C (D).", "Guest stars included A as B." Each entry is a person, then "as" (after an
-# acting verb or none) and a character, or the character in brackets. A character is up to
-# eight words, capitalised or quoted (a nickname), with particles between them.
+# (B) and C (D).", "Guest stars included A as B." Each entry is a person (or several, playing
+# as many characters in turn: "A and B recur as C and D Surname"), then "as" (after an acting
+# verb, or a relative clause or an apposition: "A, who starred in the first season, guest
+# stars as B", "A, Carell's wife, as B", "A returns in flashbacks as B", "A, reprising her
+# role as B") and a character, or a verb whose object is the character ("A plays B"), or the
+# character in brackets. A character is up to eight words, capitalised or quoted (a nickname),
+# with particles between them, and an alias in brackets ("Agustín Ramos (Moscow)").
 CHARACTER_WORD = (
     rf"(?:{CAPITAL}[\w'’.-]*|[\"“][^\"”]{{1,40}}[\"”]|himself|herself|themselves|themself)"
 )
 CHARACTER = (
     rf"{CHARACTER_WORD}(?:\s+(?:(?:of|the|de|van|von|da|la|le|del|du)\s+)*{CHARACTER_WORD}){{0,7}}"
 )
-ACTING = (
-    r"(?:(?:also\s+)?(?:stars?|starring|starred|appears?|appearing|appeared|plays?|playing|played"
+ACTING_VERB = (
+    r"(?:stars?|starring|starred|appears?|appearing|appeared|plays?|playing|played"
     r"|portrays?|portraying|portrayed|voices?|voicing|voiced|returns?|returning|returned"
-    r"|guest[- ]stars?|guest[- ]starring|guest[- ]starred)\s+)?"
+    r"|recurs?|recurring|recurred|reprises?|reprising|reprised|serves?|serving|served"
+    r"|joins?|joined|joining|(?:guest|co)[- ](?:stars?|starring|starred)"
+    r"|(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:re)?cast)"
+)
+# Between the people and "as": a relative clause or an apposition, then an acting verb and
+# what it adds in lower-case words ("in flashbacks", "in the first episode", "her role",
+# "joined the cast as").
+BEFORE_AS = (
+    r"(?:,\s+[^,;:()]{1,60},)?,?"
+    rf"(?:\s+(?:(?:also|again|briefly|later|then)\s+)?{ACTING_VERB}(?:\s+[a-z][\w'’-]*){{0,6}}?)?"
+    r"\s+as\s+"
 )
 # Verbs whose object is the character: "A plays B", "A, who voiced B".
-PLAYS = r"(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing)"
+PLAYS = r"(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing))"
 CAST_PROSE_RE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{PERSON})(?:\s+{ACTING}as\s+(?:the\s+)?(?P<character>{CHARACTER})"
-    rf"|(?:,\s+who)?\s+{PLAYS}\s+(?:the\s+)?(?P<played>{CHARACTER})"
-    rf"|\s+\((?:as\s+)?(?P<bracket>{CHARACTER})\))"
+    rf"(?<![\w'’-])(?P<people>{PERSON}(?:{AND_LIST}{PERSON}){{0,5}})"
+    rf"(?:{BEFORE_AS}|(?:,\s+who)?\s+{PLAYS}\s+|\s+\((?:as\s+)?(?=[^()]{{1,80}}\)))"
+    r"(?=(?P<text>[^,;:]{1,100}))"
 )
+# What stands after "as": a description before the character's name is no part of it ("the
+# young Ulrich Nielsen", "Pippa's missing cousin Lisa Newbery", "the voice of Kuiil"); a
+# definite description with no name is the character ("the salesman who ...": the salesman).
+NOT_DESCRIPTION = (
+    r"(?:who|that|which|whose|in|on|at|with|from|for|of|and|or|to|as|by|during|while|after"
+    r"|before|when|where|throughout|across|until|since|alongside|opposite|again|also|only"
+    r"|respectively|through|over|into|between|among|within|once|twice|is|was|are|were)"
+)
+DESCRIPTION_WORD = rf"(?!{NOT_DESCRIPTION}\b)[a-z][\w'’-]*"
+# "the Park siblings": a name before a noun describes people, and is no character.
+ATTRIBUTIVE_RE = re.compile(rf"\s+{DESCRIPTION_WORD}")
+DESCRIBED_CHARACTER_RE = re.compile(
+    rf"(?:(?P<the>[Tt]he)\s+)?(?:{CAPITAL}[\w-]*['’]s\s+)?(?P<words>(?:{DESCRIPTION_WORD}\s+){{0,4}}?)"
+    rf"(?P<character>{CHARACTER})(?:\s+\((?P<alias>[^()]{{1,40}})\))?"
+)
+CHARACTERS_AND = r"(?:,\s+|,?\s+and\s+)"
+UNNAMED_CHARACTER_RE = re.compile(rf"(?:the|an?)(?:\s+{DESCRIPTION_WORD}){{1,3}}\b")
+PARTICLES = {"of", "the", "de", "van", "von", "da", "la", "le", "del", "du"}
+
+
+def characters_in(text, count=1):
+    """(characters, length): the characters (at most `count`, one for each person before "as")
+    a text after "as" names, in order ("Ricky and Cate Gillespie": Ricky Gillespie and Cate
+    Gillespie, the surname shared), or [] where it names none; and how much of the text they
+    take."""
+    text = voiced(text.strip())
+    characters, consumed, start = [], 0, len(text)
+    while True:
+        match = DESCRIBED_CHARACTER_RE.match(text)
+        if not match:
+            break
+        character = match["character"]
+        if not re.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\.$", character):
+            character = character.rstrip(".")  # the sentence's end
+        if re.search(r"['’]s$", character):
+            break  # "as Jessica's mother": a description, no name
+        if match["the"] and not match["words"] and ATTRIBUTIVE_RE.match(text, match.end()):
+            break
+        if character in {"himself", "herself", "themselves", "themself"}:
+            character = character.capitalize()  # "as himself": Himself, as lists write it
+        elif match["the"] and not match["words"]:
+            character = f"{match['the']} {character}"  # "the Stranger", as the lists write it
+        if match["alias"]:
+            character += f" ({match['alias']})"
+        characters.append(character)
+        consumed = start - len(text) + match.end()
+        following = re.match(CHARACTERS_AND, text[match.end() :])
+        if not following or len(characters) == count:
+            break
+        text = text[match.end() + following.end() :]
+    if not characters:
+        unnamed = UNNAMED_CHARACTER_RE.match(text)
+        return ([unnamed.group().strip()], unnamed.end()) if unnamed else ([], 0)
+    if len(characters) > 1 and all(len(c.split()) == 1 for c in characters[:-1]):
+        surname = characters[-1].split()[-1]
+        if len(characters[-1].split()) > 1 and surname.lower() not in PARTICLES:
+            # "Ricky and Cate Gillespie": both are Gillespies
+            characters[:-1] = [f"{c} {surname}" for c in characters[:-1]]
+    return characters, consumed
+
+
+# A character played by people named after it: "Helge Doppler is portrayed by A in 2019, by B
+# in 1986 and by C in 1953", "The teenage C and D are played by A and B respectively".
+PASSIVE_CAST_RE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:played|portrayed|voiced)\s+by\s+"
+)
+CAST_CLAUSE_BREAK_RE = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+|\s+(?:while|whereas)\s+")
+# What may follow the characters a passive sentence names: "of 1986", "in 2019", nothing.
+SUBJECT_END_RE = re.compile(r"(?:\s+(?:of|in|from)\s+(?:the\s+)?\d{4}s?)?\s*")
+SENTENCE_OPENERS = {"The", "A", "An", "This", "These", "Both", "Because", "In", "As"}
+
+
+def passive_cast(text):
+    """(position, name, character) of the characters a sentence says are played by people."""
+    found = []
+    breaks = [(b.start(), b.end()) for b in CAST_CLAUSE_BREAK_RE.finditer(text)]
+    for match in PASSIVE_CAST_RE.finditer(text):
+        index = bisect.bisect_left(breaks, (match.start(),))
+        subject = text[breaks[index - 1][1] if index else 0 : match.start()]
+        after = bisect.bisect_left(breaks, (match.end(),))
+        rest = text[match.end() : breaks[after][0] if after < len(breaks) else len(text)]
+        characters = [
+            c
+            for c in re.finditer(rf"(?<![\w'’-]){CHARACTER}", subject)
+            if c.group() not in SENTENCE_OPENERS
+        ]
+        if not characters or not SUBJECT_END_RE.fullmatch(subject[characters[-1].end() :]):
+            continue  # "The Reyes twins are played by", "Jo's mother is played by": no name
+        characters = [c.group() for c in characters]
+        people = [p.group() for p in re.finditer(PERSON, rest)]
+        if len(characters) == 1:
+            found += [(match.start(), person, characters[0]) for person in people]
+        elif characters and len(characters) == len(people):
+            found += [(match.start(), p, c) for p, c in zip(people, characters, strict=True)]
+    return found
+
+
 # People listed with no character: "Guest stars include A, B and C", "with appearances from
-# A and B" (each credited with the heading's role, or none).
+# A and B" (each credited with no character, noting the heading's role).
 CAST_NAMES_RE = re.compile(
     r"\b(?:include[sd]?|including|are|were|featur(?:e|es|ed|ing)|(?:appearances?|cameos?)\s+"
     r"(?:from|by))\s+"
 )
-# An item of such a list that is only a name (not "who played B", not "A as B": read above).
+# An item of such a list that is only a name (not "who played B", not "A as B": read above);
+# one word ("Kesha") in a list that names someone in full too.
 NAME_ITEM_RE = re.compile(rf"(?:both\s+)?(?P<name>{NAME})")
-# The billing a sentence under a cast heading without one ("Cast") gives its people.
+MONONYM_ITEM_RE = re.compile(rf"(?P<name>{CAPITAL}[\w'’-]+)")
+# The billing a sentence's words give its people, over its heading's: "Adam Arkin guest stars
+# as ..." under Recurring is a guest. A relative clause's words are another season's ("A, who
+# starred in the first season, guest stars as B").
 BILLING_WORDS = [
     ("guest", re.compile(r"\bguest", re.I)),
-    ("recurring", re.compile(r"\brecurring\b", re.I)),
-    ("main", re.compile(r"\b(?:star(?:s|ring|red)?|main cast|series regulars?)\b", re.I)),
+    ("recurring", re.compile(r"\brecurr?(?:s|ing|ed)?\b", re.I)),
+    (
+        "main",
+        re.compile(
+            r"(?<!guest )(?<!guest-)\b(?:star(?:s|ring|red)?|main cast|series regulars?)\b", re.I
+        ),
+    ),
 ]
+RELATIVE_CLAUSE_RE = re.compile(r",\s+who\s+[^,;]*")
+
+
+def billing_words(text):
+    """(position, billing) of a sentence's billing words, in order, outside relative clauses."""
+    text = RELATIVE_CLAUSE_RE.sub(lambda clause: " " * len(clause.group()), text)
+    return sorted(
+        (found.start(), billing)
+        for billing, pattern in BILLING_WORDS
+        for found in pattern.finditer(text)
+    )
+
+
+def billing_in(words, position, default):
+    """The billing a sentence (its `billing_words`) gives a person at `position`: its one kind
+    of billing word, or (of several) the last before them, else its first; `default` (the
+    heading's) when it has none."""
+    if not words:
+        return default
+    if len({billing for _, billing in words}) == 1:
+        return words[0][1]
+    before = [billing for start, billing in words if start <= position]
+    return before[-1] if before else words[0][1]
+
+
+def sentence_cast(text, role=""):
+    """(position, name, character) of the people a cast sentence credits, in its order."""
+    found, characters_end = [], 0
+    while match := CAST_PROSE_RE.search(text, characters_end):
+        people = [(text.find(name, match.start()), name) for name in person_names(match["people"])]
+        characters, length = characters_in(match["text"], len(people))
+        # the next person stands after these characters ("as Agustín Ramos (Moscow)")
+        characters_end = match.end() + length
+        if len(people) > 1 and len(characters) == len(people):
+            found += [(at, p, c) for (at, p), c in zip(people, characters, strict=True)]
+        elif characters:
+            found.append((*people[-1], characters[0]))
+        elif role and any(
+            word.startswith(role.split()[-1].lower()) for word in match["text"].lower().split()[:4]
+        ):
+            # "A and B appeared as guest judges" under Guest judges: each holds the role
+            found += [(at, person, "") for at, person in people]
+    found += passive_cast(text)
+    # the last such word: "features guest appearances from A" lists from "from"
+    trigger = next(reversed(list(CAST_NAMES_RE.finditer(text))), None)
+    if trigger:
+        position, items = trigger.end(), []
+        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", text[position:]):
+            item_text = item.strip().rstrip(".")
+            full = NAME_ITEM_RE.fullmatch(item_text)
+            single = MONONYM_ITEM_RE.fullmatch(item_text)
+            if full or single:
+                items.append((position, (full or single)["name"], "", bool(full)))
+            position += len(item) + 1
+        # a list of names starts at its word ("are played by A and B" is none) and names
+        # someone in full
+        starts = re.match(CAPITAL, text[trigger.end() :])
+        if starts and any(full for *_, full in items):
+            found += [(position, name, character) for position, name, character, _ in items]
+    return found
 
 
 def prose_cast(paragraphs, billing, order, role=""):
     """Cast credits from the prose under a cast heading, each person with their character
-    (or the heading's role word), after `order` people of the heading's list. Under a
-    heading with no billing ("Cast"), a sentence's words give it ("guest stars included")."""
+    (noting the heading's role), after `order` people of the heading's list. A sentence's
+    billing words bill its people ("guest stars"); else the heading does, and under a heading
+    with no billing ("Cast") a sentence without them credits nobody."""
     credits = []
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph.text):
-            sentence_billing = billing or next(
-                (b for b, words in BILLING_WORDS if words.search(sentence.text)), None
-            )
-            if sentence_billing is None:
-                continue
-            found = []  # (position, name, character) in the sentence's order
-            for match in CAST_PROSE_RE.finditer(sentence.text):
-                character = next(
-                    match[group] for group in ("character", "played", "bracket") if match[group]
-                ).strip()
-                if not re.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr)\.$", character):
-                    character = character.rstrip(".")  # the sentence's end
-                if character in {"himself", "herself", "themselves", "themself"}:
-                    character = character.capitalize()  # "as himself": Himself, as lists write it
-                found += [(match.start(), name, character) for name in person_names(match["name"])]
-            # the last such word: "features guest appearances from A" lists from "from"
-            trigger = next(reversed(list(CAST_NAMES_RE.finditer(sentence.text))), None)
-            if trigger:
-                position = trigger.end()
-                for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", sentence.text[position:]):
-                    item_match = NAME_ITEM_RE.fullmatch(item.strip().rstrip("."))
-                    if item_match:
-                        found.append((position, item_match["name"], ""))
-                    position += len(item) + 1
-            named = set()
-            for _position, name, character in sorted(found, key=lambda entry: entry[0]):
-                if name not in named:
-                    named.add(name)
+            people = {}  # name: (position, character), a character where any reading gives one
+            for position, name, character in sorted(
+                sentence_cast(sentence.text, role), key=lambda entry: entry[0]
+            ):
+                if name not in people or (character and not people[name][1]):
+                    people[name] = (people.get(name, (position,))[0], character)
+            words = billing_words(sentence.text)
+            for name, (position, character) in people.items():
+                person_billing = billing_in(words, position, billing)
+                if person_billing:
                     order += 1
                     credits.append(
-                        cast(name, sentence_billing, order, source=sentence.text,
-                             line=paragraph.number, character=character or role)
+                        cast(name, person_billing, order, source=sentence.text,
+                             line=paragraph.number, character=character, note=role_note(role))
                     )  # fmt: skip
     return credits
 
@@ -976,7 +1152,7 @@ CAST_RESULT_COLUMN_RE = re.compile(r"^(?:result|finish|status|outcome|place|plac
 
 def table_cast(section, billing, order, role=""):
     """Cast credits from a wikitable under a cast heading: one a row, the name column's person,
-    with the heading's role and how they finished ("Contestant (Winner)")."""
+    noting the heading's role and how they finished ("Contestant (Winner)")."""
     credits, columns = [], None
     for row, line in zip(section.table_rows, section.table_row_lines, strict=True):
         values = [clean_cell(cell.value) for cell in row]
@@ -989,13 +1165,12 @@ def table_cast(section, billing, order, role=""):
         named = [i for i, header in enumerate(columns) if CAST_NAME_COLUMN_RE.match(header)]
         result = [i for i, header in enumerate(columns) if CAST_RESULT_COLUMN_RE.match(header)]
         names = person_names(values[named[0] if named else 0])
-        finish = values[result[0]] if result else ""
-        character = f"{role} ({finish})" if role and finish else role or finish
+        finish = [values[result[0]]] if result and values[result[0]] else []
         for name in names:
             order += 1
             credits.append(
                 cast(name, billing, order, source=" | ".join(values), line=line,
-                     character=character)
+                     note=role_note(role, finish) if role else "; ".join(finish))
             )  # fmt: skip
     return credits
 
@@ -1015,29 +1190,20 @@ def infobox_names(value):
 
 def infobox_credits(infobox, cast_list):
     """Crew named by infobox keys (vocabulary.INFOBOX_KEYS: "Created by", "Music by",
-    "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by":
-    with their role word), the Starring list checked against the main cast."""
+    "Cinematography", ...) and the main cast its cast keys name ("Starring", "Presented by").
+
+    The box and the cast lists need not agree, as on a real wiki: Starring often names only
+    the leads of a longer Main list, or someone the lists bill under another heading. A name
+    a cast list gives keeps that list's credit (its billing and character); a name no list
+    gives is a main credit with no character (with its key's role word, "Presented by":
+    presenter); a list's name the box leaves out is simply not in the box."""
     credits = []
-    main_names = [
-        credit.person
-        for credit in cast_list
-        if credit.billing == "main" and not credit.under_role_heading
-    ]
     listed = {credit.person for credit in cast_list}
     for key, value, line in infobox:
         meaning = infobox_meaning(key)
         if meaning is None:
             continue
         names = infobox_names(value)
-        if infobox_key(key) == INFOBOX_STARRING and main_names and set(names) != set(main_names):
-            missing = sorted(set(main_names) - set(names))
-            extra = sorted(set(names) - set(main_names))
-            raise LineProblem(
-                line.number,
-                "the Starring list does not match the Main cast list"
-                + (f"; not in Starring: {', '.join(missing)}" if missing else "")
-                + (f"; not in Main: {', '.join(extra)}" if extra else ""),
-            )
         if meaning.cast:
             # A cast list names them already (with their characters): the box adds no one.
             order = sum(credit.billing == "main" for credit in [*cast_list, *credits])
@@ -1047,7 +1213,7 @@ def infobox_credits(infobox, cast_list):
                     listed.add(name)
                     credits.append(
                         cast(name, "main", order, source=line.text, line=line.number,
-                             character=meaning.role)
+                             note=meaning.role)
                     )  # fmt: skip
         elif meaning.job:
             for name in names:
@@ -1180,7 +1346,7 @@ class FullNames:
         return self.pattern.sub(full, text)
 
 
-def cast(name, billing, order, *, source, line, character=""):
+def cast(name, billing, order, *, source, line, character="", note=""):
     return CreditData(
         person=name,
         department="cast",
@@ -1189,7 +1355,7 @@ def cast(name, billing, order, *, source, line, character=""):
         job="",
         order=order,
         episode=None,
-        note="",
+        note=note,
         source=source,
         line=line,
     )

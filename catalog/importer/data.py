@@ -49,9 +49,6 @@ class CreditData:
     note: str
     source: str
     line: int | None = None
-    # Listed under a heading of people who play no character (Judges, Hosts, Contestants):
-    # the infobox's Starring list is not compared with them.
-    under_role_heading: bool = False
 
 
 @dataclass

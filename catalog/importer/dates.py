@@ -1,10 +1,17 @@
 """Dates in prose, at the precision the text gives them.
 
-"April 3, 2017" and "3 April 2017" are days, "August 2016" a month (not August 1), "in 2017"
-and "spring 2017" years. A date written without a year ("on March 16", "By July") takes the
-latest year written before it, in the sentence and then in the sentences before it; where
-there is none, `undated_phrases` names it, with relative dates ("later that year"), for the
-importer's notes.
+"April 3, 2017" and "3 April 2017" are days, "August 2016" a month (not August 1), "in 2017",
+"spring 2017" and "the 2022 Logie Awards" years. A date written without a year ("on March
+16", "By July") takes the latest year written before it, in the sentence and then in the
+sentences before it. A date relative to one written ("the following month", "later that
+month", "the same day", "the following day", "that November", "the following February") is
+placed from its anchor: the latest date before it in its sentence, else the last one of the
+nearest sentence before it that has one, a date in a time phrase ("following its release in
+February") never being the anchor, and a relative date at the precision it names. Where
+there is no anchor, `undated_phrases` names it, with relative dates it cannot place ("a year
+later", "in the spring"), for the importer's notes. A relative phrase that only restates the
+date before it (", the same day as the series", ", the day of the finale") or the one right
+after it ("One week later, on July 29, 2016") is no date of its own.
 """
 
 import bisect
@@ -28,6 +35,7 @@ PREPOSITION = (
 # after any other preposition it is a given name ("drawn by June Brigman").
 TIME_PREPOSITION = r"(?:[Ii]n|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hroughout)"
 SEASON_OF_YEAR = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+CEREMONY = r"(?:Awards?|Prizes?|Festival|Gala|Ceremony)"
 
 # Most precise first; a span taken by one pattern is not read again by a later one.
 PATTERNS = [
@@ -41,6 +49,8 @@ PATTERNS = [
     ("month", re.compile(rf"\b{PREPOSITION} (?:mid-|the end of )?{MONTH}\b(?! {CAPITAL})")),
     ("year", re.compile(rf"\b{PREPOSITION} (?:early |late |mid-|the end of )?(?P<year>\d{{4}})\b")),
     ("year", re.compile(rf"\b{SEASON_OF_YEAR},? (?P<year>\d{{4}})\b")),
+    # A ceremony named by its year: "at the 2022 Logie Awards".
+    ("year", re.compile(rf"\bthe (?P<year>\d{{4}}) (?:{CAPITAL}[\w'’.-]* ){{1,5}}?{CEREMONY}\b")),
 ]
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
 # The end of a range whose year the start shares: "from March to August 2023".
@@ -62,8 +72,94 @@ class DateProblem(ValueError):
     pass
 
 
-def find_date_mentions(sentence, context_years=()):
-    """The dates in a sentence. context_years: years written before it, oldest first."""
+# Dates relative to an anchor: (pattern, the unit they move by, how many units). The unit is
+# also the precision they are read at; a month name is read at month precision.
+UNITS = ("day", "month", "year")
+RELATIVE_PLACED = [
+    (re.compile(r"\b(?:the )?(?:following|next) (?P<unit>day|month|year)\b", re.I), 1),
+    (re.compile(r"\b(?:(?:later|earlier) )?(?:that|the) same (?P<unit>day|month|year)\b", re.I), 0),
+    (re.compile(r"\b(?:later|earlier) that (?P<unit>day|month|year)\b", re.I), 0),
+    (re.compile(rf"\b(?:[Tt]hat|[Tt]he following|[Tt]he next) {MONTH}\b"), None),
+]
+# A relative phrase that restates the date right before it ("..., the same day as the
+# series") or is restated by the one right after it ("One week later, on July 29, 2016").
+RESTATES_BEFORE_RE = re.compile(r",?\s*$")
+RESTATED_AFTER_RE = re.compile(r",?\s*(?:on|in)?\s*$")
+# A time phrase: the date in it is when something else happened, no anchor for what follows.
+TIME_PHRASE_RE = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
+
+
+def in_time_phrase(sentence, start):
+    """Whether the words from the clause's start (the last comma, at most 300 characters
+    back) up to `start` open with a time phrase: "following its release on streaming in
+    February 2024"."""
+    floor = max(0, start - 300)
+    clause_start = max(sentence.rfind(",", floor, start), sentence.rfind(";", floor, start), floor)
+    return bool(TIME_PHRASE_RE.search(sentence, clause_start, start))
+
+
+def placed(anchor, unit, step, month):
+    """The date `step` units after the anchor (date, precision), or the first `month` at or
+    after it; None where the anchor is less precise than the unit."""
+    date, precision = anchor
+    if UNITS.index(precision) > UNITS.index(unit):
+        return None
+    if month is not None:
+        year = date.year + (1 if step and month <= date.month else 0)
+        return datetime.date(year, month, 1)
+    if unit == "day":
+        return date + datetime.timedelta(days=step)
+    if unit == "month":
+        months = date.year * 12 + date.month - 1 + step
+        return datetime.date(months // 12, months % 12 + 1, 1)
+    return datetime.date(date.year + step, 1, 1)
+
+
+def relative_mentions(sentence, mentions, anchor):
+    """The relative dates of a sentence placed from their anchors: the latest mention before
+    each outside a time phrase, else `anchor` (date, precision) from the sentences before."""
+    found = []
+    ends = [m.end for m in mentions]  # mentions are in order and do not overlap
+    # The last mention outside a time phrase at or before each index (one pass).
+    own, last = [], None
+    for mention in mentions:
+        if not in_time_phrase(sentence, mention.start):
+            last = mention
+        own.append(last)
+    for pattern, step in RELATIVE_PLACED:
+        for match in pattern.finditer(sentence):
+            count = bisect.bisect_right(ends, match.start())  # the mentions before it
+            if restated(sentence, match.start(), match.end(), mentions, count):
+                continue  # ", the same day as the series": the date before, restated
+            base = own[count - 1] if count else None
+            base = (base.date, base.precision) if base else anchor
+            if base is None:
+                continue
+            groups = match.groupdict()
+            month = MONTHS.index(groups["month"]) + 1 if groups.get("month") else None
+            unit = "month" if month else groups["unit"].lower()
+            date = placed(base, unit, 1 if step is None else step, month)
+            if date is not None:
+                found.append(DateMention(date, unit, match.start(), match.end()))
+    return found
+
+
+def restated(sentence, start, end, mentions, count):
+    """Whether the relative phrase at start..end only restates a mention beside it.
+    mentions: in order, not overlapping; count: how many of them end before `start`."""
+    before = mentions[count - 1] if count else None
+    after = mentions[count] if count < len(mentions) else None
+    return bool(
+        (before and RESTATES_BEFORE_RE.fullmatch(sentence, before.end, start))
+        or (
+            after and after.start >= end and RESTATED_AFTER_RE.fullmatch(sentence, end, after.start)
+        )
+    )
+
+
+def find_date_mentions(sentence, context_years=(), anchor=None):
+    """The dates in a sentence. context_years: years written before it, oldest first; anchor:
+    the (date, precision) a relative date in it is placed from where the sentence has none."""
     taken = set()  # the characters a mention already covers (a set: linear in many dates)
     mentions = []
     year_matches = list(YEAR_RE.finditer(sentence))
@@ -101,7 +197,22 @@ def find_date_mentions(sentence, context_years=()):
                 raise DateProblem(f"{match.group()!r} is not a valid date ({error})") from error
             taken.update(range(start, end))
             mentions.append(DateMention(date, precision, start, end))
+    mentions.sort(key=lambda mention: mention.start)
+    for mention in relative_mentions(sentence, mentions, anchor):
+        if not any(position in taken for position in range(mention.start, mention.end)):
+            taken.update(range(mention.start, mention.end))
+            mentions.append(mention)
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def anchor_of(sentence, mentions, previous):
+    """The anchor the next sentence's relative dates are placed from: this sentence's last
+    date outside a time phrase; none where its dates are all in time phrases; `previous`
+    where it has none."""
+    if not mentions:
+        return previous
+    own = [m for m in mentions if not in_time_phrase(sentence, m.start)]
+    return (own[-1].date, own[-1].precision) if own else None
 
 
 # Words that look like a date but name none the importer can place. A month name followed
@@ -129,6 +240,7 @@ def undated_phrases(sentence, mentions):
     a month without a year to take, a date relative to none written ("later that year")."""
     found = []
     covered = {position for m in mentions for position in range(m.start, m.end)}
+    ends = [m.end for m in mentions]
     for match in MONTH_WORD_RE.finditer(sentence):
         # The 30 characters before it hold any time word (read no more: linear in months).
         before = sentence[max(0, match.start() - 30) : match.start()]
@@ -139,6 +251,11 @@ def undated_phrases(sentence, mentions):
             message = f"{match.group()!r} names no year to place it: no event"
             found.append((match.start(), match.group(), message))
     for match in RELATIVE_RE.finditer(sentence):
+        count = bisect.bisect_right(ends, match.start())
+        if match.start() in covered or restated(
+            sentence, match.start(), match.end(), mentions, count
+        ):
+            continue
         message = f"{match.group()!r} is a date relative to none written: no event"
         found.append((match.start(), match.group(), message))
     return sorted(found)

@@ -14,10 +14,29 @@ ordered, say).
 import re
 from calendar import monthrange
 
-from catalog.domain.vocabulary import kind_of_headings, kind_of_words, quoted_spans
-from catalog.importer.clauses import rewrite, segment_of, segments_of, without_leading_phrase
+from catalog.domain.vocabulary import (
+    kind_of_headings,
+    kind_of_words,
+    names_a_kind,
+    quoted_spans,
+)
+from catalog.importer.clauses import (
+    has_finite_verb,
+    is_finite,
+    rewrite,
+    segment_of,
+    segments_of,
+    what_happened,
+    without_leading_phrase,
+)
 from catalog.importer.data import EventData, Note
-from catalog.importer.dates import DateProblem, find_date_mentions, undated_phrases, years_in
+from catalog.importer.dates import (
+    DateProblem,
+    anchor_of,
+    find_date_mentions,
+    undated_phrases,
+    years_in,
+)
 from catalog.importer.errors import LineProblem
 from catalog.importer.text import CAPITAL
 
@@ -27,10 +46,10 @@ CAPITALISED = r"[A-Z][\w'’:+-]*"
 WORK = rf"(?:The )?{CAPITALISED}(?: (?:of |the |and )?{CAPITALISED})*"
 OBJECT = r"(?! (?:the|a|an|its|their|his|her|it|them|all|each|every|both|this|that)\b)"
 WORK_PATTERNS = [
-    re.compile(
-        r"\b(?:production|filming|shooting|work|release|premiere|airing|debut|finale)"
-        rf" (?:on|of) (?P<work>{WORK})"
-    ),
+    # "on" after a word of making names the work made ("production on The Defenders"), after
+    # a word of release the channel ("airing on BBC America"): only "of" names a work there.
+    re.compile(rf"\b(?:production|filming|shooting|work) (?:on|of) (?P<work>{WORK})"),
+    re.compile(rf"\b(?:release|premiere|airing|debut|finale) of (?P<work>{WORK})"),
     re.compile(
         rf"(?P<work>{WORK}) (?:was |were |had |has |had been |has been )?"
         rf"(?:released|premiered|aired|debuted|wrapped|ended|concluded|launched)\b{OBJECT}"
@@ -47,6 +66,8 @@ SEASON_SUBJECT = (
     r"(?:the |this |its )?(?:[\w-]+ )?(?:season|filming|production|photography|shooting"
     r"|writing|casting)\b"
 )
+# A clause whose subject is a season of the work it then names: the work is the season's own.
+OWN_SEASON_RE = re.compile(r"(?:the |this |its )?(?:\w+ )?(?:season|series) of\b", re.I)
 TIE_RE = re.compile(r"\b(?:after|before|once|when|as soon as|following|until)\s+")
 MODAL_RE = re.compile(r"\b(?:would|will|could|might|may|should|can|must)\b")
 
@@ -62,11 +83,11 @@ def extract_events(paragraphs, people_names, series=""):
     actors = Actors(people_names)
     for paragraph in paragraphs:
         quoted = quoted_spans(paragraph.text)
-        heading_kind = kind_of_headings(paragraph.headings)
-        context_years = []
+        heading_kinds = kind_of_headings(paragraph.headings)
+        context_years, anchor = [], None
         for sentence in paragraph.sentences:
             try:
-                mentions = find_date_mentions(sentence.text, context_years)
+                mentions = find_date_mentions(sentence.text, context_years, anchor)
             except DateProblem as error:
                 raise LineProblem(paragraph.line, str(error)) from error
 
@@ -76,7 +97,7 @@ def extract_events(paragraphs, people_names, series=""):
             mentions = [m for m in mentions if unquoted(m.start)]
             for start, _phrase, message in undated_phrases(sentence.text, mentions):
                 if unquoted(start):
-                    notes.append(date_note(paragraph, sentence.text, "date", message))
+                    notes.append(date_note(paragraph, sentence.text, "date", message, at=start))
             if len(mentions) > MAX_DATES_PER_SENTENCE:
                 message = (
                     f"{len(mentions)} dates in one sentence: only the first "
@@ -86,17 +107,25 @@ def extract_events(paragraphs, people_names, series=""):
                 notes.append(date_note(paragraph, sentence.text, "dropped", message, dropped))
                 mentions = mentions[:MAX_DATES_PER_SENTENCE]
             segments = segments_of(sentence.text, mentions)
+            told = set()  # (date, precision, kind): one event each a sentence
             for mention in mentions:
                 segment = segment_of(segments, mention)
+                text = sentence.text
+                if len(mentions) > 1:
+                    text = rewrite(sentence.text, segments, segment, mentions) or text
+                if not of_the_making(sentence.text, segment, mention, text):
+                    continue
                 work = other_work(sentence.text, segment, mention, series, people_names)
                 if work:
                     message = f"a date about another work ({work}), not this season's"
                     notes.append(date_note(paragraph, sentence.text, "date", message, mention))
                     continue
-                text = sentence.text
-                if len(mentions) > 1:
-                    text = rewrite(sentence.text, segments, segment, mentions) or text
-                kind = heading_kind or kind_of_words(text)
+                kind = kind_of_clause(
+                    sentence.text, segments, segment, mention, mentions, text, heading_kinds
+                )
+                if (mention.date, mention.precision, kind) in told:
+                    continue  # "In May 2018, A joined, with B joining later that month"
+                told.add((mention.date, mention.precision, kind))
                 events.append(
                     EventData(
                         date=mention.date,
@@ -110,16 +139,101 @@ def extract_events(paragraphs, people_names, series=""):
                     )
                 )
             context_years.extend(years_in(sentence.text))
+            anchor = anchor_of(sentence.text, mentions, anchor)
     return drop_lead_summaries(events), notes
 
 
-def date_note(paragraph, sentence, kind, message, mention=None):
+def kind_of_clause(sentence, segments, segment, mention, mentions, text, heading_kinds):
+    """The kind of what the date's clause says happened: its words (the clause rewritten with
+    its subject where the sentence has several dates, "and concluded in August 2023" ->
+    "Filming concluded in August 2023."), without quotations, asides and time phrases; where
+    the main clause's words name none (a date in a leading phrase cut off by an aside: "In
+    November 2015, before the finale had aired, FX renewed ..."), the sentence's without the
+    clauses of its other dates; else the heading's (vocabulary.kind_of_words)."""
+    date = sentence[mention.start : mention.end]
+    if text != sentence and date in text:
+        words = what_happened(*near(text, text.index(date)))
+    else:
+        start = max(segment.start, mention.start - CLAUSE_READ)
+        words = what_happened(*near(sentence[start : segment.end], mention.start - start))
+    if not names_a_kind(words) and not segment.connective:
+        others = {segment_of(segments, other) for other in mentions} - {segment}
+        rest = sentence
+        for part in others:
+            rest = rest[: part.start] + " " * (part.end - part.start) + rest[part.end :]
+        rest = what_happened(*near(rest, mention.start))
+        if names_a_kind(rest):
+            words = rest
+    return kind_of_words(words, heading_kinds)
+
+
+# How far around its date a clause is read for its kind: the words that say what happened
+# stand near it, and a bounded read keeps a sentence of many dates linear.
+CLAUSE_READ = 300
+
+
+def near(text, at):
+    """The text within CLAUSE_READ characters of position `at`, and `at` in it."""
+    start = max(0, at - CLAUSE_READ)
+    return text[start : at + CLAUSE_READ], at - start
+
+
+# The date is the story's, not the making's: the verb that governs it tells the fiction ("is
+# set in 1979", "is portrayed by A in 2019", "dramatizes the disaster of April 1986", "the
+# teenage Charlotte of 1986 is played by"). A plan that did not hold ("was originally scheduled
+# to debut in June 2020") is no event either. Neither is a note: the importer read them right.
+STORY_RE = re.compile(
+    r"\b(?:(?:is|are) )?set in|\btakes? place in|\b(?:is|are) (?:portrayed|played)\b"
+    r"|\bportrays\b|\bplays\b|\bdramati[sz]es\b|\bchronicles\b|\bdepicts\b"
+    r"|\brecounts\b|\btells\b|\bfollows\b"
+)
+PLAN_RE = re.compile(
+    r"\boriginally (?:been )?(?:scheduled|planned|set|slated|intended|expected|due)\b"
+    r"|\bhad been (?:scheduled|planned|slated)\b"
+)
+CLAUSE_BREAK_RE = re.compile(r",\s+(?:and|but)\b|;")
+
+
+def of_the_making(sentence, segment, mention, text):
+    """Whether a date is one of the making or release of the season: not the story's time,
+    nor a plan that did not hold. Read in its clause and in the clause rewritten with its
+    subject and verb ("and by Tom Philipp in 1953" -> "A is portrayed by B in 2019, by Tom
+    Philipp in 1953.")."""
+    date = sentence[mention.start : mention.end]
+    clauses = [(sentence[segment.start : segment.end], mention.start - segment.start)]
+    if text != sentence and date in text:
+        clauses.append((text, text.index(date)))
+    return all(in_the_making(clause, at, at + len(date)) for clause, at in clauses)
+
+
+def in_the_making(clause, at, end):
+    before = clause[:at]
+    if PLAN_RE.search(before):
+        return False
+    stories = list(STORY_RE.finditer(before))
+    if stories:
+        gap = before[stories[-1].end() :]
+        if not CLAUSE_BREAK_RE.search(gap) and not has_finite_verb(gap):
+            return False
+    if not has_finite_verb(before):
+        after = clause[end:]
+        verb = next((word for word in re.findall(r"[\w'’-]+", after) if is_finite(word)), None)
+        if verb in ("is", "are") and re.match(
+            rf"[^,;]*?\b{verb} (?:portrayed|played|set)\b", after
+        ):
+            return False
+    return True
+
+
+def date_note(paragraph, sentence, kind, message, mention=None, at=0):
     """A Note on a sentence's date, with the event it would have been (its date where one
-    was read): the admin's preview starts from it."""
+    was read): the admin's preview starts from it. Its kind is read near the date (at
+    `at`, else the mention's), as an event's is: a sentence of many notes stays linear."""
+    words, _at = near(sentence, mention.start if mention else at)
     understood = EventData(
         date=mention.date if mention else None,
         date_precision=mention.precision if mention else "",
-        kind=kind_of_headings(paragraph.headings) or kind_of_words(sentence),
+        kind=kind_of_words(words, kind_of_headings(paragraph.headings)),
         text=sentence,
         people=[],
         source=sentence,
@@ -145,7 +259,10 @@ def other_work(sentence, segment, mention, series, people_names):
                 or len(gap.split()) > 4
             ):
                 continue
-            if not tied_to_season(clause[: match.start()], series):
+            before = clause[: match.start()]
+            if OWN_SEASON_RE.match(without_leading_phrase(before)):
+                continue  # "The second season of the comedy series The Office premiered"
+            if not tied_to_season(before, series):
                 return work
     return None
 
@@ -181,7 +298,7 @@ def drop_lead_summaries(events):
         kept.append(event)
     unique, seen = [], set()
     for event in kept:
-        key = (event.date, event.date_precision, event.source)
+        key = (event.date, event.date_precision, event.kind, event.source)
         if key not in seen:
             seen.add(key)
             unique.append(event)

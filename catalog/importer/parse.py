@@ -148,7 +148,9 @@ def read_article_text(text):
     if article.episode_count is None:
         episodes = [credit.episode for credit in article.credits if credit.episode]
         article.episode_count = max(episodes) if episodes else None
-    article.reviews, notes = extract_reviews(article.paragraphs)
+    article.reviews, notes = extract_reviews(
+        article.paragraphs, known=[credit.person for credit in article.credits]
+    )
     article.notes.extend(notes)
     article.accolades = extract_accolades(document)
     article.people = people_named(article)

@@ -12,10 +12,13 @@ REVIEW_VERBS = (
     "concluded", "rated", "scored", "graded", "declared", "observed", "remarked", "added",
     "complained", "lauded", "dismissed", "panned", "enjoyed", "considered", "deemed",
     "thought", "believed", "highlighted", "singled", "summed", "likened", "compared",
+    "questioned", "assigned", "admired", "commended", "hailed", "applauded", "agreed",
+    "disagreed", "echoed",
     # a verdict told with "was": "Variety's Tom Reyes was more measured, praising ..."
-    r"(?:was|were) (?:more |less |also |far |much |equally |largely )?(?:measured|critical|"
-    r"positive|negative|impressed|unimpressed|enthusiastic|lukewarm|harsh|kinder|warmer|"
-    r"cooler|mixed|disappointed|won over)",
+    r"(?:was|were) (?:more |less |also |far |much |equally |largely |similarly |somewhat )?"
+    r"(?:measured|critical|positive|negative|impressed|unimpressed|enthusiastic|lukewarm|harsh|"
+    r"kinder|warmer|cooler|mixed|disappointed|won over|reserved|convinced|persuaded|"
+    r"sceptical|skeptical)",
     r"(?:was|were) left (?:disappointed|cold|unimpressed|wanting more)",
 )  # fmt: skip
 # The verbs that may come before the critic ("..., wrote Jo Berry of Digital Spy").
@@ -29,16 +32,38 @@ INVERTED_VERBS = (
 OUTLET_FIRST = (
     r"Writing",
     r"Reviewing(?: the [^,]+?)?",
-    r"In (?:his|her|their|a|an) (?:\w+ )?review(?: of [^,]+?)?",
+    r"In (?:his|her|their|a|an) (?:[\w-]+ )?review(?: of [^,]+?)?",  # "In his four-star review"
 )
-OUTLET_AFTER_COMMA = (r"reviewing(?: the [^,]+?)?", r"writing", r"a critic")
+# (What a critic is, "a critic", "the television critic", is CRITIC_NOUNS, below.)
+OUTLET_AFTER_COMMA = (
+    r"reviewing(?: the [^,]+?)?", r"writing", r"who (?:writes|wrote|reviews|reviewed)",
+)  # fmt: skip
+# What a critic is called before their name ("Vox critic Todd VanDerWerff argued ...") or in
+# place of it ("a reviewer for Die Welt was less convinced": the outlet's review, no critic).
+CRITIC_NOUNS = (
+    "critic", "reviewer", "TV critic", "television critic", "film critic", "chief critic",
+    "columnist",
+)  # fmt: skip
+# Where one sentence holds a second critic's review: the connector before a clause that names
+# the critic and outlet ("A of X gave it four stars, while Y's B rated it 4/5").
+CLAUSE_CONNECTORS = (r", while ", r", whereas ", r", and ", r", but ", r"; ", r": ")
+# Words that start a sentence as its subject but are never an outlet's name, for a sentence
+# that names an outlet alone ("Fotogramas was more enthusiastic, rating it 3.5 out of 5").
+NOT_AN_OUTLET = (
+    "He", "She", "They", "It", "This", "That", "These", "Those", "Critics", "Reviewers",
+    "Others", "Some", "Many", "Most", "Several", "Both", "All", "One", "Another", "Each",
+    "Viewers", "Audiences", "Fans", "Everyone", "Nobody", "Few",
+)  # fmt: skip
 # Words that start a sentence but are not part of an outlet's name ("However, Variety's ...").
 SENTENCE_ADVERBS = (
     "Also", "And", "But", "Conversely", "However", "Likewise", "Meanwhile", "Similarly",
     "Still", "Elsewhere", "Additionally",
 )  # fmt: skip
 # A review's overall tone, from its introducing sentence.
-MIXED_WORDS = ("mixed", "measured", "lukewarm", "ambivalent", r"less (?:enthusiastic|impressed)")
+MIXED_WORDS = (
+    "mixed", "measured", "lukewarm", "ambivalent", "reserved",
+    r"less (?:enthusiastic|impressed|convinced|persuaded)",
+)  # fmt: skip
 NEGATIVE_WORDS = (
     "negative", "disappointed", "disappointing", "bored", "panned", "unimpressed", "disliked",
     "criticized", "criticised", "scathing",
@@ -47,29 +72,37 @@ POSITIVE_WORDS = ("positive", "praised", "enjoyed", "glowing", "rave", "favorabl
 
 # Aggregators: the names known to be aggregators, and how a sentence introduces one.
 AGGREGATORS = ("Rotten Tomatoes", "Metacritic")
+# An aggregator's own word for its score, which names it: "a Metascore of 69".
+AGGREGATOR_ALIASES = {"Metascore": "Metacritic", "Tomatometer": "Rotten Tomatoes"}
 AGGREGATOR_INTRODUCTIONS = (
     r"aggregators? (?:website |site )?",  # "review aggregator Rotten Tomatoes"
     r"^(?:On|At|According to) ",  # "On Metacritic, ..."
 )
 # Aggregator phrasings, one regular expression each; named groups: score (the figure),
 # written (the score as the article writes it), average, count, consensus.
+# A percentage as written: "82%", "82 percent", "82 per cent".
+PERCENT = r"(?P<written>(?P<score>\d{1,3})(?:%| percent\b| per cent\b))"
 APPROVAL_PHRASINGS = (
-    r"approval (?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
-    r"(?:rating|score) of (?P<written>(?P<score>\d{1,3})%)",
-    r"(?P<written>(?P<score>\d{1,3})%) (?:approval )?(?:rating|score)",
-    r"(?P<written>(?P<score>\d{1,3})%) approval",
-    r"(?P<written>(?P<score>\d{1,3})%) of (?:the )?(?:[\d,]+ )?(?:critics|reviews|critical reviews"
+    rf"approval (?:rating|score) of {PERCENT}",
+    rf"(?:rating|score) of {PERCENT}",
+    # "a 93% approval rating", "a 93% "Fresh" rating" (the quoted word is left out)
+    rf"{PERCENT} (?:(?:approval|Fresh|fresh) )?(?:rating|score)",
+    rf"{PERCENT} approval",
+    rf"{PERCENT} of (?:the )?(?:[\d,]+ )?(?:critics|reviews|critical reviews"
     r"|critics' reviews|reviewers)",
-    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:them|critics|reviewers))? gave (?:the|it|this)"
+    rf"{PERCENT}(?: of (?:them|critics|reviewers))? gave (?:the|it|this)"
     r"(?: \w+)? (?:a )?(?:positive|favou?rable) review",
     # from the reviews' side: "Of the 45 reviews collected by X, 91% are positive", "based on
     # 45 reviews, 91% of which were positive"
-    r"(?P<written>(?P<score>\d{1,3})%)(?: of (?:which|them|those|these))? (?:are|were|is|was|"
+    rf"{PERCENT}(?: of (?:which|them|those|these))? (?:are|were|is|was|"
     r"have been|had been|being) (?:positive|favou?rable|fresh)",
+    rf"(?:[Cc]ertified )?[Ff]resh (?:rating )?(?:at|of) {PERCENT}",  # "certified fresh at 93%"
 )
 OUT_OF_100_PHRASINGS = (
     r"(?:score|Metascore|rating) of (?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
     r"(?P<written>(?P<score>\d{1,3})(?: out of 100|/100))",
+    # Metacritic's own word for its score out of 100: "a Metascore of 69"
+    r"Metascore of (?P<written>(?P<score>\d{1,3}))\b(?![%/.]| out of| percent| per cent)",
 )
 AVERAGE_PHRASINGS = (
     r"(?<!weighted )average(?: (?:rating|score))?(?: of)? "
@@ -82,7 +115,8 @@ COUNT_PHRASINGS = (
     r"\b(?P<count>\d[\d,]*) (?:critics'? |critic )?reviews\b",
 )
 CONSENSUS_PHRASINGS = (
-    r"consensus (?:reads|states|says|summarizes|summarises)[,:]? [\"“](?P<consensus>.+?)[\"”]",
+    r"consensus (?:reads|states|says|summarizes|summarises|calls (?:it|the \w+))[,:]? "
+    r"[\"“](?P<consensus>.+?)[\"”]",
 )
 # A label an aggregator gives its score ("indicating "generally favorable" reviews").
 LABEL_PHRASINGS = (

@@ -11,6 +11,13 @@ catalog.importer.review_words:
 - the critic, then the outlet after a comma: "Jo Berry, reviewing for Variety, ...";
 - a possessive, with or without its apostrophe: "Digital Spy's Jo Berry said",
   "Digital Spys Jo Berry said" (a lossy conversion drops it), "said Digital Spy's Jo Berry".
+- what the critic is, before their name: "Vox critic Todd VanDerWerff argued";
+- no critic: "a reviewer for Die Welt was less convinced", or the outlet alone as the subject
+  of a sentence with a rating ("Fotogramas was more enthusiastic, rating it 3.5 out of 5").
+
+A "the" before an outlet is no part of its name ("of the Los Angeles Times"). A sentence that
+names several critics is cut into one clause each, at a connector (", while", ", and", "; ",
+...) whose clause starts by naming one: each clause is its critic's review, with its rating.
 
 An aggregator sentence names an aggregator (a known one, or "review aggregator X", or "On X,")
 and a score (an approval percentage or a score out of 100) in any order with its average, its
@@ -29,7 +36,7 @@ Notes (catalog.importer.data.Note), each with the sentence and its line:
 
 import re
 
-from catalog.domain.ratings import find_ratings
+from catalog.domain.ratings import find_ratings, without_quotations
 from catalog.importer import review_words as words
 from catalog.importer.data import Note, ReviewData
 from catalog.importer.text import NAME, NAME_WORD, outside_quotes, quotations
@@ -54,31 +61,78 @@ OUTLET = rf"(?:The |A )?{OUTLET_WORD}(?: (?:of |the |and |& )?{OUTLET_WORD}){{0,
 # As above, but a word may carry an apostrophe (the outlet does not end a possessive here).
 OUTLET_AFTER = r"(?:The |A )?[A-Z][\w.&'’+-]*(?: (?:of |the |and |& )?[A-Z][\w.&'’+-]*){0,7}"
 
-CRITIC_OF_RE = re.compile(rf"(?P<critic>{NAME}) (?:of|from|at|for) (?P<outlet>{OUTLET_AFTER})")
+# "the" before an outlet is no part of its name ("Tim Goodman of the San Francisco Chronicle").
+CRITIC_OF_RE = re.compile(
+    rf"(?P<critic>{NAME}) (?:of|from|at|for) (?:the )?(?P<outlet>{OUTLET_AFTER})"
+)
+CRITIC_NOUN = any_of(words.CRITIC_NOUNS)
+# "Writing for Le Monde, (the critic) Anne Petit ..."
 OUTLET_FIRST_RE = re.compile(
-    rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) (?P<outlet>{OUTLET_AFTER}), "
-    rf"(?P<critic>{NAME})"
+    rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) (?:the )?(?P<outlet>{OUTLET_AFTER}), "
+    rf"(?:the (?:{CRITIC_NOUN}) )?(?P<critic>{NAME})"
 )
-# "In The Telegraph, Anita Singh gave it ...": the outlet alone leads, and a review verb follows.
+# "In The Telegraph, Anita Singh gave it ...": the outlet alone leads, and a review verb follows
+# ("For the Los Angeles Times, ..."; not "In the United Kingdom, ...": a place).
 IN_OUTLET_RE = re.compile(
-    rf"^(?:(?:{any_of(words.SENTENCE_ADVERBS)}),? )?(?:In|For|At) (?P<outlet>{OUTLET_AFTER}), "
-    rf"(?P<critic>{NAME}),? (?:\w+ )?{VERB}"
+    rf"^(?:(?:{any_of(words.SENTENCE_ADVERBS)}),? )?(?:In|(?:For|At)(?: the)?) "
+    rf"(?P<outlet>{OUTLET_AFTER}), (?P<critic>{NAME}),? (?:\w+ )?{VERB}"
 )
+# "Jo Berry, writing for Variety, ...", also without the commas before a review verb; "Jo
+# Berry, the television critic for The Boston Globe, ...", "Jo Berry, a critic writing for".
+AFTER_COMMA = rf"{any_of(words.OUTLET_AFTER_COMMA)}|(?:(?:a|an|the) )?(?:{CRITIC_NOUN})"
 OUTLET_AFTER_COMMA_RE = re.compile(
-    rf"(?P<critic>{NAME}), (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) "
-    rf"(?P<outlet>{OUTLET_AFTER}),"
+    rf"(?P<critic>{NAME}),? (?:{AFTER_COMMA})(?: writing| reviewing)? (?:for|in|at) (?:the )?"
+    rf"(?P<outlet>{OUTLET_AFTER})(?:,| (?:\w+ )?{VERB})"
 )
-APOSTROPHE_RE = re.compile(
-    rf"(?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME})"
-    rf"(?=,| (?:\w+ )?{VERB}| in (?:his|her|their) review)"
-)
+# What follows a critic named without "of": a comma, a review verb, "in her review".
+AFTER_CRITIC = rf"(?=,| (?:\w+ )?{VERB}| in (?:his|her|their) review)"
+APOSTROPHE_RE = re.compile(rf"(?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME}){AFTER_CRITIC}")
 INVERTED_APOSTROPHE_RE = re.compile(
     rf"{INVERTED_VERB} (?P<outlet>{OUTLET})['’]s? (?P<critic>{NAME})"
+)
+# "Jo Berry (Variety) gave it 4/5": the outlet in brackets.
+CRITIC_BRACKET_RE = re.compile(rf"(?P<critic>{NAME}) \((?P<outlet>{OUTLET_AFTER})\){AFTER_CRITIC}")
+# "Critic Tim Goodman of ...": what the critic is, before a name, is no part of it.
+CRITIC_TITLE_RE = re.compile(rf"^(?i:{CRITIC_NOUN}) ")
+# "Vox critic Todd VanDerWerff argued ...", "The Guardian's TV critic Jo Berry said": the
+# outlet, what the critic is, the critic (the shortest outlet: "TV" is the noun's).
+OUTLET_NOUN_RE = re.compile(
+    rf"(?P<outlet>(?:The |A )?{OUTLET_WORD}(?: (?:of |the |and |& )?{OUTLET_WORD}){{0,7}}?)"
+    rf"(?:['’]s)? (?:{CRITIC_NOUN}) (?P<critic>{NAME}){AFTER_CRITIC}"
+)
+# "a reviewer for Die Welt was less convinced": the outlet's review, with no critic named.
+UNNAMED_CRITIC_RE = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne) (?:{CRITIC_NOUN}) (?:for|at|from|with) (?:the )?"
+    rf"(?P<outlet>{OUTLET_AFTER})"
 )
 # The apostrophe-less possessive: a run of capitalised words before a review verb.
 POSSESSIVE_RUN_RE = re.compile(
     rf"(?P<run>(?:(?:The|A) )?{NAME_WORD}(?: {NAME_WORD}){{2,5}}) (?:\w+ )?{VERB}"
 )
+# An outlet alone as the sentence's subject, rating the season: "Fotogramas was more
+# enthusiastic, rating it 3.5 out of 5".
+OUTLET_SUBJECT_RE = re.compile(
+    rf"^(?:(?:{any_of(words.SENTENCE_ADVERBS)}),? )?(?P<outlet>{OUTLET}) {VERB}"
+)
+NOT_AN_OUTLET = set(words.NOT_AN_OUTLET)
+NAMING_RES = (
+    OUTLET_FIRST_RE,
+    OUTLET_AFTER_COMMA_RE,
+    IN_OUTLET_RE,
+    CRITIC_OF_RE,
+    CRITIC_BRACKET_RE,
+    OUTLET_NOUN_RE,
+    INVERTED_APOSTROPHE_RE,
+    APOSTROPHE_RE,
+    UNNAMED_CRITIC_RE,
+)
+CONNECTOR_RE = re.compile(any_of(words.CLAUSE_CONNECTORS))
+# Before a clause's critic: nothing, or "the" of a possessive outlet ("the Toronto Star's").
+CLAUSE_START_RE = re.compile(r"(?:the |also )?")
+# How far after a connector a clause's critic and outlet are looked for: a name and an outlet
+# are bounded (text.NAME, OUTLET), so a longer look finds nothing more, and a sentence of many
+# connectors is still read in linear time.
+CLAUSE_WINDOW = 300
 LEADING_ADVERB_RE = re.compile(rf"^(?:{any_of(words.SENTENCE_ADVERBS)}) ")
 
 APPROVAL_RES = compiled(words.APPROVAL_PHRASINGS)
@@ -89,6 +143,7 @@ CONSENSUS_RES = compiled(words.CONSENSUS_PHRASINGS)
 LABEL_RES = compiled(words.LABEL_PHRASINGS)
 AGGREGATOR_NAME = r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*){0,7})"
 KNOWN_AGGREGATOR_RE = re.compile(rf"\b(?P<name>{any_of(words.AGGREGATORS)})\b")
+AGGREGATOR_ALIAS_RE = re.compile(rf"\b(?:{any_of(words.AGGREGATOR_ALIASES)})\b")
 INTRODUCED_AGGREGATOR_RES = [
     re.compile(f"{intro}{AGGREGATOR_NAME}") for intro in words.AGGREGATOR_INTRODUCTIONS
 ]
@@ -108,7 +163,7 @@ REVIEW_LIKE_RES = [
     re.compile(rf"{NAME}(?:,| (?:also|however|later|then))? {VERB}"),
     re.compile(rf"{INVERTED_VERB} {NAME}"),
     re.compile(rf"(?i:{any_of(words.OUTLET_FIRST)}) (?:for|in|at) [A-Z]"),
-    re.compile(rf", (?:{any_of(words.OUTLET_AFTER_COMMA)}) (?:for|in|at) [A-Z]"),
+    re.compile(rf", (?:{AFTER_COMMA}) (?:for|in|at) [A-Z]"),
     re.compile(rf"{NAME_WORD}['’]s (?:review|reviewer|critic)\b"),
 ]
 
@@ -117,8 +172,9 @@ def is_review_paragraph(paragraph):
     return any(REVIEW_HEADINGS.search(heading) for heading in paragraph.headings[:1])
 
 
-def extract_reviews(paragraphs):
-    """(reviews, notes) of the critical-response paragraphs."""
+def extract_reviews(paragraphs, known=()):
+    """(reviews, notes) of the critical-response paragraphs; `known`: the names of the people
+    the article credits (never taken for an outlet)."""
     reviews, notes = [], []
     for paragraph in paragraphs:
         if not is_review_paragraph(paragraph):
@@ -151,10 +207,19 @@ def extract_reviews(paragraphs):
                 reviews[-1].consensus = consensus.rstrip()
                 continue
             if named:
-                review = critic_review(text, plain, named, len(reviews), line)
                 # "In a more mixed review" says the review before it was the more positive one.
                 if MORE_MIXED_RE.search(text) and reviews and reviews[-1].kind == "critic":
                     more_positive.append(reviews[-1])
+                for clause, clause_named in review_clauses(text) or [(text, named)]:
+                    review = critic_review(
+                        text, outside_quotes(clause), clause_named, len(reviews), line
+                    )
+                    reviews.append(review)
+                    segments.append([review, [clause]])
+                continue
+            alone = outlet_alone(text, plain, [*known, *(r.critic for r in reviews if r.critic)])
+            if alone:
+                review = critic_review(text, plain, alone, len(reviews), line)
                 reviews.append(review)
                 segments.append([review, [text]])
                 continue
@@ -203,6 +268,9 @@ def aggregator_named(text, leading_name):
         match = pattern.search(text)
         if match:
             return match.group("name")
+    match = AGGREGATOR_ALIAS_RE.search(text)
+    if match:  # "a Metascore of 69": Metacritic's
+        return words.AGGREGATOR_ALIASES[match.group()]
     match = LEADING_NAME_RE.search(text)
     if leading_name and match and match.group("name") not in NOT_A_NAME:
         return match.group("name")
@@ -232,9 +300,15 @@ def aggregator_clauses(text):
     return [*clauses, text[start:]]
 
 
+def plain_words(text):
+    """The article's own words of a sentence, single-spaced: "a 93% "Fresh" rating" is "a 93%
+    rating"."""
+    return " ".join(outside_quotes(text).split())
+
+
 def aggregate_review(text, order, line, leading_name, source=None):
     """The aggregator result of a sentence (or of one clause of `source`), or None."""
-    plain = outside_quotes(text)
+    plain = plain_words(text)
     score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
     if not score or int(score.group("score")) > 100:
         return None
@@ -262,20 +336,24 @@ def aggregate_review(text, order, line, leading_name, source=None):
 
 
 def critic_and_outlet(plain):
-    """(critic, outlet) named by a sentence (its words outside quotations), or None."""
-    for pattern in (
-        OUTLET_FIRST_RE,
-        OUTLET_AFTER_COMMA_RE,
-        IN_OUTLET_RE,
-        CRITIC_OF_RE,
-        INVERTED_APOSTROPHE_RE,
-        APOSTROPHE_RE,
-    ):
+    """(critic, outlet) named by a sentence (its words outside quotations), or None; the
+    critic is None for an outlet's review that names none ("a reviewer for Die Welt")."""
+    named = naming(plain)
+    return named[:2] if named else None
+
+
+def naming(plain):
+    """(critic, outlet, where the naming starts) of a sentence or clause, or None."""
+    for pattern in NAMING_RES:
         match = pattern.search(plain)
         if match:
             # A sentence's closing period is no part of the outlet ("of The Atlantic.").
             outlet = LEADING_ADVERB_RE.sub("", match.group("outlet")).removesuffix(".")
-            return match.group("critic"), outlet
+            critic = match.groupdict().get("critic")
+            untitled = CRITIC_TITLE_RE.sub("", critic or "")
+            if critic and len(untitled.split()) >= 2:
+                critic = untitled
+            return critic, outlet, match.start()
     match = POSSESSIVE_RUN_RE.search(plain)
     if match:
         words_ = LEADING_ADVERB_RE.sub("", match.group("run")).split()
@@ -288,8 +366,48 @@ def critic_and_outlet(plain):
             last = outlet_words[-1]
             if last.endswith("s") and len(last) > 2:
                 outlet_words[-1] = last[:-1]
-                return " ".join(words_[-critic_length:]), " ".join(outlet_words)
+                critic = " ".join(words_[-critic_length:])
+                return critic, " ".join(outlet_words), match.start()
     return None
+
+
+def outlet_alone(text, plain, people):
+    """(None, outlet) of a sentence whose subject is an outlet alone and that gives a rating
+    ("Fotogramas was more enthusiastic, rating it 3.5 out of 5"), or None: never a word of
+    someone the article names (a critic's surname: "Mangan gave it ...") nor a pronoun or
+    quantifier ("She gave ...", "Several outlets ...")."""
+    match = OUTLET_SUBJECT_RE.search(plain)
+    if not match or not find_ratings(text):
+        return None
+    outlet = LEADING_ADVERB_RE.sub("", match.group("outlet"))
+    named_words = {word for name in people for word in name.split()}
+    if set(re.sub(r"^(?:The|A) ", "", outlet).split()) & (named_words | NOT_AN_OUTLET):
+        return None
+    return None, outlet
+
+
+def review_clauses(text):
+    """A sentence cut into one clause per critic it names ("A of X gave it four stars, while
+    Y's B rated it 4/5"), each with its (critic, outlet); [] if no clause after a connector
+    names one. It is cut at each connector (words.CLAUSE_CONNECTORS) outside quotations whose
+    clause starts by naming a critic and outlet; words before the first critic stay with the
+    first clause. Each connector's clause is looked at only up to CLAUSE_WINDOW, and the words
+    before the first such connector once: linear in the sentence's length."""
+    blank = without_quotations(text)
+    clauses, start, current = [], 0, None
+    for connector in CONNECTOR_RE.finditer(blank):
+        window = outside_quotes(text[connector.end() : connector.end() + CLAUSE_WINDOW])
+        named = naming(window)
+        if not named or not CLAUSE_START_RE.fullmatch(window[: named[2]]):
+            continue
+        if current is None:
+            before = naming(outside_quotes(text[: connector.start()]))
+            current = before[:2] if before else None
+        if current is not None:
+            clauses.append((text[start : connector.start()], current))
+            start = connector.end()
+        current = named[:2]
+    return [*clauses, (text[start:], current)] if current else []
 
 
 def critic_review(text, plain, named, order, line):
@@ -351,7 +469,7 @@ def rate(review, texts, line):
 def partial_aggregate(text, line, source=None):
     """What a sentence that gave no aggregator result does say of one (its aggregator, score,
     average, count), for its note: the rest blank."""
-    plain = outside_quotes(text)
+    plain = plain_words(text)
     score = first_match(APPROVAL_RES, plain) or first_match(OUT_OF_100_RES, plain)
     if score and int(score.group("score")) > 100:
         score = None

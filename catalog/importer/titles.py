@@ -5,6 +5,8 @@ Title shapes, over vocabulary's tables (SEASON_WORDS, NUMBER_WORDS, ORDINAL_WORD
 ROMAN_NUMERALS, SINGLE_SEASON_WORDS):
 - SHOW WORD N, SHOW (WORD N), SHOW: WORD N, N a figure, a number word or a Roman numeral:
   "Jessica Jones season 2", "Doctor Who (series 12)", "Money Heist part 3", "X: Season Two";
+  with a country or year before the word in the brackets, as Wikipedia tells two shows of one
+  name apart: "The Office (American season 2)", "Big Brother (British series 5)";
 - ORDINAL WORD of SHOW, SHOW (ORDINAL WORD): "The second season of X", "X (second series)";
 - SHOW (SINGLE): "Chernobyl (miniseries)", "X (TV series)", "X (2019 TV series)": season 1;
 - SHOW: SUBTITLE, an anthology's season, when the lead gives its number and the show ("The
@@ -38,7 +40,11 @@ NUMBER = (
 )
 ORDINAL = rf"(?P<ordinal>(?i:{_alternation(ORDINAL_WORDS)}))"
 SINGLE = rf"(?P<single>(?:\d{{4}} )?(?:[A-Z][a-z]+ )?(?i:{_alternation(SINGLE_SEASON_WORDS)}))"
+# A country or year that tells apart two shows of one name, before the season in its brackets
+# ("The Office (American season 2)", "Big Brother (British series 5)", "X (2019 season 1)").
+QUALIFIER = r"(?:\d{4}|[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2}"
 TITLE_FORMS = [
+    re.compile(rf"^(?P<series>.+?)\s*\({QUALIFIER} {WORD} {NUMBER}\)$"),
     re.compile(rf"^(?P<series>.+?)\s*(?:[(:,–-]\s*)?\b{WORD} {NUMBER}\)?$"),
     re.compile(rf"^(?:The )?{ORDINAL} {WORD} of (?P<series>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<series>.+?)\s*\((?:the )?{ORDINAL} {WORD}\)$"),

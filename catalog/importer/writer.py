@@ -577,7 +577,8 @@ def write_credits(writer, season, article, people, episodes):
 
 
 def write_reviews(writer, season, article, people):
-    """Each review's outlet (by slug), then the review by outlet, kind and critic."""
+    """Each review's outlet (by slug), then the review by outlet, kind and critic (none, for
+    an outlet's review that names no critic)."""
     for review in article.reviews:
         outlet = writer.upsert(
             Outlet,
@@ -588,6 +589,8 @@ def write_reviews(writer, season, article, people):
         lookup = {"season": season, "outlet": outlet, "kind": review.kind}
         if review.critic:
             lookup["critic"] = people[review.critic]
+        elif review.kind == "critic":  # an outlet's review with no critic named: not its critics'
+            lookup["critic"] = None
         writer.upsert(
             Review,
             lookup,

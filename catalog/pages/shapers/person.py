@@ -67,7 +67,7 @@ class PersonProfile(ByDepartment):
         """One sentence of everything the person did, for the page's description."""
         # A dict keeps the order and drops repeats (one role credited on several episodes).
         done = dict.fromkeys(
-            [f"{c.character or 'a role'} in {c.season.title}" for c in self.cast]
+            [f"{c.character or c.note or 'a role'} in {c.season.title}" for c in self.cast]
             + [f"{c.job} on {c.season.title}" for c in self.crew]
             + [f"reviewed {r.season.title} for {r.outlet.name}" for r in self.reviews]
         )
