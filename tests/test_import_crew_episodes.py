@@ -466,3 +466,18 @@ def test_credits_by_bracket_by_two_passives_and_for_a_company(paragraph, expecte
 )
 def test_more_episodes_idioms_roles_after_with_and_company_people(paragraph, expected):
     assert sorted(set(crew(paragraph))) == sorted(set(expected))
+
+
+def test_a_surname_stands_for_a_person_named_in_full_as_another_works_doer():
+    paragraph = (
+        "The series adapts the BBC series of that name created by Ann Lee and Bo Chen. Cy Dunn "
+        "executive produced the season with Lee, Chen and Di Eng."
+    )
+    assert sorted(crew(paragraph)) == sorted(
+        [
+            ("Cy Dunn", "executive producer", None),
+            ("Ann Lee", "executive producer", None),
+            ("Bo Chen", "executive producer", None),
+            ("Di Eng", "executive producer", None),
+        ]
+    )

@@ -1228,7 +1228,10 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
     number, so that "the first season" in a season 2 article is another season. `known`: the
     people the cast lists and the infobox name, whose bare surnames the prose may use."""
     credits, notes = [], []
-    full_names = FullNames(known)
+    # The known people: the cast lists' and the infobox's, and everyone the prose names as the
+    # doer of a job anywhere, on this season or another work ("the BBC series created by Ricky
+    # Gervais and Stephen Merchant": then "with Gervais, Merchant and B" names them).
+    full_names = FullNames([*known, *job_doers(paragraphs)])
     nicknamed = {}  # "Barry Baz Idoine" -> 'Barry "Baz" Idoine', as the article writes it
     # Titles the prose places ("the ninth, "Kafkaesque"") name their episodes too.
     episodes = [*episodes, *prose_titles(paragraphs, episode_count, episodes)]
@@ -1301,6 +1304,18 @@ def unquoted_nicknames(text, nicknamed):
         return name
 
     return NICKNAME_RE.sub(unquote, text)
+
+
+def job_doers(paragraphs):
+    """Everyone the prose names, in full, as the doer of a job verb ("created by A", "A wrote")."""
+    doers = []
+    for paragraph in paragraphs:
+        if is_review_paragraph(paragraph):
+            continue
+        text = outside_quotes(paragraph.text)
+        for match in [*PASSIVE_RE.finditer(text), *ACTIVE_RE.finditer(text)]:
+            doers += person_names(match.group("people"))
+    return doers
 
 
 class FullNames:
