@@ -8,6 +8,7 @@ mentioned or quoted gets no credit.
 import bisect
 import functools
 import re
+from collections import Counter
 
 from catalog.domain.vocabulary import (
     NUMBER_WORDS,
@@ -20,13 +21,20 @@ from catalog.domain.vocabulary import (
 )
 from catalog.importer.accolades import clean
 from catalog.importer.data import CreditData, Note
-from catalog.importer.episodes import titles_as_numbers
+from catalog.importer.episodes import prose_titles, titles_as_numbers
 from catalog.importer.errors import LineProblem
 from catalog.importer.job_words import (
     ANY_VERB,
+    COMPANION_VERB,
     COMPANY_WORDS,
+    DEBUT_WORD,
+    DEBUT_WORDS,
+    IRREGULAR_PAST,
+    JOB_IDIOM,
+    JOB_IDIOMS,
     JOB_WORD_RE,
     NOT_NAME_WORDS,
+    NOT_WORK_VERBS,
     ROLE,
     ROLE_MODIFIER,
     ROLE_MODIFIERS,
@@ -35,12 +43,13 @@ from catalog.importer.job_words import (
     SEASON_NOUNS,
     WORK_NOUN,
     made_thing_decides,
+    reviewing_verb,
     role_job,
     verb_job,
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import CAPITAL, NAME, outside_quotes, split_list
+from catalog.importer.text import CAPITAL, NAME, NAME_WORD, outside_quotes, split_list
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 
@@ -73,7 +82,10 @@ PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: li
 # hired as ...": B, not A, was hired).
 SUBJECT = (
     r"(?<![\w'’-])"
-    + "".join(rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in"])
+    # "A, appearing as B, directed": B is a character, not the doer
+    + "".join(
+        rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in", "as"]
+    )
     + "".join(
         # "A replaced B as showrunner": B no longer holds the job
         rf"(?<!\b{word}\s)"
@@ -95,7 +107,10 @@ AUX = (
 WHO = r"(?:,\s+who)?"
 # A clause ends at punctuation or where another person's clause begins ("... and B directed").
 # A comma inside a list of episodes ("the third, fourth and fifth episodes") ends no clause.
-EPISODE_LIST_COMMA = rf",(?=\s+(?:and\s+)?(?:{ORDINAL}|{'|'.join(COUNT_WORDS)}|\d+)\b)"
+EPISODE_LIST_COMMA = (
+    rf"[,:](?=\s+(?:and\s+|as\s+well\s+as\s+|along\s+with\s+)?(?:the\s+)?(?:season'?s?\s+)?"
+    rf"(?:{ORDINAL}|{'|'.join(COUNT_WORDS)}|\d+|episodes?|premiere|pilot|finale|last|final)\b)"
+)
 CLAUSE_END = (
     rf"(?=(?!{EPISODE_LIST_COMMA})[,;:(]|\.(?:\s|$)"
     r"|\s+(?:and|while|with|but|whereas|alongside)\s+[A-Z]|$)"
@@ -107,23 +122,33 @@ PEOPLE_AFTER_RE = re.compile(
 )
 # 1. PEOPLE VERB WHAT: "A and B composed the score", "A was hired to compose the score",
 #    "A directed all eight episodes", "with A directing the first two episodes".
-# Two verbs of one doer: "A wrote and directed the finale".
-VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+and\s+(?P<verb2>{ANY_VERB}))?"
+# Two verbs of one doer: "A wrote and directed the finale", "A wrote or co-wrote every episode".
+VERBS = rf"(?P<verb>{ANY_VERB})(?:\s+(?:and|or)\s+(?P<verb2>{ANY_VERB}))?"
+# "A of Siren Pictures produced the season": the company they work for, between.
+OF_COMPANY = (
+    rf"(?:\s+(?:of|from|at)\s+(?:{CAPITAL}[\w'’.&-]*\s+){{0,4}}?"
+    rf"(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\b)?"
+)
 ACTIVE_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}){WHO},?\s+{AUX}{VERBS}\b"
+    rf"{SUBJECT}(?P<people>{PEOPLE}){OF_COMPANY}{WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
-# 1b. The same after a relative clause or an apposition: "A, who created the series, again
-#     wrote every episode", "A, the series' creator, wrote the finale".
+# 1b. The same after a relative clause, an apposition or a participle: "A, who created the
+#     series, again wrote every episode", "A, the series' creator, wrote the finale", "A, also
+#     appearing on screen as B, directed the last two episodes".
 ACTIVE_AFTER_WHO_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}),"
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}"
+    r"|(?:also\s+)?[a-z]+ing\s+[^,]{1,80}),"
     rf"\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
 # 2. WHAT (was) VERB by PEOPLE: "The score was provided by A", "All music composed by A",
+#    several verbs of one doer ("created, written and directed by A", "created and run by A":
+#    each job verb among them),
 #    "Oscar's paintings were created by comic book artist A" (a role before the name is its job).
 PASSIVE_RE = re.compile(
-    rf"\b(?P<verb>{ANY_VERB})\s+by\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,4}}?)(?P<people>{PEOPLE})"
+    rf"\b(?P<verbs>(?:[A-Za-z][\w-]*(?:,\s+|,?\s+(?:and|or)\s+)){{0,4}}?)"
+    rf"(?P<verb>(?i:{ANY_VERB}|{COMPANION_VERB}))\s+by\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,4}}?)(?P<people>{PEOPLE})"
     + PEOPLE_END
 )
 # 3. THING by PEOPLE: "with music by A", "Costumes by A".
@@ -133,9 +158,11 @@ THING_BY_RE = re.compile(rf"(?i:\b(?P<thing>{WORK_NOUN}))\s+by\s+(?P<people>{PEO
 #    "with A as showrunner".
 LINK = (
     r"(?:(?:serv(?:ed|es|ing|e)|act(?:ed|s|ing)|work(?:ed|s|ing)|return(?:ed|s|ing)|"
+    r"continu(?:ed|es|ing|e)|"
     r"signed\s+on|came\s+(?:on|aboard)|took\s+over|stepped\s+in|remain(?:ed|s)?|"
     r"stay(?:ed|s)?\s+on|"
-    rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+)?(?:hired|named|chosen|"
+    rf"(?:replac|succeed)(?:ed|es|ing|s)?\s+{PERSON}|(?:(?:was|were|is|are)\s+(?:also\s+)?)?"
+    r"(?:hired|named|chosen|"
     r"brought\s+(?:on|in)|announced|confirmed|set|tapped|credited)|"
     r"join(?:ed|s|ing)(?:\s+the\s+(?:season|series|show|production|crew|writing\s+staff))?)"
     r"\s+as|(?:was|were|is|are)\s+(?:named|appointed|made|promoted\s+to)|was|were|is|are|became"
@@ -144,7 +171,8 @@ LINK = (
     r"|as)"
 )
 ROLE_AS_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE})(?:,\s+who(?:\s+[^,]{{1,80}},)?)?\s+(?:(?:also|later|again|then|would|will)\s+)*"
+    rf"{SUBJECT}(?P<people>{PEOPLE})(?:,\s+who(?:\s+[^,]{{1,80}},)?)?"
+    r"\s+(?:(?:also|later|again|then|would|will|once|once\s+more)\s+)*"
     rf"{LINK}\s+(?P<roles>{ROLE}(?:{AND_LIST}{ROLE}){{0,5}})\b(?!\s+{PERSON})"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:])*?){CLAUSE_END}"
 )
@@ -161,7 +189,7 @@ APPOSITION_RE = re.compile(
 INCLUDED_RE = re.compile(
     rf"(?i:\b(?P<roles>{BARE_ROLE}(?:{AND_LIST}{BARE_ROLE}){{0,5}}))"
     r"(?P<tail>(?:\s+(?:for|on|of|in)\s+the\s+(?:season|series))?)\s+"
-    r"(?:included|include|includes|were|are|was|is)\s+"
+    r"(?:also\s+)?(?:included|include|includes|were|are|was|is)\s+"
     rf"(?P<people>{PEOPLE}){PEOPLE_END}"
 )
 # 8. ROLE PEOPLE came back / joined: "Cinematographer Owen Blake returned", "..., and composer
@@ -175,6 +203,16 @@ ROLE_FIRST_RE = re.compile(
     r"|(?:was|were)\s+(?:hired|brought\s+(?:on|in|back)|tapped|enlisted)|serv(?:ed|es)"
     r"|work(?:ed|s))\b(?!\s+as\b)"  # "Creator A returned as a producer": the role after "as"
     rf"(?P<tail>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# 8b. ROLE PEOPLE did something: "Costume designer A chose the tracksuits", "Production
+#     designer A, who worked closely with B, ..." (not "Composer A declined": NOT_WORK_VERBS; not
+#     a job verb with another work after it: "Composer A, who scored The Lantern, ...").
+ROLE_ACTION_RE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|while|whereas|but|with)\s+)(?:(?:[Tt]he|[Ss]eries|[Ss]eason)\s+)?"
+    rf"(?P<roles>(?i:{BARE_ROLE}))\s+(?P<people>{NAME_WORDS}(?:{AND_LIST}{PERSON}){{0,19}})"
+    r"(?:,\s+who)?\s+(?:(?:also|again|later|then|once)\s+)?"
+    # "Creator A returned as a producer": the role after "as" (shape 4)
+    rf"(?P<verb>[a-z]+ed|{IRREGULAR_PAST})\b(?!\s+as\b)(?P<tail>[^,;:(]*?){CLAUSE_END}"
 )
 # "returned from the first season": where they came back from, not where they work now.
 RETURNED_FROM_RE = re.compile(
@@ -190,10 +228,80 @@ POSSESSIVE_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE})(?:'s|’s|'|’)\s+(?:(?:original|new|additional)\s+)?"
     rf"(?P<thing>{WORK_NOUN})\b(?P<tail>[^,;:(]*?){CLAUSE_END}"
 )
+# A clause that goes on a passive one with the verb left out: ", episode five by B".
+GAPPED_PASSIVE_RE = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<what>(?:the|episodes?)\s+[^,;:(]{0,60}?)\s+by\s+"
+    rf"(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+# A clause that goes on an active one with the verb left out: ", B the fifth and sixth".
+GAPPED_ACTIVE_RE = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<people>{PEOPLE})\s+"
+    rf"(?P<what>(?:the|episodes?)\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# A credit with no job word: "A was credited with the third and eighth", "A received sole
+# credit for the third episode", "A received her first credit with episode 8", "A shared credit
+# with B on the tenth". Its job is the one the sentence (or the paragraph) gave last.
+CREDIT_PHRASE = (
+    r"(?:(?:was|were)\s+(?:also\s+)?credited\s+(?:with|for|on)|return(?:ed|s)\s+for"
+    r"|(?:received|receives|earned|earns|shared|shares|took|takes|got|gets)\s+"
+    r"(?:(?:sole|her|his|their|a|an|the|first|only|joint|shared|co-?writing|writing|directing)\s+)"
+    rf"{{0,3}}credits?\s+(?:with\s+(?P<partners>{PEOPLE})\s+)?(?:for|with|on))"
+)
+EPISODES_WHAT = (
+    rf"(?P<what>(?:the|episodes?|{'|'.join(COUNT_WORDS)})\s+(?:{EPISODE_LIST_COMMA}|[^,;:(])*?)"
+    + CLAUSE_END
+)
+CREDITED_RE = re.compile(
+    rf"(?:{SUBJECT}(?P<people>{PEOPLE})(?:,\s+[^,]{{1,80}},)?\s+(?:(?:also|again|later|then)\s+)?"
+    rf"|\b)(?P<phrase>{CREDIT_PHRASE})\s+{EPISODES_WHAT}"
+)
+# People each with their episodes in brackets: "were handled by A ("The Injury"), B (the
+# thirteenth and fifteenth episodes) and C (the fourteenth)".
+EACH_IN_BRACKETS = rf"(?P<people>{PERSON}\.?)\s+\((?P<what>[^()]{{1,60}})\)"
+BY_EACH_RE = re.compile(rf"\b(?P<verb>{ANY_VERB})\s+by\s+{EACH_IN_BRACKETS}")
+GAPPED_EACH_RE = re.compile(rf"(?:,\s+(?:and\s+)?|,?\s+and\s+){EACH_IN_BRACKETS}")
+# A second passive verb of the same subject: "was written by A and directed by B".
+PASSIVE_AND_RE = re.compile(
+    rf"\s+and\s+(?:was\s+|were\s+)?(?P<verb>{ANY_VERB})\s+by\s+(?P<people>{PEOPLE}){PEOPLE_END}"
+)
+# A job said by an idiom: "A was behind the camera for episodes eleven and twelve".
+IDIOM_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE})\s+(?:was|were)\s+(?:also\s+|again\s+)?"
+    rf"(?P<idiom>{JOB_IDIOM})\s+(?:for|on)\s+{EPISODES_WHAT}"
+)
+# A clause that goes on a credit with its words left out: ", and B for the fourth", ", with B
+# on the fourth".
+GAPPED_CREDIT_RE = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?:with\s+)?(?P<people>{PEOPLE})\s+(?:for|on|with)\s+"
+    + EPISODES_WHAT
+)
+# A clause that goes on another with the same doer left out: ", and wrote the finale".
+CONTINUED_RE = re.compile(
+    rf",?\s+(?:and|but)\s+{AUX}{VERBS}\b"
+    rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# A first credit in a job: "A made his directorial debut on episode 9", "A, the director of
+# photography, made her episodic directing debut with the fourth chapter".
+DEBUT_RE = re.compile(
+    rf"{SUBJECT}(?P<people>{PEOPLE}),?\s+(?:also\s+)?(?:made|makes|making)\s+"
+    rf"(?:his|her|their)\s+(?:[a-z]+\s+)?(?P<kind>(?i:{DEBUT_WORD}))\s+debut\s+(?:on|with|in)\s+"
+    rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# The episode first: "The finale marked A's directorial debut".
+DEBUT_MARKED_RE = re.compile(
+    rf"\b(?:marked|was|became)\s+(?P<people>{PEOPLE})(?:'s|’s)\s+(?:[a-z]+\s+)?"
+    rf"(?P<kind>(?i:{DEBUT_WORD}))\s+debut\b"
+)
+# A sentence that opens with a pronoun: its doer is the one person the sentence before credited.
+PRONOUN_SUBJECT_RE = re.compile(r"^(?:He|She)(?=\s)")
+# More episodes of the same doer and verb after the people shared with: ", and the finale".
+MORE_EPISODES_RE = re.compile(r",?\s+and\s+" + EPISODES_WHAT)
 # Others who shared the job, right after its clause: "A composed the score with B",
 # "A executive produced the season alongside B and C".
 SHARED_WITH_RE = re.compile(
     rf"\s+(?:alongside|with|together\s+with)\s+(?P<people>{PEOPLE}){PEOPLE_END}"
+    # after a comma only where the people end their clause: "the ninth, episode 9, with B,"
+    rf"|,\s+(?:alongside|with|together\s+with)\s+(?P<listed>{PEOPLE})(?=[,;.]|$)"
 )
 
 # A capitalised word in what a job made says it is another work ("The Defenders' score"),
@@ -230,28 +338,51 @@ WHOLE_SEASON_RE = re.compile(
     r"\b(?:all|every|each)\b(?:\s+\w+)?(?:\s+of)?(?:\s+the)?(?:\s+season'?s?’?s?)?\s+episodes?\b"
 )
 FIRST_LAST_RE = re.compile(
-    r"\b(?P<end>first|last|final|opening|closing)\s+(?:(?P<count>\w+)\s+)?episodes?\b"
+    r"\b(?P<end>first|last|final|opening|closing)\s+(?:(?P<count>\w+)\s+)?(?:episodes?|chapters?)\b"
 )
 # The episodes left out after a count, as a second clause says them: "and B directed the
 # remaining three" (after "A directed the first three episodes").
-ELIDED_EPISODES_RE = re.compile(r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)$")
+ELIDED_EPISODES_RE = re.compile(
+    r"\b(?P<end>first|last|final|remaining)\s+(?P<count>\w+)(?=\s*(?:[,;:.—–]|$))"
+)
 COUNTED_EPISODES_RE = re.compile(r"\b(?P<count>\w+)\s+(?:of\s+the\s+(?:season's\s+)?)?episodes?\b")
 FIRST_AND_LAST_RE = re.compile(r"\b(?:first|opening)\s+and\s+(?:last|final|closing)\s+episodes\b")
 PREMIERE_RE = re.compile(r"\b(?:premiere|pilot)\b")
 FINALE_RE = re.compile(r"\bfinale\b")
-EPISODE_NUMBERS_RE = re.compile(r"\bepisodes?\s+(?P<numbers>\w+(?:(?:,\s+|,?\s+and\s+)\w+)*)")
+PENULTIMATE_RE = re.compile(r"\bpenultimate\b")
+NUMBER = rf"(?:\d+|{'|'.join(COUNT_WORDS)})\b"
+EPISODE_NUMBERS_RE = re.compile(
+    rf"\bepisodes?\s+(?P<numbers>{NUMBER}(?:(?:,\s+|,?\s+and\s+){NUMBER})*)"
+)
 # "episodes one through four", "episodes 1–4", "episodes two to five": every episode between.
 EPISODE_RANGE_RE = re.compile(
     r"\bepisodes?\s+(?P<first>\w+)\s*(?:through|thru|to|until|–|-)\s*(?P<last>\w+)\b"
 )
+# "the third and fifth episodes"; after a job verb also with the noun left out, where the
+# ordinals end their clause ("wrote the fifth and tenth", "helmed three episodes, the third,
+# seventh and eleventh").
 ORDINAL_EPISODES_RE = re.compile(
-    rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)\s+episodes?\b"
+    rf"\bthe\s+(?P<ordinals>(?:{ORDINAL})(?:(?:,\s+|,?\s+and\s+)(?:{ORDINAL}))*)"
+    r"(?:\s+(?:episodes?|chapters?|instalments?|installments?)\b|(?=\s*(?:[,;:.]|$)))"
 )
 
 
-def sentence_credits(text, source, line, episode_count, season=None, nouns=("season",)):
+def sentence_credits(
+    text,
+    source,
+    line,
+    episode_count,
+    season=None,
+    nouns=("season",),
+    *,
+    reviewing=False,
+    context_job=None,
+):
     """(credits, notes, spans) from one sentence's words outside quotes, by every shape above;
-    `spans`: where in `text` the shapes that credited someone stand (their job words are used)."""
+    `spans`: where in `text` the shapes that credited someone stand (their job words are used).
+    `reviewing`: the sentence is a critic's, where "wrote" and "scored" are reviewing.
+    `context_job`: the job the paragraph gave last, for a credit that names none ("A received
+    sole credit for the third episode")."""
     credits, notes, spans = [], [], []
 
     def add(match, people, job, episodes_from="", note=""):
@@ -272,29 +403,63 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
                     crew(name, job, source, line, note=note, episode=number, order=number or 0)
                 )
 
-    for match in [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]:
+    def add_active(match, people, last_job):
+        """Credit an active clause's people; the job it credited last, or `last_job`."""
         what = match.group("what").strip()
-        if about_this_season(what, season, opening=False, nouns=nouns) and names_what_a_job_makes(
-            what
+        if not (
+            about_this_season(what, season, opening=False, nouns=nouns)
+            and names_what_a_job_makes(what)
         ):
-            for verb in filter(None, [match.group("verb"), match.group("verb2")]):
-                job = job_of(verb, what)
-                if job:
-                    people = match.group("people") + shared_with(text, match.end())
-                    add(match, people, job, what)
+            return last_job
+        for verb in filter(None, [match.group("verb"), match.group("verb2")]):
+            if reviewing and reviewing_verb(verb):
+                continue
+            job = job_of(verb, what)
+            if not job and not verb_job(verb) and names_episodes(what):
+                # "A directed the first two, and B handled the sixth": the light verb's
+                # episodes take the job the sentence gave before.
+                job = last_job
+            if job:
+                add(match, people + shared_with(text, match.end()), job, what)
+                for gapped in gapped_actives(text, match.end()):
+                    add(gapped, gapped.group("people"), job, gapped.group("what"))
+                for more in more_episodes(text, match.end()):
+                    # ", and the penultimate episode, with C": the same doer, more episodes
+                    add(more, people + shared_with(text, more.end()), job, more.group("what"))
+                last_job = job
+        for further in continued_clauses(text, match.end()):
+            last_job = add_active(further, people, last_job)
+        return last_job
+
+    last_job = context_job
+    active = [*ACTIVE_RE.finditer(text), *ACTIVE_AFTER_WHO_RE.finditer(text)]
+    for match in sorted(active, key=lambda found: found.start()):
+        last_job = add_active(match, match.group("people"), last_job)
+    for match in DEBUT_RE.finditer(text):
+        add(match, match.group("people"), DEBUT_WORDS[match.group("kind").lower()], match["what"])
+    for match in DEBUT_MARKED_RE.finditer(text):
+        subject = passive_subject(text, match.start())
+        if names_episodes(subject):
+            add(match, match.group("people"), DEBUT_WORDS[match.group("kind").lower()], subject)
     for match in PASSIVE_RE.finditer(text):
-        verb, subject = match.group("verb"), passive_subject(text, match.start())
+        subject = passive_subject(text, match.start())
         role = role_job(match.group("role")) if match.group("role").strip() else None
         if match.group("role").strip() and not role:
             continue  # "by a team led by A": A's job is not said
         if not about_this_season(subject, season, opening=True, nouns=nouns):
             continue
-        job = role or job_of(verb, subject)
+        verbs = [*re.findall(r"[A-Za-z][\w-]*", match.group("verbs")), match.group("verb")]
+        jobs = [role] if role else [job_of(verb, subject) for verb in verbs if verb_job_form(verb)]
         # What an artist made is said with the credit ("Oscar's paintings").
         thing = thing_made(subject)
-        note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
-        if job:
+        for job in filter(None, dict.fromkeys(jobs)):
+            note = thing if job in MAKERS and not SEASON_NOUN_RE.search(thing) else ""
             add(match, match.group("people"), job, subject, note=note)
+            for gapped in gapped_passives(text, match.end()):
+                add(gapped, gapped.group("people"), job, gapped.group("what"))
+        for more in following(PASSIVE_AND_RE, text, match.end()):
+            if job := job_of(more.group("verb"), subject):
+                add(more, more.group("people"), job, subject)
     for match in THING_BY_RE.finditer(text):
         add(match, match.group("people"), work_job(match.group("thing")))
     for match in ROLE_AS_RE.finditer(text):
@@ -304,10 +469,20 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
         people = match.group("people") + shared_with(text, match.end())
         for role in split_list(match.group("roles")):
             add(match, people, role_job(role), tail)
+        for further in continued_clauses(text, match.end()):
+            last_job = add_active(further, match.group("people"), last_job)
     for match in ROLE_FIRST_RE.finditer(text):
         tail = RETURNED_FROM_RE.sub("", match.group("tail"))
         if names_other_work(tail) or other_season(tail, season, nouns):
             continue
+        for role in split_list(match.group("roles")):
+            add(match, match.group("people"), role_job(role), tail)
+    for match in ROLE_ACTION_RE.finditer(text):
+        verb, tail = match.group("verb"), match.group("tail")
+        if verb in NOT_WORK_VERBS or other_season(tail, season, nouns):
+            continue
+        if verb_job_form(verb) and not about_this_season(tail, season, opening=False, nouns=nouns):
+            continue  # "Composer A, who scored The Lantern": another work's
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role), tail)
     for match in POSSESSIVE_RE.finditer(text):
@@ -321,7 +496,28 @@ def sentence_credits(text, source, line, episode_count, season=None, nouns=("sea
     for match in [*APPOSITION_RE.finditer(text), *APPOSITION_AFTER_RE.finditer(text)]:
         for role in split_list(match.group("roles")):
             add(match, match.group("people"), role_job(role))
+    # A credit with no job word: the sentence's main job so far, or the paragraph's.
+    job = main_job(credits) or context_job
+    for match in IDIOM_RE.finditer(text):
+        add(match, match.group("people"), JOB_IDIOMS[match.group("idiom")], match.group("what"))
+    for match in BY_EACH_RE.finditer(text):
+        each_job = verb_job(match.group("verb")) or job
+        for each in [match, *following(GAPPED_EACH_RE, text, match.end())]:
+            if each_job and names_episodes(each.group("what")):
+                add(each, each.group("people"), each_job, each.group("what"))
+    for match in CREDITED_RE.finditer(text):
+        if job and names_episodes(match.group("what")):
+            people = ", ".join(filter(None, [match.group("people"), match.group("partners")]))
+            add(match, people, job, match.group("what"))
+            for gapped in following(GAPPED_CREDIT_RE, text, match.end(), episodes_only=True):
+                add(gapped, gapped.group("people"), job, gapped.group("what"))
     return credits, notes, spans
+
+
+def main_job(credits):
+    """The crew job the credits give most (on a tie, the first); None for none."""
+    jobs = Counter(credit.job for credit in credits if credit.department == "crew")
+    return max(jobs, key=jobs.get) if jobs else None
 
 
 # A date names no other work: "hired as showrunner in March 2019".
@@ -332,23 +528,93 @@ DATE_PHRASE_RE = re.compile(
 )
 
 
+def verb_job_form(word):
+    """Whether a word is a form of a job or light verb (not a companion: "run")."""
+    return bool(re.fullmatch(ANY_VERB, word.lower()))
+
+
+def following(pattern, text, end, *, episodes_only=False):
+    """The clauses of `pattern` that follow one another from `end` (each from where the one
+    before ended); with `episodes_only`, while their "what" names episodes and nothing else."""
+    found = []
+    while (match := pattern.match(text, end)) and (
+        not episodes_only or names_episodes(match.group("what"))
+    ):
+        found.append(match)
+        end = match.end()
+    return found
+
+
+def gapped_passives(text, end):
+    """The clauses that go on a passive one with its verb left out, each an episode and its
+    people: "Episode four was directed by A, episode five by B and episode eight by C"."""
+    return following(GAPPED_PASSIVE_RE, text, end, episodes_only=True)
+
+
+def gapped_actives(text, end):
+    """The clauses that go on an active one with its verb left out, each people and their
+    episodes: "A directed episodes three and four, B the fifth and sixth, and C the seventh"."""
+    return following(GAPPED_ACTIVE_RE, text, end, episodes_only=True)
+
+
+def continued_clauses(text, end):
+    """The clauses that go on one with its doer left out: "A served as showrunner, and wrote
+    or co-wrote all ten episodes"; "A continued as showrunner, and executive produced the
+    season alongside B"."""
+    return following(CONTINUED_RE, text, end)
+
+
+def names_episodes(words):
+    """Whether the words are only episodes, named exactly ("episode five", "the fifth and
+    sixth"): no clause with a verb of its own ("the closing song was performed")."""
+    if re.search(rf"\b(?:was|were|is|are|been|being|{ANY_VERB})\b", words):
+        return False
+    return None not in episodes_named(words, None)[0] or bool(
+        FIRST_LAST_RE.search(words.lower())
+        or FINALE_RE.search(words.lower())
+        or PENULTIMATE_RE.search(words.lower())
+    )
+
+
 def names_other_work(tail):
-    """Whether the words after a role say it was on another work ("for The Lantern")."""
-    return bool(re.match(r"\s+(?:on|for|of|in|at|with)\b.*[A-Z]", DATE_PHRASE_RE.sub("", tail)))
+    """Whether the words after a role say it was on another work ("for The Lantern"); a
+    company is none ("producers for Wiedemann & Berg": the company they produced it for)."""
+    match = re.match(
+        r"\s+(?:on|for|of|in|at|with)\b(?P<rest>.*[A-Z].*)", DATE_PHRASE_RE.sub("", tail)
+    )
+    return bool(match) and not COMPANY_RE.match(match.group("rest"))
+
+
+# A company after a role's preposition: capitalised words with "&" or a company word among them.
+COMPANY_RE = re.compile(
+    rf"\s*(?:{CAPITAL}[\w'’.-]*\s+)*?(?:&|(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\b)"
+)
+
+
+def more_episodes(text, end):
+    """The episodes a clause goes on to name after the people it shared them with: "co-wrote
+    the ninth, with B, and the penultimate episode, with C"."""
+    shared = SHARED_WITH_RE.match(text, end)
+    if not shared:
+        return []
+    return following(MORE_EPISODES_RE, text, shared.end(), episodes_only=True)
 
 
 def shared_with(text, end):
     """ ", B and C" when the clause ending at `end` goes on "with B and C" or "alongside B and
     C"; else nothing."""
     match = SHARED_WITH_RE.match(text, end)
-    return f", {match.group('people')}" if match else ""
+    return f", {match.group('people') or match.group('listed')}" if match else ""
 
 
 def person_names(people):
     """The people of a list as written, without an opening word that is no name ("Composer A
     B" -> "A B"); a company ("Marvel Television") or a possessive ("A's") is nobody's credit."""
     names = []
-    for item in split_list(people):
+    items = split_list(people)
+    if items and re.search(r"\b(?:Jr|Sr)\.$", people.strip()):
+        items[-1] += "."  # "Victor Nelli Jr.": the period is the name's, not the sentence's
+    for item in items:
         words = item.split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in ROLE_NOUNS):
             words.pop(0)
@@ -373,11 +639,14 @@ def names_what_a_job_makes(what):
     does not."""
     lower = what.lower()
     elided = ELIDED_EPISODES_RE.search(lower)
+    if re.match(r"that\b", lower):
+        return False  # "A wrote that the season ...": what A said, not what A made
     return (
         not lower
         or bool(work_job(lower))
         or bool(SEASON_NOUN_RE.search(lower))
         or bool(PREMIERE_RE.search(lower) or FINALE_RE.search(lower))
+        or bool(ORDINAL_EPISODES_RE.search(lower))
         or bool(elided and number_of(elided.group("count")))
     )
 
@@ -418,7 +687,13 @@ def passive_subject(text, verb_start):
     subject = re.sub(r"^(?:which|that|who)\b\s*", "", subject)
     if not subject and len(clauses) > 1:
         subject = clauses[-2].strip()
+        # "The sixth episode, in which B leaves, was written by A": what the clause is about
+        if SUBJECT_RELATIVE_RE.match(subject) and len(clauses) > 2:
+            subject = clauses[-3].strip()
     return subject
+
+
+SUBJECT_RELATIVE_RE = re.compile(r"(?:in|on|during|after)\s+which\b|where\b|when\b|whose\b")
 
 
 def thing_made(subject):
@@ -436,10 +711,15 @@ def episodes_named(words, episode_count):
     if not lower or WHOLE_SEASON_RE.search(lower):
         return [None], None
     numbers, unknown = [], None
-    match = FIRST_LAST_RE.search(lower) or ELIDED_EPISODES_RE.search(lower)
+    # Each way of naming episodes adds its own: "the first three episodes, along with the
+    # sixth and tenth", "the premiere, episode 1, and the finale".
+    counted = [*FIRST_LAST_RE.finditer(lower), *ELIDED_EPISODES_RE.finditer(lower)]
     if FIRST_AND_LAST_RE.search(lower) and episode_count:  # "the first and last episodes"
         numbers += [1, episode_count]
-    elif match and (match.group("count") is None or number_of(match.group("count"))):
+        counted = []
+    for match in counted:
+        if match.group("count") is not None and not number_of(match.group("count")):
+            continue
         count = number_of(match.group("count")) if match.group("count") else 1
         if match.group("end") in ("first", "opening"):
             numbers += range(1, count + 1)
@@ -447,17 +727,20 @@ def episodes_named(words, episode_count):
             numbers += range(episode_count - count + 1, episode_count + 1)
         else:
             unknown = match.group(0)
-    elif match := ORDINAL_EPISODES_RE.search(lower):
+    for match in ORDINAL_EPISODES_RE.finditer(lower):
         numbers += [ORDINAL_WORDS[word] for word in split_list(match["ordinals"])]
-    elif (match := EPISODE_RANGE_RE.search(lower)) and all(
-        number_of(match[end]) for end in ("first", "last")
-    ):
-        numbers += range(number_of(match["first"]), number_of(match["last"]) + 1)
-    elif match := EPISODE_NUMBERS_RE.search(lower):
+    for match in EPISODE_RANGE_RE.finditer(lower):
+        if all(number_of(match[end]) for end in ("first", "last")):
+            numbers += range(number_of(match["first"]), number_of(match["last"]) + 1)
+    for match in EPISODE_NUMBERS_RE.finditer(lower):
+        if EPISODE_RANGE_RE.match(lower, match.start()):
+            continue
         listed = [number_of(word) for word in split_list(match["numbers"])]
         numbers += [] if None in listed else listed
     if PREMIERE_RE.search(lower):
         numbers.append(1)
+    if PENULTIMATE_RE.search(lower) and episode_count:
+        numbers.append(episode_count - 1)
     if FINALE_RE.search(lower):
         if episode_count:
             numbers.append(episode_count)
@@ -945,24 +1228,43 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
     number, so that "the first season" in a season 2 article is another season. `known`: the
     people the cast lists and the infobox name, whose bare surnames the prose may use."""
     credits, notes = [], []
-    full_names = FullNames(known)
+    # The known people: the cast lists' and the infobox's, and everyone the prose names as the
+    # doer of a job anywhere, on this season or another work ("the BBC series created by Ricky
+    # Gervais and Stephen Merchant": then "with Gervais, Merchant and B" names them).
+    full_names = FullNames([*known, *job_doers(paragraphs)])
+    nicknamed = {}  # "Barry Baz Idoine" -> 'Barry "Baz" Idoine', as the article writes it
+    # Titles the prose places ("the ninth, "Kafkaesque"") name their episodes too.
+    episodes = [*episodes, *prose_titles(paragraphs, episode_count, episodes)]
     for paragraph in paragraphs:
         # In the critics' prose "wrote" and "scored it" are reviewing: the review reader notes
         # what it could not use there.
         reviewing = is_review_paragraph(paragraph)
+        previous = []  # the people the sentence before credited
+        context_job = None  # the paragraph's last sentence's main job
         for index, sentence in enumerate(paragraph.sentences):
-            plain = outside_quotes(titles_as_numbers(sentence.text, episodes))
-            text = full_names.written_in(plain)
-            found, dropped, used = sentence_credits(
-                text, sentence.text, paragraph.line, episode_count, season, nouns
+            plain = outside_quotes(
+                titles_as_numbers(unquoted_nicknames(sentence.text, nicknamed), episodes)
             )
+            if len(previous) == 1 and not reviewing:
+                # "A wrote most of the scripts. She wrote the first two ...": she is A.
+                plain = PRONOUN_SUBJECT_RE.sub(previous[0], plain)
+            read = functools.partial(
+                sentence_credits,
+                source=sentence.text,
+                line=paragraph.line,
+                episode_count=episode_count,
+                season=season,
+                nouns=nouns,
+                reviewing=reviewing,
+                context_job=context_job,
+            )
+            text = full_names.written_in(plain)
+            found, dropped, used = read(text)
             if full_names.learn(credit.person for credit in found):
                 # Someone credited here may be named again by surname in the same sentence
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
                 text = full_names.written_in(plain)
-                found, dropped, used = sentence_credits(
-                    text, sentence.text, paragraph.line, episode_count, season, nouns
-                )
+                found, dropped, used = read(text)
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
@@ -972,18 +1274,48 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                 found += listed
                 dropped += too_many
             credits.extend(found)
+            previous = list(dict.fromkeys(c.person for c in found if c.department == "crew"))
+            context_job = main_job(found) or context_job
             notes.extend(dropped)
             if not dropped and not reviewing:
                 if text != plain:
                     # The notes read the sentence as written: a surname next to a job word
                     # that credited nobody ("Rosenberg and the season's writers were ...") is
                     # no note.
-                    _found, _dropped, used = sentence_credits(
-                        plain, sentence.text, paragraph.line, episode_count, season, nouns
-                    )
+                    _found, _dropped, used = read(plain)
                 credited = {credit.person for credit in found}
                 notes.extend(unused_job_note(plain, sentence.text, paragraph.line, used, credited))
+    for credit in credits:
+        credit.person = nicknamed.get(credit.person, credit.person)
     return credits, notes
+
+
+# A nickname in quotes inside a name: 'Barry "Baz" Idoine'.
+NICKNAME_RE = re.compile(rf"\b{NAME_WORD} [\"“]{NAME_WORD}[\"”] {NAME_WORD}(?![\w'’-])")
+
+
+def unquoted_nicknames(text, nicknamed):
+    """The text with each quoted nickname inside a name unquoted, so that the name reads as
+    one ('Barry "Baz" Idoine' -> "Barry Baz Idoine"); `nicknamed` learns the name as written."""
+
+    def unquote(match):
+        name = re.sub(r"[\"“”]", "", match.group(0))
+        nicknamed[name] = match.group(0)
+        return name
+
+    return NICKNAME_RE.sub(unquote, text)
+
+
+def job_doers(paragraphs):
+    """Everyone the prose names, in full, as the doer of a job verb ("created by A", "A wrote")."""
+    doers = []
+    for paragraph in paragraphs:
+        if is_review_paragraph(paragraph):
+            continue
+        text = outside_quotes(paragraph.text)
+        for match in [*PASSIVE_RE.finditer(text), *ACTIVE_RE.finditer(text)]:
+            doers += person_names(match.group("people"))
+    return doers
 
 
 class FullNames:
@@ -1099,10 +1431,20 @@ def episode_table_credits(episodes):
 
 
 def unique_credits(credits):
-    """The first of each (person, department, job, character, episode), in article order."""
+    """The first of each (person, department, job, character, episode), in article order. A
+    crew job the article gives for some episodes is no credit for the whole season as well
+    ("A was announced as the writer", then "A wrote the first four episodes")."""
     seen, result = set(), []
+    by_episode = {
+        (credit.person, credit.job)
+        for credit in credits
+        if credit.department == "crew" and credit.episode
+    }
     for credit in credits:
         key = (credit.person, credit.department, credit.job, credit.character, credit.episode)
+        whole_season = credit.department == "crew" and credit.episode is None
+        if whole_season and (credit.person, credit.job) in by_episode:
+            continue
         if key not in seen:
             seen.add(key)
             result.append(credit)

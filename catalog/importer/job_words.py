@@ -18,6 +18,7 @@ JOB_VERBS = {
     "direct": "director",
     "helm": "director",
     "write": "writer",
+    "pen": "writer",
     "produce": "producer",
     "create": "creator",
     "design": "designer",
@@ -31,10 +32,40 @@ IRREGULAR_FORMS = {
     "write": ["wrote", "written"],
     "co-write": ["co-wrote", "co-written"],
     "draw": ["drew", "drawn"],
+    "pen": ["penned", "penning"],
 }
 # Verbs that carry no job of their own: the thing they name does ("provided the score").
-LIGHT_VERBS = ["provide", "supply", "handle", "contribute", "oversee", "deliver"]
-LIGHT_IRREGULAR = {"oversee": ["oversaw", "overseen"]}
+LIGHT_VERBS = ["provide", "supply", "handle", "contribute", "oversee", "deliver", "take charge of"]
+LIGHT_IRREGULAR = {"oversee": ["oversaw", "overseen"], "take": ["took", "taken"]}
+# Verbs that name no job but share their "by" with job verbs ("created and run by A",
+# "designed and built by A"): the job verbs among them credit.
+COMPANION_VERBS = ["run", "shot", "filmed", "built", "made"]
+# A debut's adjective -> the job it was a first credit in ("made his directorial debut on").
+DEBUT_WORDS = {
+    "directorial": "director",
+    "directing": "director",
+    "writing": "writer",
+    "screenwriting": "writer",
+}
+# What a person named with their role may do for the role to be a credit on the season ("Costume
+# designer A chose the tracksuits"): a past-tense verb (any "-ed" form, or one of these), but
+# not one that only says, refuses or leaves ("Composer A declined", "Writer A said").
+IRREGULAR_PASTS = ["chose", "built", "made", "drew", "shot", "took", "gave", "wrote", "found"]
+IRREGULAR_PASTS += ["brought", "kept", "oversaw", "set", "put", "began", "spent", "sought"]
+NOT_WORK_VERBS = ["said", "told", "stated", "explained", "noted", "added", "declined", "refused"]
+NOT_WORK_VERBS += ["praised", "criticized", "criticised", "called", "described", "recalled"]
+NOT_WORK_VERBS += ["revealed", "announced", "confirmed", "denied", "claimed", "argued", "died"]
+NOT_WORK_VERBS += ["left", "quit", "retired", "resigned", "departed", "exited", "passed", "tweeted"]
+NOT_WORK_VERBS += ["posted", "wanted", "hoped", "planned", "expected", "reported", "suggested"]
+# Idioms that say a job: "A was behind the camera for the last two episodes" (a director).
+JOB_IDIOMS = {
+    "behind the camera": "director",
+    "in the director's chair": "director",
+    "in the director’s chair": "director",
+}
+# Job verbs that a critic's sentence uses for reviewing ("B wrote that ...", "B scored the
+# finale 9/10"): in the critics' paragraphs they credit nobody.
+REVIEWING_VERBS = ["write", "score"]
 # Verbs that make a thing: what they made decides the job ("wrote the score": a composer). The
 # others keep their own job whatever they name ("produced the score": a producer).
 MAKING_VERBS = ["compose", "score", "write", "co-write", "create", "design", "draw", "paint"]
@@ -47,6 +78,7 @@ WORK_NOUNS = {
     "original score": "composer",
     "score": "composer",
     "music": "composer",
+    "theme music": "composer",
     "soundtrack": "composer",
     "costume": "costume designer",
     "costumes": "costume designer",
@@ -87,6 +119,10 @@ ROLE_NOUNS = {
     "writers": "writer",
     "producer": "producer",
     "producers": "producer",
+    "co-producer": "co-producer",
+    "co-producers": "co-producer",
+    "writing team": "writer",
+    "writing staff": "writer",
     "creator": "creator",
     "creators": "creator",
     "cinematographer": "cinematographer",
@@ -141,6 +177,7 @@ COMPANY_WORDS = [
     "Company",
     "Group",
     "Netflix",
+    "Effects",
     "Inc.",
 ]
 # Capitalised words that open a sentence or a title, not a person's name ("Composer Ann Lee").
@@ -161,7 +198,12 @@ NOT_NAME_WORDS = [
 
 
 def forms(verb, irregular):
-    """Every written form of a verb: base, -s, past and participle, -ing."""
+    """Every written form of a verb: base, -s, past and participle, -ing; of a phrase that ends
+    in a preposition ("take charge of"), its first word's forms with the rest ("executive
+    produce" is inflected at its end)."""
+    if verb.split()[-1] in ("of", "on", "over"):
+        head, rest = verb.split(" ", 1)
+        return sorted((f"{form} {rest}" for form in forms(head, irregular)), key=len, reverse=True)
     stem = verb[:-1] if verb.endswith("e") else verb
     result = {verb, f"{verb}s", f"{stem}ed", f"{stem}ing"}
     if verb.endswith("e"):
@@ -185,6 +227,10 @@ VERB_OF_FORM = {
     for form in forms(verb, irregular)
 }
 ANY_VERB = alternation(VERB_OF_FORM)
+IRREGULAR_PAST = alternation(IRREGULAR_PASTS)
+JOB_IDIOM = alternation(JOB_IDIOMS)
+COMPANION_VERB = alternation(COMPANION_VERBS)
+DEBUT_WORD = alternation(DEBUT_WORDS)
 JOB_VERB = alternation(form for form, verb in VERB_OF_FORM.items() if verb in JOB_VERBS)
 WORK_NOUN = alternation(WORK_NOUNS)
 ROLE_NOUN = alternation(ROLE_NOUNS)
@@ -199,6 +245,11 @@ ROLE = (
 # alone names none ("A delivered a speech").
 WORK_NOUN_RE = re.compile(rf"\b(?:{WORK_NOUN})\b")
 JOB_WORD_RE = re.compile(rf"\b(?:{JOB_VERB}|{ROLE_NOUN}|showrunning)\b", re.IGNORECASE)
+
+
+def reviewing_verb(form):
+    """Whether a verb form is one a critic reviews with ("wrote", "scored")."""
+    return VERB_OF_FORM.get(form.lower()) in REVIEWING_VERBS
 
 
 def verb_job(form):
@@ -221,8 +272,9 @@ def role_job(role):
     """ "an executive producer" -> "executive producer"; "co-showrunners" -> "showrunner";
     "director of photography" -> "cinematographer"; None when no role noun ends it."""
     words = role.lower().split()
-    if " ".join(words[-3:]) in ROLE_NOUNS:
-        return ROLE_NOUNS[" ".join(words[-3:])]
+    for length in (3, 2):
+        if " ".join(words[-length:]) in ROLE_NOUNS:
+            return ROLE_NOUNS[" ".join(words[-length:])]
     if not words or words[-1] not in ROLE_NOUNS:
         return None
     modifiers = [word for word in words[:-1] if word in ROLE_MODIFIERS]
