@@ -37,7 +37,11 @@ MODULES = {
     # The word diff is shown by the admin's history pages and the import preview; its rules are
     # tested on their own (test_history_agree and test_pages_changes never reached it).
     "catalog/history/diff.py": ["tests/test_word_diff.py"],
-    "catalog/history/fields.py": ["tests/test_history_agree.py", "tests/test_history_admin.py"],
+    "catalog/history/fields.py": [
+        "tests/test_history_fields.py",
+        "tests/test_history_agree.py",
+        "tests/test_history_admin.py",
+    ],
     "catalog/models/versions.py": ["tests/test_caching.py"],
     "catalog/history/labels.py": [
         "tests/test_history_agree.py",
