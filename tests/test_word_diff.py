@@ -110,3 +110,16 @@ def test_one_word_changed_in_long_prose_is_the_only_mark():
 
     assert left == old.replace("word150", "<del>word150</del>")
     assert right == new.replace("changed", "<ins>changed</ins>")
+
+
+def test_a_word_moved_in_long_prose_marks_that_word_not_all_it_moved_past():
+    # Over 200 words and spaces: difflib's "autojunk" would take the spaces for junk and mark
+    # the 89 words between the two places instead.
+    words = [f"w{n}" for n in range(120)]
+    old = " ".join(words)
+    new = " ".join(words[:10] + words[11:100] + ["w10"] + words[100:])
+
+    left, right = word_diff(old, new)
+
+    assert left == old.replace("w9 w10 w11", "w9<del> w10</del> w11")
+    assert right == new.replace("w99 w10 w100", "w99 <ins>w10 </ins>w100")
