@@ -38,6 +38,13 @@ def test_two_changed_words_with_one_space_between_are_one_mark_not_two():
     assert word_diff("a b c d", "a x y d") == ("a <del>b c</del> d", "a <ins>x y</ins> d")
 
 
+def test_two_changed_words_after_a_kept_word_are_one_mark_too():
+    assert word_diff("a b c d e", "x b y z e") == (
+        "<del>a</del> b <del>c d</del> e",
+        "<ins>x</ins> b <ins>y z</ins> e",
+    )
+
+
 def test_a_whole_text_rewritten_is_one_mark_on_each_side():
     assert word_diff("the cat", "a dog") == ("<del>the cat</del>", "<ins>a dog</ins>")
 
