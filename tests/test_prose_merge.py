@@ -67,3 +67,35 @@ class TestMergingTwoEditsOfProse:
         assert merge_paragraphs(
             self.BASE, "One.\n\n\n\nTwo.\n\nThree.\n", "One.\n\nTwo.\n\nThree, edited by me."
         ) == ("One.\n\nTwo.\n\nThree, edited by me.")
+
+    def test_the_same_text_sent_by_both_editors_is_that_text(self):
+        # Two requests never share a string: equal texts, not the same object.
+        theirs = "\n\n".join(["One.", "Two.", "Three.", "Four."])
+        mine = "\n\n".join(["One.", "Two.", "Three."]) + "\n\nFour."
+        assert theirs is not mine
+
+        assert merge_paragraphs(self.BASE, theirs, mine) == "One.\n\nTwo.\n\nThree.\n\nFour."
+
+    def test_both_removing_the_same_paragraph_beside_other_edits_does_not_merge(self):
+        assert merge_paragraphs(self.BASE, "One.\n\nTwo.", "One?\n\nTwo.") is None
+        assert merge_paragraphs(self.BASE, "One?\n\nTwo.", "One.\n\nTwo.") is None
+
+    def test_edits_of_the_same_paragraph_do_not_merge_whichever_sorts_first(self):
+        # Theirs, mine and the base in every order of their letters.
+        for theirs, mine in [("Zed.", "Alpha."), ("Alpha.", "Zed."), ("Oz.", "Ox.")]:
+            assert merge_paragraphs("One.", theirs, mine) is None
+            assert merge_paragraphs("One.\n\nTwo.", f"{theirs}\n\nTwo.", f"{mine}\n\nTwo.") is None
+
+    def test_a_long_article_merges_edits_of_different_paragraphs(self):
+        # More paragraphs than CPython keeps one int object for (256): lengths are compared
+        # by value.
+        base = [f"Paragraph {n}." for n in range(300)]
+        theirs = ["Edited by them." if n == 10 else p for n, p in enumerate(base)]
+        mine = ["Edited by me." if n == 290 else p for n, p in enumerate(base)]
+
+        merged = merge_paragraphs(*("\n\n".join(t) for t in (base, theirs, mine)))
+
+        assert merged is not None
+        assert merged.split("\n\n") == [
+            {10: "Edited by them.", 290: "Edited by me."}.get(n, p) for n, p in enumerate(base)
+        ]
