@@ -324,7 +324,7 @@ def test_a_legacy_reserved_or_repeated_stored_anchor_is_made_unique():
 
 
 def credit(department, season="A season 1", **fields):
-    base = {"character": "", "job": "", "season": SimpleNamespace(title=season)}
+    base = {"character": "", "job": "", "note": "", "season": SimpleNamespace(title=season)}
     return SimpleNamespace(department=department, **{**base, **fields})
 
 
@@ -355,13 +355,16 @@ def test_the_summary_says_everything_once_in_order():
     credits = [
         credit("cast", character="Hero"),
         credit("cast"),
+        # A judge plays no character: the credit's note says what they were.
+        credit("cast", note="Judge"),
         # A job credited on several episodes is said once.
         credit("crew", job="cover artist"),
         credit("crew", job="cover artist"),
     ]
     profile = PersonProfile(person(credits, [review]))
     assert profile.summary == (
-        "Ann Actor: Hero in A season 1; a role in A season 1; cover artist on A season 1; "
+        "Ann Actor: Hero in A season 1; a role in A season 1; Judge in A season 1; "
+        "cover artist on A season 1; "
         "reviewed B season 2 for Polygon."
     )
 
