@@ -621,6 +621,13 @@ def test_a_particle_word_outside_a_name_joins_none():
         ]),
         ("Rafe Dunn developed the series for television.", [("Rafe Dunn", "developer", None)]),
         ("Rafe Dunn developed a friendship with the crew.", []),
+        # "photograph" is a job verb (cinematographer); the season's episodes divided by their
+        # directors ("Ellison's episodes", "for Quill's") are the season's, credited season-wide.
+        ("Rafe Dunn photographed Ellison's episodes, while Mina Cole was director of "
+         "photography for Quill's.", [
+            ("Mina Cole", "cinematographer", None), ("Rafe Dunn", "cinematographer", None),
+        ]),
+        ("Rafe Dunn photographed Ellison's episodes of The Lantern.", []),
     ],
 )  # fmt: skip
 def test_more_clause_shapes_credit_their_doers(sentence, expected):

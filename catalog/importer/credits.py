@@ -607,9 +607,8 @@ def names_episodes(words):
 def names_other_work(tail):
     """Whether the words after a role say it was on another work ("for The Lantern"); a
     company is none ("producers for Wiedemann & Berg": the company they produced it for)."""
-    match = re.match(
-        r"\s+(?:on|for|of|in|at|with)\b(?P<rest>.*[A-Z].*)", DATE_PHRASE_RE.sub("", tail)
-    )
+    tail = PEOPLES_EPISODES_RE.sub("episodes", DATE_PHRASE_RE.sub("", tail))
+    match = re.match(r"\s+(?:on|for|of|in|at|with)\b(?P<rest>.*[A-Z].*)", tail)
     return bool(match) and not COMPANY_RE.match(match.group("rest"))
 
 
@@ -679,10 +678,19 @@ def names_what_a_job_makes(what):
     )
 
 
+# The season's episodes divided by their directors: "A photographed Kashyap's episodes", "B
+# was director of photography for Motwane's" (the noun left out at the clause's end).
+PEOPLES_EPISODES_RE = re.compile(
+    rf"\b{CAPITAL}[\w-]*['’]s\s+(?:episodes|chapters)\b"
+    rf"|\b(?:for|on)\s+{CAPITAL}[\w-]*['’]s\s*$"
+)
+
+
 def about_this_season(words, season, *, opening, nouns=("season",)):
     """False when the words name another work (a capitalised title, "the previous season")
     and do not tie it to this season. `opening`: the words may start the sentence, so their
     first word may be capitalised as a common word ("The score")."""
+    words = PEOPLES_EPISODES_RE.sub("episodes", words)
     if other_season(words, season, nouns):
         return False
     if THIS_SEASON_RE.search(words):

@@ -22,6 +22,7 @@ JOB_VERBS = {
     "produce": "producer",
     "create": "creator",
     "develop": "developer",
+    "photograph": "cinematographer",
     "design": "designer",
     "edit": "editor",
     "choreograph": "choreographer",
