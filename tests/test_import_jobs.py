@@ -666,3 +666,21 @@ The second season of the series Test Harbour.
 def test_a_shared_surname_stands_for_the_one_the_paragraph_named_last(paragraph, expected):
     article = SHARED.format(paragraph=paragraph)
     assert sentence_crew(article, "Marsh wrote the finale.") == expected
+
+
+# A pronoun opening a clause after a semicolon is the one person the clause before credited,
+# and "the episode" there the one episode it credited --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The finale marked Rafe Dunn's directorial debut; he co-directed the episode with "
+         "Ellison.", [("Mara Ellison", "director", 8), ("Rafe Dunn", "director", 8)]),
+        # The clause before credits two episodes: "the episode" is not said, so no credit.
+        ("Rafe Dunn wrote the third and fourth episodes; he co-directed the episode with "
+         "Ellison.", [("Rafe Dunn", "writer", 3), ("Rafe Dunn", "writer", 4)]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_semicolon_is_the_clause_befores_one_person(sentence, expected):
+    assert sentence_crew(SURNAMES.format(sentence=sentence), sentence) == sorted(expected)

@@ -1302,6 +1302,9 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
                 text = full_names.written_in(plain, named)
                 found, dropped, used = read(text)
+            if resolved := pronoun_after_semicolon(text, read):
+                text = resolved
+                found, dropped, used = read(text)
             named += full_names.named_in(plain)
             match = PER_EPISODE_RE.search(text)
             if match:
@@ -1326,6 +1329,28 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
     for credit in credits:
         credit.person = nicknamed.get(credit.person, credit.person)
     return credits, notes
+
+
+# A clause after a semicolon that opens with a pronoun: "The finale marked A's directorial
+# debut; he co-directed the episode with B".
+SEMICOLON_PRONOUN_RE = re.compile(r";\s+(?:he|she)\s+")
+
+
+def pronoun_after_semicolon(text, read):
+    """The text with the pronoun opening a clause after a semicolon written as the one person
+    the clause before credited, and "the episode" there as the one episode it credited ("...
+    marked A's directorial debut; A co-directed episode 14 with B"); None where there is no
+    such clause or the clause before credits no one person on one episode."""
+    match = SEMICOLON_PRONOUN_RE.search(text)
+    if not match:
+        return None
+    before = [c for c in read(text[: match.start()])[0] if c.department == "crew"]
+    people = list(dict.fromkeys(credit.person for credit in before))
+    episodes = list(dict.fromkeys(credit.episode for credit in before))
+    if len(people) != 1 or len(episodes) != 1 or episodes[0] is None:
+        return None  # the clause before is no one person's one episode
+    after = re.sub(r"\bthe episode\b", f"episode {episodes[0]}", text[match.end() :])
+    return f"{text[: match.start()]}; {people[0]} {after}"
 
 
 # A nickname in quotes inside a name: 'Barry "Baz" Idoine'.
