@@ -12,6 +12,7 @@ import pytest
 
 from catalog.importer import article_import, parse_article
 from catalog.importer.credits import sentence_credits
+from catalog.importer.text import NAME_RE
 from catalog.models import Credit
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -548,3 +549,138 @@ def test_a_bare_surname_credits_the_known_person_it_stands_for(sentence, expecte
     credits = [(c.person, c.job, c.episode) for c in article.credits if c.source == sentence]
 
     assert sorted(credits) == sorted(expected)
+
+
+def sentence_crew(article, sentence):
+    """The crew credits (person, job, episode) the article's sentence gives."""
+    credits = parse_article(article).credits
+    return sorted((c.person, c.job, c.episode) for c in credits if c.source == sentence)
+
+
+# A name's lower-case particle (text.NAME_PARTICLES): inside a full name, and with the bare
+# surname the prose writes ("bo Kessler", "Bo Kessler" opening a sentence) ------------------
+
+PARTICLES = SURNAMES.replace("Showrunner: Mara Ellison", "Showrunner: Pia bo Kessler")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The finale was directed by bo Kessler.", [("Pia bo Kessler", "director", 8)]),
+        ("Bo Kessler also wrote the finale.", [("Pia bo Kessler", "writer", 8)]),
+        ("Ivo van Daal directed the finale.", [("Ivo van Daal", "director", 8)]),
+        ("The finale was written by Lena di Sarro and Ted Quill.", [
+            ("Lena di Sarro", "writer", 8), ("Ted Quill", "writer", 8),
+        ]),
+    ],
+)  # fmt: skip
+def test_a_name_particle_stays_in_the_name_and_its_bare_surname(sentence, expected):
+    assert sentence_crew(PARTICLES.format(sentence=sentence), sentence) == sorted(expected)
+
+
+def test_a_particle_word_outside_a_name_joins_none():
+    # A particle joins a name only between two capitalised words.
+    text = "Ted Quill al fresco, as Ann Park le said, and bo Kessler alone"
+
+    assert [match.group() for match in NAME_RE.finditer(text)] == ["Ted Quill", "Ann Park"]
+
+
+# More clause shapes over the job tables --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "The writing team of A and B" (job_words.TEAM_NOUNS): the people after "NOUN of" are
+        # the clause's doers; after any other "of" they are not.
+        ("The writing team of Mina Cole and Rafe Dunn, who joined the staff this season, "
+         "co-wrote the finale.", [("Mina Cole", "writer", 8), ("Rafe Dunn", "writer", 8)]),
+        ("The duo of Mina Cole and Rafe Dunn directed the finale.", [
+            ("Mina Cole", "director", 8), ("Rafe Dunn", "director", 8),
+        ]),
+        ("A close friend of Mina Cole wrote the finale.", []),
+        # A relative clause that ends on its episode's title.
+        ('Mina Cole, who both wrote and directed the third episode, "Dry Dock", co-wrote the '
+         "finale with Rafe Dunn.", [
+            ("Mina Cole", "writer", 3), ("Mina Cole", "director", 3),
+            ("Mina Cole", "writer", 8), ("Rafe Dunn", "writer", 8),
+        ]),
+        # "alone", "solely" between the doer and the verb.
+        ("Rafe Dunn alone wrote the finale.", [("Rafe Dunn", "writer", 8)]),
+        ("Ellison solely directed the finale.", [("Mara Ellison", "director", 8)]),
+        # A credit phrase with its doer left out: the clause before's doer.
+        ("Rafe Dunn wrote the third episode, and shared credit with Mina Cole on the finale.", [
+            ("Mina Cole", "writer", 8), ("Rafe Dunn", "writer", 3), ("Rafe Dunn", "writer", 8),
+        ]),
+        ("Ellison directed the premiere and received sole credit for the finale.", [
+            ("Mara Ellison", "director", 1), ("Mara Ellison", "director", 8),
+        ]),
+        # "develop" is a job verb (developer) of the series; an apposition with "one of".
+        ("Rafe Dunn, one of the studio's founders, developed the series.", [
+            ("Rafe Dunn", "developer", None),
+        ]),
+        ("Rafe Dunn developed the series for television.", [("Rafe Dunn", "developer", None)]),
+        ("Rafe Dunn developed a friendship with the crew.", []),
+        # "photograph" is a job verb (cinematographer); the season's episodes divided by their
+        # directors ("Ellison's episodes", "for Quill's") are the season's, credited season-wide.
+        ("Rafe Dunn photographed Ellison's episodes, while Mina Cole was director of "
+         "photography for Quill's.", [
+            ("Mina Cole", "cinematographer", None), ("Rafe Dunn", "cinematographer", None),
+        ]),
+        ("Rafe Dunn photographed Ellison's episodes of The Lantern.", []),
+    ],
+)  # fmt: skip
+def test_more_clause_shapes_credit_their_doers(sentence, expected):
+    assert sentence_crew(SURNAMES.format(sentence=sentence), sentence) == sorted(expected)
+
+
+# A surname two known people share stands for the one the paragraph named in full last ------
+
+SHARED = """\
+= Test Harbour season 2 =
+
+Infobox
+- Num Episodes: 8
+- Created by: Ivo Marsh, Lena Marsh
+
+The second season of the series Test Harbour.
+
+== Production ==
+{paragraph}
+"""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Lena Marsh said the season was darker. Marsh wrote the finale.", [
+            ("Lena Marsh", "writer", 8),
+        ]),
+        ("Lena Marsh spoke first, then Ivo Marsh. Marsh wrote the finale.", [
+            ("Ivo Marsh", "writer", 8),
+        ]),
+        # No Marsh named in full in the paragraph: which one is not said.
+        ("The season was darker. Marsh wrote the finale.", []),
+    ],
+)  # fmt: skip
+def test_a_shared_surname_stands_for_the_one_the_paragraph_named_last(paragraph, expected):
+    article = SHARED.format(paragraph=paragraph)
+    assert sentence_crew(article, "Marsh wrote the finale.") == expected
+
+
+# A pronoun opening a clause after a semicolon is the one person the clause before credited,
+# and "the episode" there the one episode it credited --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The finale marked Rafe Dunn's directorial debut; he co-directed the episode with "
+         "Ellison.", [("Mara Ellison", "director", 8), ("Rafe Dunn", "director", 8)]),
+        # The clause before credits two episodes: "the episode" is not said, so no credit.
+        ("Rafe Dunn wrote the third and fourth episodes; he co-directed the episode with "
+         "Ellison.", [("Rafe Dunn", "writer", 3), ("Rafe Dunn", "writer", 4)]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_semicolon_is_the_clause_befores_one_person(sentence, expected):
+    assert sentence_crew(SURNAMES.format(sentence=sentence), sentence) == sorted(expected)

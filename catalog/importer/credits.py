@@ -41,6 +41,7 @@ from catalog.importer.job_words import (
     ROLE_NOUN,
     ROLE_NOUNS,
     SEASON_NOUNS,
+    TEAM_NOUNS,
     WORK_NOUN,
     made_thing_decides,
     reviewing_verb,
@@ -49,7 +50,14 @@ from catalog.importer.job_words import (
     work_job,
 )
 from catalog.importer.reviews import is_review_paragraph
-from catalog.importer.text import CAPITAL, NAME, NAME_WORD, outside_quotes, split_list
+from catalog.importer.text import (
+    CAPITAL,
+    NAME,
+    NAME_WORD,
+    outside_quotes,
+    split_list,
+    surname,
+)
 
 CAST_ITEM_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<character>.+?)\s*$")
 
@@ -83,9 +91,11 @@ PEOPLE = rf"{PERSON}(?:{AND_LIST}{PERSON}){{0,19}}"  # twenty people at most: li
 SUBJECT = (
     r"(?<![\w'’-])"
     # "A, appearing as B, directed": B is a character, not the doer
-    + "".join(
-        rf"(?<!\b{word}\s)" for word in ["by", "of", "to", "for", "from", "on", "at", "in", "as"]
-    )
+    + "".join(rf"(?<!\b{word}\s)" for word in ["by", "to", "for", "from", "on", "at", "in", "as"])
+    # not after "of" either, but for "the writing team of A and B" (job_words.TEAM_NOUNS)
+    + r"(?:(?<!\bof\s)"
+    + "".join(rf"|(?<=\b{noun}\sof\s)" for noun in TEAM_NOUNS)
+    + ")"
     + "".join(
         # "A replaced B as showrunner": B no longer holds the job
         rf"(?<!\b{word}\s)"
@@ -98,7 +108,7 @@ PEOPLE_END = (
 )
 # What may stand between the people and their verb: "A also wrote", "A was hired to compose".
 AUX = (
-    r"(?:(?:also|jointly|together|later|then|again|would|will|each|both|has|had|have|"
+    r"(?:(?:also|jointly|together|later|then|again|would|will|each|both|has|had|have|alone|solely|"
     r"(?:was|were)\s+(?:hired|set|brought\s+on|chosen|tapped|asked)\s+to|"
     r"return(?:ed|ing|s)?\s+to|(?:went|came)\s+on\s+to)\s+)*"
 )
@@ -133,11 +143,15 @@ ACTIVE_RE = re.compile(
     rf"{SUBJECT}(?P<people>{PEOPLE}){OF_COMPANY}{WHO},?\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
 )
+# A relative clause may end on its episode's title, set off by a comma ("A, who directed the
+# sixth episode, "Sunset", co-wrote ..."; the title read as "episode 6" by then).
+TITLED = r'(?:,\s+(?:["“][^"“”]{1,60}["”]|episode\s+\d+))?'
 # 1b. The same after a relative clause, an apposition or a participle: "A, who created the
 #     series, again wrote every episode", "A, the series' creator, wrote the finale", "A, also
-#     appearing on screen as B, directed the last two episodes".
+#     appearing on screen as B, directed the last two episodes", "A, one of its founders, developed
+#     the series".
 ACTIVE_AFTER_WHO_RE = re.compile(
-    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}|(?:the|a|an|its|their)\s+[^,]{{1,60}}"
+    rf"{SUBJECT}(?P<people>{PEOPLE}),\s+(?:who\s+[^,]{{1,80}}{TITLED}|(?:the|a|an|its|their|one\s+of)\s+[^,]{{1,60}}"
     r"|(?:also\s+)?[a-z]+ing\s+[^,]{1,80}),"
     rf"\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
@@ -279,6 +293,11 @@ GAPPED_CREDIT_RE = re.compile(
 CONTINUED_RE = re.compile(
     rf",?\s+(?:and|but)\s+{AUX}{VERBS}\b"
     rf"(?P<what>(?:{EPISODE_LIST_COMMA}|[^,;:(])*?){CLAUSE_END}"
+)
+# A credit phrase that goes on a clause with its doer left out: "A wrote the fifth episode,
+# and shared credit with B on the tenth" (A and B, in the job the clause before gave).
+CONTINUED_CREDIT_RE = re.compile(
+    rf",?\s+(?:and|but)\s+(?P<phrase>{CREDIT_PHRASE})\s+{EPISODES_WHAT}"
 )
 # A first credit in a job: "A made his directorial debut on episode 9", "A, the director of
 # photography, made her episodic directing debut with the fourth chapter".
@@ -429,6 +448,15 @@ def sentence_credits(
                 last_job = job
         for further in continued_clauses(text, match.end()):
             last_job = add_active(further, people, last_job)
+        for credited in following(CONTINUED_CREDIT_RE, text, match.end()):
+            if last_job and names_episodes(credited.group("what")):
+                partners = credited.group("partners")
+                add(
+                    credited,
+                    ", ".join(filter(None, [people, partners])),
+                    last_job,
+                    credited["what"],
+                )
         return last_job
 
     last_job = context_job
@@ -579,9 +607,8 @@ def names_episodes(words):
 def names_other_work(tail):
     """Whether the words after a role say it was on another work ("for The Lantern"); a
     company is none ("producers for Wiedemann & Berg": the company they produced it for)."""
-    match = re.match(
-        r"\s+(?:on|for|of|in|at|with)\b(?P<rest>.*[A-Z].*)", DATE_PHRASE_RE.sub("", tail)
-    )
+    tail = PEOPLES_EPISODES_RE.sub("episodes", DATE_PHRASE_RE.sub("", tail))
+    match = re.match(r"\s+(?:on|for|of|in|at|with)\b(?P<rest>.*[A-Z].*)", tail)
     return bool(match) and not COMPANY_RE.match(match.group("rest"))
 
 
@@ -651,10 +678,19 @@ def names_what_a_job_makes(what):
     )
 
 
+# The season's episodes divided by their directors: "A photographed Kashyap's episodes", "B
+# was director of photography for Motwane's" (the noun left out at the clause's end).
+PEOPLES_EPISODES_RE = re.compile(
+    rf"\b{CAPITAL}[\w-]*['’]s\s+(?:episodes|chapters)\b"
+    rf"|\b(?:for|on)\s+{CAPITAL}[\w-]*['’]s\s*$"
+)
+
+
 def about_this_season(words, season, *, opening, nouns=("season",)):
     """False when the words name another work (a capitalised title, "the previous season")
     and do not tie it to this season. `opening`: the words may start the sentence, so their
     first word may be capitalised as a common word ("The score")."""
+    words = PEOPLES_EPISODES_RE.sub("episodes", words)
     if other_season(words, season, nouns):
         return False
     if THIS_SEASON_RE.search(words):
@@ -1241,6 +1277,7 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
         reviewing = is_review_paragraph(paragraph)
         previous = []  # the people the sentence before credited
         context_job = None  # the paragraph's last sentence's main job
+        named = []  # the people sharing a surname the paragraph has named in full, in order
         for index, sentence in enumerate(paragraph.sentences):
             plain = outside_quotes(
                 titles_as_numbers(unquoted_nicknames(sentence.text, nicknamed), episodes)
@@ -1258,13 +1295,17 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
                 reviewing=reviewing,
                 context_job=context_job,
             )
-            text = full_names.written_in(plain)
+            text = full_names.written_in(plain, named)
             found, dropped, used = read(text)
             if full_names.learn(credit.person for credit in found):
                 # Someone credited here may be named again by surname in the same sentence
                 # ("A and Owen Castillo co-wrote the premiere, while Castillo wrote the finale").
-                text = full_names.written_in(plain)
+                text = full_names.written_in(plain, named)
                 found, dropped, used = read(text)
+            if resolved := pronoun_after_semicolon(text, read):
+                text = resolved
+                found, dropped, used = read(text)
+            named += full_names.named_in(plain)
             match = PER_EPISODE_RE.search(text)
             if match:
                 previous = paragraph.sentences[index - 1].text if index else ""
@@ -1288,6 +1329,28 @@ def prose_credits(paragraphs, episode_count, season=None, known=(), nouns=("seas
     for credit in credits:
         credit.person = nicknamed.get(credit.person, credit.person)
     return credits, notes
+
+
+# A clause after a semicolon that opens with a pronoun: "The finale marked A's directorial
+# debut; he co-directed the episode with B".
+SEMICOLON_PRONOUN_RE = re.compile(r";\s+(?:he|she)\s+")
+
+
+def pronoun_after_semicolon(text, read):
+    """The text with the pronoun opening a clause after a semicolon written as the one person
+    the clause before credited, and "the episode" there as the one episode it credited ("...
+    marked A's directorial debut; A co-directed episode 14 with B"); None where there is no
+    such clause or the clause before credits no one person on one episode."""
+    match = SEMICOLON_PRONOUN_RE.search(text)
+    if not match:
+        return None
+    before = [c for c in read(text[: match.start()])[0] if c.department == "crew"]
+    people = list(dict.fromkeys(credit.person for credit in before))
+    episodes = list(dict.fromkeys(credit.episode for credit in before))
+    if len(people) != 1 or len(episodes) != 1 or episodes[0] is None:
+        return None  # the clause before is no one person's one episode
+    after = re.sub(r"\bthe episode\b", f"episode {episodes[0]}", text[match.end() :])
+    return f"{text[: match.start()]}; {people[0]} {after}"
 
 
 # A nickname in quotes inside a name: 'Barry "Baz" Idoine'.
@@ -1327,7 +1390,7 @@ class FullNames:
 
     def __init__(self, names):
         self.known = []
-        self.names, self.pattern = {}, None
+        self.names, self.shared, self.pattern, self.sharing = {}, {}, None, None
         self.learn(names)
 
     def learn(self, names):
@@ -1339,16 +1402,35 @@ class FullNames:
         by_surname = {}
         for name in self.known:
             if len(name.split()) >= 2:
-                by_surname.setdefault(name.split()[-1], []).append(name)
-        names = {surname: n[0] for surname, n in by_surname.items() if len(n) == 1}
-        if names == self.names:
+                written = surname(name)  # "bo Odar", its particle with it
+                by_surname.setdefault(written, []).append(name)
+                if written != name.split()[-1]:  # "Bo Odar said", opening a sentence
+                    by_surname.setdefault(written[0].upper() + written[1:], []).append(name)
+        names = {key: n[0] for key, n in by_surname.items() if len(n) == 1}
+        shared = {key: n for key, n in by_surname.items() if len(n) > 1}
+        if names == self.names and shared == self.shared:
             return False
-        self.names = names
-        surnames = "|".join(re.escape(surname) for surname in sorted(names, key=len)[::-1])
-        self.pattern = re.compile(rf"(?<![\w'’.-])(?:{surnames})(?![\w'’-])") if names else None
+        self.names, self.shared = names, shared
+        keys = [*names, *shared]
+        surnames = "|".join(re.escape(key) for key in sorted(keys, key=len)[::-1])
+        self.pattern = re.compile(rf"(?<![\w'’.-])(?:{surnames})(?![\w'’-])") if keys else None
+        people = sorted({name for n in shared.values() for name in n}, key=len)[::-1]
+        self.sharing = (
+            re.compile(rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, people))})(?![\w'’-])")
+            if people
+            else None
+        )
         return True
 
-    def written_in(self, text):
+    def named_in(self, text):
+        """The known people who share their surname with another that the text names in full,
+        in order."""
+        return [match.group() for match in self.sharing.finditer(text)] if self.sharing else []
+
+    def written_in(self, text, named=()):
+        """The text with each bare surname written as the full name it stands for. A surname
+        known people share stands for the one of them the paragraph named in full last
+        (`named`, in order: "Daniel Levy said ... Levy wrote the premiere"), else for nobody."""
         if self.pattern is None:
             return text
 
@@ -1356,7 +1438,10 @@ class FullNames:
             before = text[max(0, match.start() - 40) : match.start()]
             if re.search(rf"{CAPITAL}[\w.'’-]* $", before):
                 return match.group()  # already the end of a full name
-            return self.names[match.group()]
+            if match.group() in self.names:
+                return self.names[match.group()]
+            last = [name for name in named if name in self.shared[match.group()]]
+            return last[-1] if last else match.group()
 
         return self.pattern.sub(full, text)
 

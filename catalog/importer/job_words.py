@@ -21,6 +21,8 @@ JOB_VERBS = {
     "pen": "writer",
     "produce": "producer",
     "create": "creator",
+    "develop": "developer",
+    "photograph": "cinematographer",
     "design": "designer",
     "edit": "editor",
     "choreograph": "choreographer",
@@ -180,6 +182,9 @@ COMPANY_WORDS = [
     "Effects",
     "Inc.",
 ]
+# Nouns for people who work as one ("The writing team of A and B co-wrote ..."): after
+# "NOUN of" the people are still the clause's doers, where "of" alone makes them no subject.
+TEAM_NOUNS = ["team", "duo", "pair", "partnership", "trio"]
 # Capitalised words that open a sentence or a title, not a person's name ("Composer Ann Lee").
 NOT_NAME_WORDS = [
     "The",

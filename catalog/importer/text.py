@@ -14,7 +14,14 @@ from catalog.importer.errors import ArticleError
 # Letters beyond ASCII too ("Alejandro Gómez", "Zoë Kravitz", "Łukasz Żal").
 CAPITAL = "[A-ZÀ-ÖØ-ÞĆČĐŁŃŚŠŹŻŽ]"
 NAME_WORD = rf"(?:{CAPITAL}\.|{CAPITAL}(?:[^\W\d_]|['’\-])+)"
-NAME_PARTICLE = r"(?:De |de |Van |van |von |da |del |La |Le )"
+# Particles written in lower case (or, some of them, capitalised) between the words of a name
+# ("Baran bo Odar", "Ludwig van Beethoven", "Leonardo da Vinci"): only ever read between two
+# capitalised name words, so an ordinary lower-case word never joins a name.
+NAME_PARTICLES = (
+    "De", "de", "Van", "van", "von", "da", "del", "La", "Le",
+    "la", "le", "di", "du", "der", "den", "bin", "al", "bo",
+)  # fmt: skip
+NAME_PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)}) )"
 NAME = rf"{NAME_WORD}(?: {NAME_PARTICLE}?{NAME_WORD}){{1,5}}"
 NAME_RE = re.compile(NAME)
 
@@ -104,3 +111,13 @@ def split_list(value):
     """`A, B, and C` -> [A, B, C]."""
     value = re.sub(r",?\s+and\s+", ", ", value.strip().rstrip("."))
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def surname(name):
+    """A full name's surname as prose writes it alone: its last word with the lower-case
+    particles before it ("Baran bo Odar": "bo Odar"; "Vince Gilligan": "Gilligan")."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in NAME_PARTICLES and words[start - 1].islower():
+        start -= 1
+    return " ".join(words[start:])
