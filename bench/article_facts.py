@@ -107,7 +107,8 @@ class Score:
 
     @property
     def percent(self):
-        return round(100 * self.right / self.expected) if self.expected else 100
+        # One decimal: 1,110 of 1,113 is 99.7%, not "100%".
+        return round(100 * self.right / self.expected, 1) if self.expected else 100.0
 
 
 def score_article(path):
@@ -179,10 +180,10 @@ def main(argv=None):
     if not scores:
         parser.error(f"no article with a .facts.json beside it in {options.folder}")
     width = max(len(score.name) for score in scores)
-    print(f"{'article':<{width}}  right  facts      %  extra")
+    print(f"{'article':<{width}}  right  facts       %  extra")
     for score in scores:
         print(
-            f"{score.name:<{width}}  {score.right:>5}  {score.expected:>5}  {score.percent:>4}%"
+            f"{score.name:<{width}}  {score.right:>5}  {score.expected:>5}  {score.percent:>5}%"
             f"  {len(score.extra):>5}" + ("  refused" if score.refused else "")
         )
         if options.missed:
@@ -198,7 +199,7 @@ def main(argv=None):
     expected = sum(score.expected for score in scores)
     extra = sum(len(score.extra) for score in scores)
     print(
-        f"{'total':<{width}}  {right:>5}  {expected:>5}  {round(100 * right / expected):>4}%"
+        f"{'total':<{width}}  {right:>5}  {expected:>5}  {round(100 * right / expected, 1):>5}%"
         f"  {extra:>5}"
     )
 
