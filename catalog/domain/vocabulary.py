@@ -583,6 +583,13 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
+def number_of(word):
+    """ "8" or "eight" -> 8; None for any other word (zero included: no count is zero)."""
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word) or None
+
+
 def quoted_spans(paragraph):
     """(start, end) of each "quotation" in a paragraph, pairing quote marks in order."""
     marks = [m.start() for m in re.finditer(r"[\"“”]", paragraph)]

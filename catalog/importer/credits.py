@@ -17,6 +17,7 @@ from catalog.domain.vocabulary import (
     heading_role,
     infobox_meaning,
     is_cast_heading,
+    number_of,
     split_sentences,
 )
 from catalog.importer.accolades import clean
@@ -53,6 +54,7 @@ from catalog.importer.reviews import is_review_paragraph
 from catalog.importer.text import (
     CAPITAL,
     NAME,
+    NAME_PARTICLES,
     NAME_WORD,
     outside_quotes,
     split_list,
@@ -807,13 +809,6 @@ def episodes_counted(words, episode_count):
     return f"{match.group('count')} episode{'s' if count > 1 else ''}"
 
 
-def number_of(word):
-    """ "8" or "eight" -> 8; None for any other word."""
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word) or None
-
-
 def unused_job_note(text, source, line, used=(), credited=()):
     """A note when a job word stands next to people (at most six lower-case words between)
     and is neither inside a shape that credited someone (`used`: their spans) nor next to a
@@ -985,7 +980,8 @@ DESCRIBED_CHARACTER_RE = re.compile(
 )
 CHARACTERS_AND = r"(?:,\s+|,?\s+and\s+)"
 UNNAMED_CHARACTER_RE = re.compile(rf"(?:the|an?)(?:\s+{DESCRIPTION_WORD}){{1,3}}\b")
-PARTICLES = {"of", "the", "de", "van", "von", "da", "la", "le", "del", "du"}
+# A last word that cannot be a shared surname: a name particle ("Ana de"), "of", "the".
+NOT_SURNAMES = {"of", "the", *(particle.lower() for particle in NAME_PARTICLES)}
 
 
 def characters_in(text, count=1):
@@ -1023,7 +1019,7 @@ def characters_in(text, count=1):
         return ([unnamed.group().strip()], unnamed.end()) if unnamed else ([], 0)
     if len(characters) > 1 and all(len(c.split()) == 1 for c in characters[:-1]):
         surname = characters[-1].split()[-1]
-        if len(characters[-1].split()) > 1 and surname.lower() not in PARTICLES:
+        if len(characters[-1].split()) > 1 and surname.lower() not in NOT_SURNAMES:
             # "Ricky and Cate Gillespie": both are Gillespies
             characters[:-1] = [f"{c} {surname}" for c in characters[:-1]]
     return characters, consumed

@@ -25,6 +25,7 @@ from catalog.domain.vocabulary import (
     ROMAN_NUMERALS,
     SEASON_WORDS,
     SINGLE_SEASON_WORDS,
+    number_of,
 )
 from catalog.importer.errors import LineProblem
 
@@ -89,11 +90,9 @@ def check_single_season(title, infobox):
             )
 
 
-def number_of(word):
-    """ "2", "two", "II" -> 2; None for any other word."""
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word.lower()) or ROMAN_NUMERALS.get(word) or None
+def season_number_of(word):
+    """ "2", "Two", "II" -> 2; None for any other word."""
+    return number_of(word.lower()) or ROMAN_NUMERALS.get(word)
 
 
 def read_title(title, lead=""):
@@ -106,7 +105,7 @@ def read_title(title, lead=""):
         series = match.group("series").strip().rstrip(",:–-").strip()
         if groups.get("single"):
             return Title(series, 1, "season", numbered=False)
-        number = number_of(groups["number"]) if groups.get("number") else None
+        number = season_number_of(groups["number"]) if groups.get("number") else None
         if groups.get("ordinal"):
             number = ORDINAL_WORDS[groups["ordinal"].lower()]
         if series and number:
