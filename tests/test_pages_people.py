@@ -95,7 +95,7 @@ def test_a_judge_plays_no_character_and_both_pages_show_the_role(client):
         f"Judge in {judge.season.title} (main cast)"
     ]
     season_page = get_page(client, judge.season.get_absolute_url())
-    assert "Ann Judge (Judge)" in texts(season_page.select(".cast-list li"))
+    assert "Ann Judge – Judge" in texts(season_page.select(".cast-list li"))
 
 
 def test_work_in_draft_seasons_is_not_shown(client):
